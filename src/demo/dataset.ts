@@ -5,7 +5,8 @@
 import type { ResourceName, ResourceTypes } from '../ss12000/resources';
 import type * as W from '../ss12000/wire';
 
-export interface Collection<T extends { id: string }> {
+// SchoolUnitOffering has no `id` in the spec, yet has /schoolUnitOfferings/{id}: the demo gives each one an id.
+export interface Collection<T> {
   readonly size: number;
   get(id: string): T | undefined;
   /** Every entity, in a stable order (the order paging walks). */

@@ -67,3 +67,10 @@ export const RESOURCES: { readonly [K in ResourceName]: ResourceInfo } = {
 
 export const resourcesOf = (producer: ProducerName): ResourceName[] =>
   (Object.keys(RESOURCES) as ResourceName[]).filter((name) => RESOURCES[name].producer === producer);
+
+/** Paths that can be listed: every resource plus /aggregatedAttendance (rows without id, no lookup, no by-id). */
+export interface ListTypes extends ResourceTypes {
+  aggregatedAttendance: W.AggregatedAttendance;
+}
+export type ListName = keyof ListTypes;
+export const AGGREGATED_ATTENDANCE_PATH = '/aggregatedAttendance';
