@@ -1,0 +1,37 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ActivityStub, PersonStub } from './stubs.type';
+
+/** SS 12000 AggregatedAttendance: one (activity, student) row over a date window, in minutes. No id, no meta. */
+@ObjectType('AggregatedAttendance')
+export class AggregatedAttendance {
+  @Field(() => ActivityStub)
+  activity!: ActivityStub;
+
+  @Field(() => PersonStub)
+  student!: PersonStub;
+
+  @Field(() => DateResolver)
+  startDate!: string;
+
+  @Field(() => DateResolver)
+  endDate!: string;
+
+  @Field(() => Int)
+  attendanceSum!: number;
+
+  @Field(() => Int, { nullable: true })
+  validAbsenceSum?: number;
+
+  @Field(() => Int, { nullable: true })
+  invalidAbsenceSum?: number;
+
+  @Field(() => Int, { nullable: true })
+  otherAttendanceSum?: number;
+
+  @Field(() => Int, { nullable: true })
+  reportedSum?: number;
+
+  @Field(() => Int, { nullable: true })
+  offeredSum?: number;
+}

@@ -1,0 +1,27 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSubgraph } from '../shared/subgraph';
+import { AbsenceResolver } from './absence.resolver';
+import { AggregatedAttendanceResolver } from './aggregated-attendance.resolver';
+import { AttendanceEventResolver } from './attendance-event.resolver';
+import { AttendanceScheduleResolver } from './attendance-schedule.resolver';
+import { AttendanceResolver } from './attendance.resolver';
+import { CalendarEventResolver } from './calendar-event.resolver';
+import { PersonResolver } from './person.resolver';
+import { attendanceReferences } from './references';
+
+/** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance. */
+export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
+  return buildSubgraph({
+    name: 'attendance',
+    resolvers: [
+      AttendanceResolver,
+      AttendanceEventResolver,
+      AttendanceScheduleResolver,
+      AbsenceResolver,
+      AggregatedAttendanceResolver,
+      PersonResolver,
+      CalendarEventResolver,
+    ],
+    references: attendanceReferences,
+  });
+}

@@ -1,0 +1,40 @@
+import { DateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type * as W from '../../ss12000/wire';
+import { rethrow } from '../schedule/rethrow';
+import type { SubgraphContext } from '../shared/context';
+import { badUserInput } from '../shared/errors';
+import { Absence } from './absence.type';
+import { Attendance } from './attendance.type';
+import { lessonDatesOf } from './lesson-dates';
+import { PersonStub } from './stubs.type';
+
+@Resolver(() => PersonStub)
+export class PersonResolver {
+  /** Batched: one POST /attendances/lookup {students: [...]} for all persons in the request. */
+  @FieldResolver(() => [Attendance], {
+    description: "The student's attendance, optionally only for lessons on startDate..endDate (inclusive, the lesson's own date).",
+  })
+  async attendances(
+    @Root() person: PersonStub,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('startDate', () => DateResolver, { nullable: true }) startDate?: Date,
+    @Arg('endDate', () => DateResolver, { nullable: true }) endDate?: Date,
+  ): Promise<W.Attendance[]> {
+    if (startDate && endDate && endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
+    const rows = await ctx.sources.attendance.loadBy('attendances', 'students', person.id).catch(rethrow);
+    if (!startDate && !endDate) return rows;
+    const dates = await lessonDatesOf(ctx, rows).catch(rethrow);
+    const from = startDate?.toISOString().slice(0, 10) ?? '0000-01-01';
+    const to = endDate?.toISOString().slice(0, 10) ?? '9999-12-31';
+    return rows.filter((row) => {
+      const date = dates.get(row.calendarEvent.id);
+      return date !== undefined && date >= from && date <= to;
+    });
+  }
+
+  @FieldResolver(() => [Absence], { description: 'Leave and absence reported in advance for this student.' })
+  absences(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Absence[]> {
+    return ctx.sources.attendance.loadBy('absences', 'student', person.id).catch(rethrow);
+  }
+}

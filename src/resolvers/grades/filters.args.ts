@@ -1,0 +1,73 @@
+// List filters of the grades paths, named after the spec's dotted query names in camelCase.
+import { DateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID } from 'type-graphql';
+import type { QueryValue } from '../../sources';
+import { MetaFilterArgs, metaQuery } from '../schedule/meta-filter.args';
+import { wireDate } from '../schedule/wire-params';
+import { GradeSortkey, StudyPlanSortkey } from './enums';
+
+@ArgsType()
+export class GradesArgs extends MetaFilterArgs {
+  @Field(() => ID, { nullable: true, description: 'This organisation element and those below it.' })
+  organisation?: string;
+
+  @Field(() => ID, { nullable: true })
+  student?: string;
+
+  @Field(() => ID, { nullable: true })
+  registeredBy?: string;
+
+  @Field(() => ID, { nullable: true })
+  gradingTeacher?: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  registeredDateOnOrAfter?: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  registeredDateOnOrBefore?: Date;
+
+  @Field(() => GradeSortkey, { nullable: true })
+  sortkey?: string;
+}
+
+export const gradesQuery = (args: GradesArgs): Record<string, QueryValue> => ({
+  ...metaQuery(args),
+  organisation: args.organisation,
+  student: args.student,
+  registeredBy: args.registeredBy,
+  gradingTeacher: args.gradingTeacher,
+  'registeredDate.onOrAfter': wireDate(args.registeredDateOnOrAfter),
+  'registeredDate.onOrBefore': wireDate(args.registeredDateOnOrBefore),
+  sortkey: args.sortkey,
+});
+
+@ArgsType()
+export class StudyPlansArgs extends MetaFilterArgs {
+  @Field(() => [ID], { nullable: true })
+  student?: string[];
+
+  @Field(() => DateResolver, { nullable: true })
+  startDateOnOrBefore?: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  startDateOnOrAfter?: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  endDateOnOrBefore?: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  endDateOnOrAfter?: Date;
+
+  @Field(() => StudyPlanSortkey, { nullable: true })
+  sortkey?: string;
+}
+
+export const studyPlansQuery = (args: StudyPlansArgs): Record<string, QueryValue> => ({
+  ...metaQuery(args),
+  student: args.student,
+  'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
+  'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
+  'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
+  'endDate.onOrAfter': wireDate(args.endDateOnOrAfter),
+  sortkey: args.sortkey,
+});

@@ -1,0 +1,48 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type * as W from '../../ss12000/wire';
+import { ConnectionType, fetchConnection } from '../shared/connection';
+import type { SubgraphContext } from '../shared/context';
+import { Activity } from './activity.type';
+import { CalendarEvent } from './calendar-event.type';
+import { ActivitiesArgs, activitiesQuery } from './filters.args';
+import { rethrow } from './rethrow';
+
+export const { Connection: ActivityConnection } = ConnectionType(Activity, 'Activity');
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, { description: 'GET /activities' })
+  activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: SubgraphContext) {
+    return fetchConnection(ctx.sources.schedule, 'activities', activitiesQuery(args), args).catch(rethrow);
+  }
+
+  @Query(() => Activity, { nullable: true, description: 'GET /activities/{id}; null for an unknown id.' })
+  activity(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Activity | null> {
+    return ctx.sources.schedule.load('activities', id).catch(rethrow);
+  }
+
+  @FieldResolver(() => Activity, { nullable: true })
+  parentActivity(@Root() activity: W.Activity, @Ctx() ctx: SubgraphContext): Promise<W.Activity | null> | null {
+    const ref = activity.parentActivity;
+    return ref ? ctx.sources.schedule.load('activities', ref.id).catch(rethrow) : null;
+  }
+
+  @FieldResolver(() => [CalendarEvent], {
+    description: "The activity's calendar events, optionally only those starting within [start, end].",
+  })
+  async calendarEvents(
+    @Root() activity: W.Activity,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('start', () => DateTimeResolver, { nullable: true }) start?: Date,
+    @Arg('end', () => DateTimeResolver, { nullable: true }) end?: Date,
+  ): Promise<W.CalendarEvent[]> {
+    const events = await ctx.sources.schedule.loadBy('calendarEvents', 'activities', activity.id).catch(rethrow);
+    return events
+      .filter((event) => within(Date.parse(event.startTime), start, end))
+      .sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+  }
+}
+
+const within = (time: number, start?: Date, end?: Date): boolean =>
+  (start === undefined || time >= start.getTime()) && (end === undefined || time <= end.getTime());

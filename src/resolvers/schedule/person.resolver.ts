@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type * as W from '../../ss12000/wire';
+import type { SubgraphContext } from '../shared/context';
+import { Activity } from './activity.type';
+import { rethrow } from './rethrow';
+import { PersonStub } from './stubs.type';
+
+@Resolver(() => PersonStub)
+export class PersonResolver {
+  // The lookup's `members` matches persons through the activity groups' groupMemberships, so this is a
+  // student's (or any member's) view. A teacher's activities go through their duties: Person.duties.activities.
+  /** Batched: one POST /activities/lookup {members: [...]} for all persons in the request. */
+  @FieldResolver(() => [Activity], { description: "Activities whose groups have this person as a member. A teacher's activities: duties { activities }." })
+  activities(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
+    return ctx.sources.schedule.loadBy('activities', 'members', person.id).catch(rethrow);
+  }
+}

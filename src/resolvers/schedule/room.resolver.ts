@@ -1,0 +1,22 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type * as W from '../../ss12000/wire';
+import { ConnectionType, fetchConnection } from '../shared/connection';
+import type { SubgraphContext } from '../shared/context';
+import { OwnedListArgs, ownedListQuery } from './filters.args';
+import { rethrow } from './rethrow';
+import { Room } from './room.type';
+
+export const { Connection: RoomConnection } = ConnectionType(Room, 'Room');
+
+@Resolver(() => Room)
+export class RoomResolver {
+  @Query(() => RoomConnection, { description: 'GET /rooms' })
+  rooms(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
+    return fetchConnection(ctx.sources.schedule, 'rooms', ownedListQuery(args), args).catch(rethrow);
+  }
+
+  @Query(() => Room, { nullable: true, description: 'GET /rooms/{id}; null for an unknown id.' })
+  room(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Room | null> {
+    return ctx.sources.schedule.load('rooms', id).catch(rethrow);
+  }
+}

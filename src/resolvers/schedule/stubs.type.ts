@@ -1,0 +1,42 @@
+// Entities the register producer owns. Schedule only hands out their `{ id }` and lets the
+// gateway resolve the rest; classes are named *Stub so they never collide with register's
+// full types in type-graphql's global metadata storage.
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Organisation')
+export class OrganisationStub {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Syllabus')
+export class SyllabusStub {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Contributes Group.activities (group.resolver.ts). */
+@Directive('@key(fields: "id")')
+@ObjectType('Group')
+export class GroupStub {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Contributes Duty.activities (duty.resolver.ts). */
+@Directive('@key(fields: "id")')
+@ObjectType('Duty')
+export class DutyStub {
+  @Field(() => ID)
+  id!: string;
+}
+
+/** Contributes Person.activities (person.resolver.ts). */
+@Directive('@key(fields: "id")')
+@ObjectType('Person')
+export class PersonStub {
+  @Field(() => ID)
+  id!: string;
+}
