@@ -1,0 +1,109 @@
+// Relay connections over SS 12000 paging. A cursor wraps the producer's pageToken plus how many
+// rows of that page were already handed out, so any edge can be resumed from.
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { ListName, ListTypes } from '../../ss12000/resources';
+import type { ProducerSource, QueryValue } from '../../sources';
+import { PageInfo } from './page-info.type';
+import { DEFAULT_FIRST, MAX_FIRST, decodeCursor, encodeCursor, type CursorState } from './cursor';
+import { badUserInput } from './errors';
+
+export { DEFAULT_FIRST, MAX_FIRST };
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many nodes to return (default ${DEFAULT_FIRST}, at most ${MAX_FIRST}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return the nodes after this cursor (an endCursor or edge cursor).' })
+  after?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** `ConnectionType(Person, 'Person')` → PersonConnection and PersonEdge object types. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes (Relay connection over the producer's pageToken).` })
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+
+  return { Connection: ConnectionClass, Edge: EdgeType };
+}
+
+const checkFirst = (first: number | undefined | null): number => {
+  if (first === undefined || first === null) return DEFAULT_FIRST;
+  if (first < 1 || first > MAX_FIRST) {
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; page with \`after\` for more.`, 'first');
+  }
+  return first;
+};
+
+/**
+ * One connection page from a producer list. Filters go only on the first request: SS 12000 lets a
+ * pageToken be combined with `limit` alone (the token carries the filters), so a cursor must be
+ * used with the same filters it was issued for.
+ */
+export async function fetchConnection<N extends ListName>(
+  source: ProducerSource,
+  name: N,
+  query: Record<string, QueryValue>,
+  args: PageArgs,
+): Promise<Connection<ListTypes[N]>> {
+  const first = checkFirst(args.first);
+  let state: CursorState = args.after === undefined || args.after === null ? { token: null, skip: 0 } : decodeCursor(args.after);
+  const edges: Edge<ListTypes[N]>[] = [];
+  let endCursor: string | null = args.after ?? null;
+  let hasNextPage: boolean;
+  for (;;) {
+    const want = first - edges.length;
+    const limit = want + state.skip;
+    const page =
+      state.token === null
+        ? await source.list(name, query, { limit })
+        : await source.list(name, {}, { limit, pageToken: state.token });
+    const from = state;
+    page.data.slice(from.skip, from.skip + want).forEach((node, index) => {
+      endCursor = encodeCursor({ token: from.token, skip: from.skip + index + 1 });
+      edges.push({ node, cursor: endCursor });
+    });
+    if (from.skip + want < page.data.length) {
+      hasNextPage = true;
+      break;
+    }
+    if (page.pageToken === null) {
+      hasNextPage = false;
+      break;
+    }
+    // The page is used up: resume cleanly at the producer's next token rather than re-reading this page.
+    state = { token: page.pageToken, skip: 0 };
+    endCursor = encodeCursor(state);
+    const last = edges[edges.length - 1];
+    if (last !== undefined) last.cursor = endCursor;
+    if (edges.length >= first || page.data.length === 0) {
+      hasNextPage = true;
+      break;
+    }
+  }
+  return { edges, pageInfo: { hasNextPage, endCursor } };
+}

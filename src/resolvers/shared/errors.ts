@@ -1,0 +1,71 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { UpstreamInvalidError, UpstreamRejectedError, UpstreamUnavailableError } from '../../sources/shared/errors';
+import { logger } from '../../config/logger';
+
+/** The closed set of error codes the graph answers with. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_INVALID'
+  | 'INTERNAL_SERVER_ERROR';
+
+const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_INVALID',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+const coded = (message: string, code: ErrorCode, extensions: Record<string, unknown> = {}): GraphQLError =>
+  new GraphQLError(message, { extensions: { ...extensions, code } });
+
+export function badUserInput(message: string, argument: string): GraphQLError {
+  return coded(message, 'BAD_USER_INPUT', { argument });
+}
+
+/** True for a GraphQLError that carries one of our codes: it was meant for the caller. */
+export const isDeliberate = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && DELIBERATE.has(String(error.extensions['code']));
+
+/**
+ * THE mapping from anything a resolver can throw to what the caller sees. Source errors become
+ * coded errors naming the producer; anything we did not mean to show is masked and logged in full.
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (isDeliberate(error)) return error;
+  if (error instanceof UpstreamUnavailableError) {
+    return coded(`The ${error.producer} producer is unavailable.`, 'UPSTREAM_UNAVAILABLE', { producer: error.producer });
+  }
+  if (error instanceof UpstreamInvalidError) {
+    return coded(`The ${error.producer} producer answered ${error.path} with an invalid payload.`, 'UPSTREAM_INVALID', {
+      producer: error.producer,
+      path: error.path,
+    });
+  }
+  if (error instanceof UpstreamRejectedError && error.status === 400) {
+    return coded(`The ${error.producer} producer rejected the request: ${error.upstreamMessage ?? 'bad request'}.`, 'BAD_USER_INPUT', {
+      producer: error.producer,
+    });
+  }
+  logger.error({ err: error }, 'unexpected resolver error');
+  return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
+}
+
+/**
+ * Apollo Server `formatError` for subgraphs: applies toGraphQLError to what a resolver threw,
+ * keeping the path and locations graphql-js attached. Errors Apollo raises itself (parse,
+ * validation, variable coercion) already carry their own code and pass through.
+ */
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const mapped = toGraphQLError(unwrapResolverError(error));
+  return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+}
