@@ -1,0 +1,23 @@
+// Attendance (närvarohantering): attendances, attendanceEvents, attendanceSchedule, absences,
+// plus the list-only /aggregatedAttendance. Reverse lookups:
+import { batchedBy, perKey, type DomainSpec } from '../shared/domain';
+
+export const attendanceDomain: DomainSpec = {
+  producer: 'attendance',
+  reverseLookups: {
+    attendances: {
+      students: batchedBy((attendance) => [attendance.student.id]),
+      // Spelled `calendareEvents` in the spec; producers follow the spec.
+      calendareEvents: batchedBy((attendance) => [attendance.calendarEvent.id]),
+      // An attendance names its calendar event, not the event's activity.
+      activities: perKey,
+    },
+    attendanceEvents: {
+      person: batchedBy((event) => [event.person.id]),
+      group: batchedBy((event) => [event.group.id]),
+    },
+    attendanceSchedule: {
+      placement: batchedBy((schedule) => [schedule.placement.id]),
+    },
+  },
+};

@@ -1,0 +1,22 @@
+// Fully resolved producer settings; user config files are validated into this shape elsewhere.
+import type { ProducerName } from '../../ss12000/resources';
+
+export type ProducerAuth =
+  | { kind: 'bearer'; token: string }
+  /** OAuth2 client-credentials grant, as EduCloud issues per-supplier keys. */
+  | { kind: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
+
+export interface ProducerConfig {
+  baseUrl: string;
+  auth: ProducerAuth;
+  /** Whole exchange (connect, headers, body) of one HTTP request, in ms. */
+  timeoutMs: number;
+  /** Most ids in one `POST /X/lookup`: what the producer accepts. */
+  maxBatchSize: number;
+  /** `limit` sent on list requests when the caller gives none. */
+  pageSize: number;
+  /** Most requests in flight to this producer at once (also the keep-alive pool size). */
+  maxConcurrency: number;
+}
+
+export type SourcesConfig = Record<ProducerName, ProducerConfig>;

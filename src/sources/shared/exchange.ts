@@ -1,0 +1,75 @@
+// One HTTP exchange on undici, with every failure turned into a SourceError. Both the producer
+// client and the OAuth2 token fetch go through here, so the error mapping exists once.
+import type { Dispatcher } from 'undici';
+import type { ProducerName } from '../../ss12000/resources';
+import { UpstreamInvalidError, UpstreamRejectedError, UpstreamUnavailableError } from './errors';
+
+export interface ExchangeRequest {
+  readonly producer: ProducerName;
+  /** Route template for error messages, e.g. `POST /persons/lookup`. */
+  readonly route: string;
+  readonly dispatcher: Dispatcher;
+  readonly origin: string;
+  /** Path and query string. */
+  readonly path: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly timeoutMs: number;
+}
+
+export interface ExchangeResponse {
+  readonly status: number;
+  readonly text: string;
+}
+
+/** Sends the request and reads the whole body; rejects only with UpstreamUnavailableError. */
+export async function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
+  const { producer, route, timeoutMs } = request;
+  // One signal covers connect, headers and body: a producer that stalls mid-body is as dead as one that never answers.
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await request.dispatcher.request({
+      origin: request.origin,
+      path: request.path,
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+    return { status: response.statusCode, text: await response.body.text() };
+  } catch (error) {
+    throw new UpstreamUnavailableError(producer, route, signal.aborted ? 'timeout' : 'connect', undefined, { cause: error });
+  }
+}
+
+/** Parses a 2xx body; anything but JSON is the producer's fault. */
+export function parseJson(producer: ProducerName, route: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UpstreamInvalidError(producer, route, 'body is not JSON', { cause: error });
+  }
+}
+
+/** The error for a non-2xx answer: SS 12000 errors are `{code, message}`, OAuth2 ones `{error, error_description}`. */
+export function statusError(producer: ProducerName, route: string, response: ExchangeResponse): Error {
+  if (response.status >= 500 || response.status < 400) {
+    return new UpstreamUnavailableError(producer, route, 'status', response.status);
+  }
+  let body: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(response.text);
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>;
+  } catch {
+    // A 4xx without a JSON body is still a rejection; the status says enough.
+  }
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  return new UpstreamRejectedError(
+    producer,
+    route,
+    response.status,
+    text(body.code) ?? text(body.error),
+    text(body.message) ?? text(body.error_description),
+  );
+}

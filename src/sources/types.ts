@@ -1,0 +1,51 @@
+// The sources' public contract, as the resolvers code against it.
+import type { ListName, ListTypes, ProducerName, ResourceName, ResourceTypes } from '../ss12000/resources';
+import type { Page } from '../ss12000/wire';
+import type { QueryValue } from './shared/query';
+
+export type { QueryValue };
+
+export interface ListOptions {
+  /** Page size; the producer's configured `pageSize` when absent. */
+  limit?: number;
+  /** From the previous page; the query's filters are then not sent (the spec's rule). */
+  pageToken?: string;
+}
+
+export interface LoadOptions {
+  /** `expand` values as the spec names them (e.g. ['groupMemberships']); part of the loader key. */
+  expand?: readonly string[];
+}
+
+/** One per producer PER GraphQL REQUEST: holds that request's DataLoaders. */
+export interface ProducerSource {
+  readonly producer: ProducerName;
+  /** One page of GET /X. Query params as the spec names them ('meta.modified.after', 'startTime.onOrAfter', arrays repeat the key). With pageToken, only limit is sent. */
+  list<N extends ListName>(name: N, query: Record<string, QueryValue>, options?: ListOptions): Promise<Page<ListTypes[N]>>;
+  /** Every page of GET /X as they arrive (for aggregations; bounded memory). */
+  pages<N extends ListName>(name: N, query: Record<string, QueryValue>, pageSize?: number): AsyncIterable<ListTypes[N][]>;
+  /** Batched by id over POST /X/lookup {ids} (parallel GET /X/{id} where the path has no lookup). null when the producer does not know the id. */
+  load<R extends ResourceName>(name: R, id: string, options?: LoadOptions): Promise<ResourceTypes[R] | null>;
+  loadMany<R extends ResourceName>(name: R, ids: readonly string[], options?: LoadOptions): Promise<(ResourceTypes[R] | null)[]>;
+  /** Batched reverse lookup: all rows of R whose lookup body field `field` matches `key` (see each domain's index.ts for the fields). */
+  loadBy<R extends ResourceName>(name: R, field: string, key: string): Promise<ResourceTypes[R][]>;
+}
+
+export interface Sources {
+  register: ProducerSource;
+  schedule: ProducerSource;
+  attendance: ProducerSource;
+  grades: ProducerSource;
+}
+
+/** Long-lived: HTTP pools, token caches. */
+export interface SourceClients {
+  /** Fresh loaders for one GraphQL request. */
+  forRequest(): Sources;
+  close(): Promise<void>;
+}
+
+export interface SourceClientsOptions {
+  /** Check every producer payload against the spec's schemas (default true; off for benchmarks). */
+  validatePayloads?: boolean;
+}
