@@ -1,0 +1,128 @@
+// One producer as an HTTP server: bearer auth, request counting, fault injection, the SS 12000
+// routes, and the control routes /_stats and /_faults (same token, not counted).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { ProducerName } from '../../ss12000/resources';
+import { forbidden, HttpError, notFound, unauthorized } from './errors';
+import { fires, mergeFaults, type FaultSettings } from './faults';
+import { errorBody, readJson, sendJson, sendRaw } from './http-io';
+import type { Reply, Router } from './router';
+import { StatsCounter } from './stats';
+
+// A request held by the timeout fault is cut after this long even if the client waits on.
+const HOLD_CAP_MS = 120_000;
+
+export interface ProducerServerConfig {
+  readonly name: ProducerName;
+  readonly token: string;
+  readonly router: Router;
+  readonly faults: FaultSettings;
+  readonly logger: Logger;
+}
+
+export class ProducerServer {
+  readonly stats = new StatsCounter();
+  private faultSettings: FaultSettings;
+  private malformedCount = 0;
+  private readonly held = new Set<NodeJS.Timeout>();
+  readonly server: Server;
+
+  constructor(private readonly config: ProducerServerConfig) {
+    this.faultSettings = { ...config.faults };
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => this.fail(res, error));
+    });
+  }
+
+  get faults(): FaultSettings {
+    return { ...this.faultSettings };
+  }
+
+  setFaults(update: Partial<FaultSettings>): void {
+    try {
+      this.faultSettings = mergeFaults(this.faultSettings, update);
+    } catch (error) {
+      throw new RangeError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Stops held (timeout-fault) requests; the caller closes the server. */
+  releaseHeld(): void {
+    for (const timer of this.held) clearTimeout(timer);
+    this.held.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://producer');
+    if (url.pathname === '/_stats' || url.pathname === '/_stats/reset' || url.pathname === '/_faults') {
+      this.authorize(req);
+      return this.control(method, url.pathname, req, res);
+    }
+    const match = this.config.router.match(method, url.pathname);
+    this.stats.count(match ? `${method} ${match.route.pattern}` : `${method} (unmatched)`);
+    this.authorize(req);
+    const faults = this.faultSettings;
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    if (fires(faults.timeoutRate)) return this.hold(res);
+    if (fires(faults.errorRate)) return sendJson(res, 503, errorBody('ServiceUnavailable', 'Injected fault: producer unavailable'));
+    if (!match) throw notFound(`No route ${method} ${url.pathname}`);
+    let id = '';
+    try {
+      id = decodeURIComponent(match.id);
+    } catch {
+      throw new HttpError(400, 'BadRequest', `Malformed id segment ${match.id}`);
+    }
+    const reply = await match.route.handle({ id, search: url.searchParams, headers: req.headers, body: () => readJson(req) });
+    if (reply.body !== undefined && fires(faults.malformedRate)) return this.malformed(res, reply);
+    sendJson(res, reply.status, reply.body);
+  }
+
+  private authorize(req: IncomingMessage): void {
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!m) throw unauthorized('Authorization: Bearer <token> is required');
+    if (m[1] !== this.config.token) throw forbidden(`Token not valid for the ${this.config.name} producer`);
+  }
+
+  private async control(method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (path === '/_stats' && method === 'GET') return sendJson(res, 200, this.stats.snapshot());
+    if (path === '/_stats/reset' && method === 'POST') {
+      this.stats.reset();
+      return sendJson(res, 204, undefined);
+    }
+    if (path === '/_faults' && method === 'GET') return sendJson(res, 200, this.faults);
+    if (path === '/_faults' && method === 'PUT') {
+      this.faultSettings = mergeFaults(this.faultSettings, await readJson(req));
+      return sendJson(res, 200, this.faults);
+    }
+    throw notFound(`No route ${method} ${path}`);
+  }
+
+  /** Never answers; the socket is cut when the client gives up, at the cap, or on close. */
+  private hold(res: ServerResponse): void {
+    const timer = setTimeout(() => {
+      this.held.delete(timer);
+      res.destroy();
+    }, HOLD_CAP_MS);
+    this.held.add(timer);
+    res.on('close', () => {
+      clearTimeout(timer);
+      this.held.delete(timer);
+    });
+  }
+
+  /** Alternates between a body that is not JSON and JSON that breaks the schema. */
+  private malformed(res: ServerResponse, reply: Reply): void {
+    this.malformedCount += 1;
+    if (this.malformedCount % 2 === 1) return sendRaw(res, reply.status, JSON.stringify(reply.body).slice(0, 20) + '{"');
+    const broken = Array.isArray(reply.body) ? [{ malformed: true }] : { malformed: true };
+    sendJson(res, reply.status, broken);
+  }
+
+  private fail(res: ServerResponse, error: unknown): void {
+    if (error instanceof HttpError) return sendJson(res, error.status, errorBody(error.code, error.message));
+    this.config.logger.error({ err: error }, 'unexpected error');
+    sendJson(res, 500, errorBody('InternalError', 'Unexpected error'));
+  }
+}
