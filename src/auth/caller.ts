@@ -1,0 +1,28 @@
+import type { PresetName } from './presets';
+import type { SupplierConfig } from './suppliers-config';
+import type { ProtectedIdentities } from './suppliers-schema';
+import type { UnitSet } from './units';
+
+/**
+ * Who is asking, as the gateway established it and forwards it (signed) to the subgraphs.
+ * Everything a subgraph needs to enforce access, and nothing that would need the config.
+ */
+export interface Caller {
+  readonly supplier: string;
+  /** Organisation ids with their sub-units already expanded, or all. */
+  readonly units: UnitSet;
+  readonly scopes: readonly PresetName[];
+  readonly protectedIdentities: ProtectedIdentities;
+  readonly minGroupSize: number | undefined;
+  /** When the claims were issued (signed), in ms since the epoch. */
+  readonly issuedAt: number;
+}
+
+export const callerFor = (supplier: SupplierConfig, units: UnitSet, issuedAt: number): Caller => ({
+  supplier: supplier.name,
+  units,
+  scopes: supplier.scopes,
+  protectedIdentities: supplier.protectedIdentities,
+  minGroupSize: supplier.minGroupSize,
+  issuedAt,
+});

@@ -1,0 +1,22 @@
+// The auth core's public surface: the gateway authenticates and signs, subgraphs verify and
+// consult the grant. Nothing here fetches data; the organisation tree is passed in.
+export { generateApiKey, hashApiKey } from './api-key';
+export { type Caller } from './caller';
+export { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './credentials';
+export { fieldGrant, GOVERNED_TYPES, type FieldGrant } from './field-grant';
+export { type HeaderSource } from './headers';
+export { isPresetName, PRESET_NAMES, PRESETS, type PresetName } from './presets';
+export {
+  CALLER_HEADER,
+  CALLER_SIGNATURE_HEADER,
+  isCallerHeaderError,
+  signCallerHeaders,
+  verifyCallerHeaders,
+  type CallerHeaderError,
+  type SignatureWindow,
+} from './signed-caller';
+export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SuppliersConfig } from './suppliers-config';
+export { SuppliersConfigError } from './suppliers-errors';
+export { type ProtectedIdentities, type UnitRef } from './suppliers-schema';
+export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';
+export { expandUnits, unitAllows, type ExpandedUnits, type OrganisationNode, type UnitSet } from './units';

@@ -1,0 +1,139 @@
+// Named presets mirror the scopes municipalities already hand out in EduCloud, so a
+// municipality can grant "what it grants today" in the same words. A preset lists the
+// `Type.field`s (and root `Query` fields) it opens; anything in no preset stays closed.
+// A field added to the graph is unreadable for every supplier until a preset names it.
+
+export const PRESET_NAMES = [
+  'standard',
+  'students',
+  'groups',
+  'duties',
+  'activities',
+  'grades',
+  'studyplans',
+  'placements',
+  'responsibles',
+  'attendance',
+  'email',
+  'schoolEmail',
+  'phoneNumbers',
+  'addresses',
+  'civicNo',
+  'identifiers',
+  'sex',
+  'birthDate',
+  'photo',
+] as const;
+
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** typeName → field names. */
+export type PresetFields = Readonly<Record<string, readonly string[]>>;
+
+// The fields a person preset shows of every person it lets through: who they are, by name.
+// securityMarking goes with the name: a supplier that shows a name must know it may be an alias.
+const PERSON_NAME = ['id', 'meta', 'givenName', 'middleName', 'familyName', 'securityMarking', 'personStatus'];
+
+export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
+  standard: {
+    Query: ['organisations', 'organisation', 'programmes', 'programme', 'syllabuses', 'syllabus', 'schoolUnitOfferings', 'schoolUnitOffering'],
+    Organisation: [
+      'id', 'meta', 'displayName', 'organisationCode', 'organisationType', 'organisationNumber', 'parentOrganisation',
+      'schoolUnitCode', 'schoolTypes', 'address', 'municipalityCode', 'url', 'email', 'phoneNumber', 'contactInfo', 'startDate', 'endDate',
+    ],
+    Programme: ['id', 'meta', 'name', 'type', 'parentProgramme', 'schoolType', 'code', 'content'],
+    Syllabus: [
+      'id', 'meta', 'schoolType', 'subjectCode', 'subjectName', 'subjectDesignation', 'courseCode', 'courseName', 'startSchoolYear',
+      'endSchoolYear', 'points', 'curriculum', 'languageCode', 'specialisationCourseContent', 'official',
+    ],
+    SchoolUnitOffering: ['startDate', 'endDate', 'offeredAt', 'offeredSyllabuses', 'offeredProgrammes'],
+  },
+  students: {
+    Query: ['persons', 'person'],
+    Person: [...PERSON_NAME, 'enrolments'],
+  },
+  groups: {
+    Query: ['groups', 'group'],
+    Group: ['id', 'meta', 'displayName', 'startDate', 'endDate', 'groupType', 'schoolType', 'organisation', 'groupMemberships'],
+    Person: ['id', 'groupMemberships'],
+  },
+  duties: {
+    Query: ['duties', 'duty', 'persons', 'person'],
+    Duty: [
+      'id', 'meta', 'person', 'assignmentRole', 'dutyAt', 'dutyRole', 'description', 'signature', 'dutyPercent', 'hoursPerYear',
+      'startDate', 'endDate',
+    ],
+    Person: [...PERSON_NAME, 'duties'],
+  },
+  activities: {
+    Query: ['activities', 'activity', 'calendarEvents', 'calendarEvent', 'rooms', 'room', 'resources', 'resource'],
+    Activity: [
+      'id', 'meta', 'displayName', 'calendarEventsRequired', 'startDate', 'endDate', 'activityType', 'comment', 'minutesPlanned',
+      'groups', 'teachers', 'syllabus', 'organisation', 'parentActivity', 'calendarEvents',
+    ],
+    CalendarEvent: [
+      'id', 'meta', 'activity', 'startTime', 'endTime', 'cancelled', 'teachingLengthTeacher', 'teachingLengthStudent', 'comment',
+      'studentExceptions', 'teacherExceptions', 'rooms', 'resources',
+    ],
+    Room: ['id', 'meta', 'displayName', 'seats', 'owner'],
+    Resource: ['id', 'meta', 'displayName', 'description', 'owner'],
+    Person: ['id', 'activities'],
+    Duty: ['id', 'activities'],
+  },
+  grades: {
+    Query: ['grades', 'grade'],
+    Grade: [
+      'id', 'meta', 'student', 'organisation', 'registeredBy', 'gradingTeacher', 'group', 'registeredDate', 'gradeValue', 'finalGrade',
+      'trial', 'adaptedStudyPlan', 'remark', 'converted', 'correctionType', 'semester', 'year', 'syllabus', 'diplomaProject',
+    ],
+    Person: ['id', 'grades'],
+  },
+  studyplans: {
+    Query: ['studyPlans', 'studyPlan'],
+    StudyPlan: ['id', 'meta', 'student', 'content', 'notes', 'startDate', 'endDate'],
+    Person: ['id', 'studyPlans'],
+  },
+  placements: {
+    Query: ['placements', 'placement'],
+    Placement: ['id', 'meta', 'placedAt', 'group', 'child', 'owners', 'schoolType', 'startDate', 'endDate', 'reason', 'maxWeeklyScheduleHours'],
+    Person: ['id', 'placements', 'ownedPlacements'],
+  },
+  responsibles: {
+    Person: [...PERSON_NAME, 'responsibles', 'responsibleFor'],
+  },
+  attendance: {
+    Query: [
+      'attendances', 'attendance', 'attendanceEvents', 'attendanceEvent', 'attendanceSchedules', 'attendanceSchedule', 'absences',
+      'absence', 'aggregatedAttendances',
+    ],
+    Attendance: [
+      'id', 'meta', 'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes',
+      'invalidAbsenceMinutes', 'otherAttendanceMinutes', 'absenceReason', 'reportedTimestamp',
+    ],
+    AttendanceEvent: ['id', 'meta', 'time', 'eventType', 'person', 'registeredBy', 'group'],
+    AttendanceSchedule: ['id', 'meta', 'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries'],
+    Absence: ['id', 'meta', 'startTime', 'endTime', 'type', 'student', 'organisation', 'registeredBy'],
+    AggregatedAttendance: [
+      'activity', 'student', 'startDate', 'endDate', 'attendanceSum', 'validAbsenceSum', 'invalidAbsenceSum', 'otherAttendanceSum',
+      'reportedSum', 'offeredSum',
+    ],
+    // Attendance rows point at these: their ids (never names) come with the rows.
+    Person: ['id', 'attendances', 'absences'],
+    Activity: ['id'],
+    CalendarEvent: ['id'],
+    Group: ['id'],
+    Placement: ['id'],
+  },
+  email: { Person: ['emails'] },
+  // Person.emails too, but the data fetch serves only the school addresses: see allowedEmailTypes.
+  schoolEmail: { Person: ['emails'] },
+  phoneNumbers: { Person: ['phoneNumbers'] },
+  addresses: { Person: ['addresses'] },
+  civicNo: { Person: ['civicNo'] },
+  identifiers: { Person: ['eduPersonPrincipalNames', 'externalIdentifiers'] },
+  sex: { Person: ['sex'] },
+  birthDate: { Person: ['birthDate'] },
+  photo: { Person: ['photo'] },
+};
+
+export const isPresetName = (value: string): value is PresetName => (PRESET_NAMES as readonly string[]).includes(value);

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { fieldGrant, type FieldGrant } from './field-grant';
+import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
+import type { PresetName } from './presets';
+import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
+import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
+
+export interface SupplierJwt {
+  readonly issuer: string;
+  readonly supplierClaim: string;
+  readonly verify: JwtVerifier;
+}
+
+/** One supplier, fully resolved: every default applied, grant computed, keys decoded. */
+export interface SupplierConfig {
+  readonly name: string;
+  /** sha256 digests (32 bytes) of the supplier's API keys. */
+  readonly apiKeyHashes: readonly Buffer[];
+  readonly jwt: SupplierJwt | undefined;
+  /** As configured; a unit includes its sub-units (see expandUnits). */
+  readonly units: 'all' | readonly UnitRef[];
+  readonly scopes: readonly PresetName[];
+  readonly grant: FieldGrant;
+  readonly protectedIdentities: ProtectedIdentities;
+  /** Aggregates over fewer persons than this are suppressed; undefined: no suppression. */
+  readonly minGroupSize: number | undefined;
+}
+
+export interface SuppliersConfig {
+  readonly source: string;
+  readonly suppliers: readonly SupplierConfig[];
+  readonly byName: ReadonlyMap<string, SupplierConfig>;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv, ['uuid', 'uri']);
+const validate = ajv.compile<SuppliersFile>(SUPPLIERS_SCHEMA);
+
+// What JSON Schema cannot say (or says only with unreadable errors).
+const crossChecks = (file: SuppliersFile): string[] => {
+  const problems: string[] = [];
+  const at = (index: number, ...rest: string[]) => supplierPath(file, ['suppliers', String(index), ...rest]);
+  const names = new Set<string>();
+  const keyOwners = new Map<string, string>();
+  file.suppliers.forEach((supplier, index) => {
+    if (names.has(supplier.name)) problems.push(`${at(index)}: the name is used by another supplier`);
+    names.add(supplier.name);
+    if (!supplier.apiKeys?.length && !supplier.jwt) problems.push(`${at(index)}: needs apiKeys or jwt`);
+    if (supplier.jwt && (supplier.jwt.jwksUrl === undefined) === (supplier.jwt.publicKeyPem === undefined)) {
+      problems.push(`${at(index, 'jwt')}: needs exactly one of jwksUrl and publicKeyPem`);
+    }
+    supplier.apiKeys?.forEach((key, keyIndex) => {
+      const owner = keyOwners.get(key.sha256);
+      if (owner !== undefined) problems.push(`${at(index, 'apiKeys', String(keyIndex))}: the same key belongs to ${owner}`);
+      keyOwners.set(key.sha256, at(index));
+    });
+  });
+  return problems;
+};
+
+const resolveJwt = async (supplier: SupplierFile, path: string): Promise<SupplierJwt | undefined> => {
+  if (!supplier.jwt) return undefined;
+  try {
+    const verify = await createJwtVerifier(supplier.jwt);
+    return { issuer: supplier.jwt.issuer, supplierClaim: supplier.jwt.supplierClaim ?? 'client_id', verify };
+  } catch (error) {
+    throw new SuppliersConfigError(path, [`${path}.jwt.publicKeyPem: not a usable public key (${(error as Error).message})`]);
+  }
+};
+
+const resolveSupplier = async (supplier: SupplierFile, path: string): Promise<SupplierConfig> => ({
+  name: supplier.name,
+  apiKeyHashes: (supplier.apiKeys ?? []).map((key) => Buffer.from(key.sha256, 'hex')),
+  jwt: await resolveJwt(supplier, path),
+  units: supplier.units,
+  scopes: supplier.scopes,
+  grant: fieldGrant(supplier.scopes),
+  protectedIdentities: supplier.protectedIdentities,
+  minGroupSize: supplier.minGroupSize,
+});
+
+/** Parses and validates a suppliers YAML text; rejects with a SuppliersConfigError naming each bad key. */
+export const parseSuppliersConfig = async (text: string, source = 'suppliers config'): Promise<SuppliersConfig> => {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new SuppliersConfigError(source, [`not valid YAML: ${(error as Error).message}`]);
+  }
+  if (!validate(data)) throw new SuppliersConfigError(source, describeSchemaErrors(validate.errors ?? [], data));
+  const problems = crossChecks(data);
+  if (problems.length > 0) throw new SuppliersConfigError(source, problems);
+  const suppliers: SupplierConfig[] = [];
+  for (const [index, supplier] of data.suppliers.entries()) {
+    try {
+      suppliers.push(await resolveSupplier(supplier, supplierPath(data, ['suppliers', String(index)])));
+    } catch (error) {
+      throw error instanceof SuppliersConfigError ? new SuppliersConfigError(source, error.problems) : error;
+    }
+  }
+  return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])) };
+};
+
+export const loadSuppliersConfig = async (file: string): Promise<SuppliersConfig> =>
+  parseSuppliersConfig(await readFile(file, 'utf8'), file);

@@ -1,0 +1,89 @@
+import { PRESET_NAMES, type PresetName } from './presets';
+
+/** A school unit as written in the file: its organisation id, or its schoolUnitCode until the ids are known. */
+export type UnitRef = string | { schoolUnitCode: string };
+
+export type ProtectedIdentities = 'exclude' | 'alias';
+
+/** One supplier exactly as the YAML file gives it (after validation). */
+export interface SupplierFile {
+  name: string;
+  apiKeys?: { sha256: string }[];
+  jwt?: {
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+    publicKeyPem?: string;
+    /** The JWS algorithm a PEM key verifies (default RS256); a JWKS names its own. */
+    algorithm?: string;
+    /** The claim whose value is the supplier's name (default client_id). */
+    supplierClaim?: string;
+  };
+  units: 'all' | UnitRef[];
+  scopes: PresetName[];
+  protectedIdentities: ProtectedIdentities;
+  minGroupSize?: number;
+}
+
+export interface SuppliersFile {
+  suppliers: SupplierFile[];
+}
+
+// if/then/else rather than oneOf: ajv then reports the one branch that applies,
+// so an error reads "must be a uuid" instead of three alternatives that all failed.
+const unitRef = {
+  if: { type: 'string' },
+  then: { type: 'string', format: 'uuid' },
+  else: {
+    type: 'object',
+    required: ['schoolUnitCode'],
+    additionalProperties: false,
+    properties: { schoolUnitCode: { type: 'string', pattern: '^[0-9]{8}$' } },
+  },
+};
+
+const supplier = {
+  type: 'object',
+  required: ['name', 'units', 'scopes', 'protectedIdentities'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
+    apiKeys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['sha256'],
+        additionalProperties: false,
+        properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+      },
+    },
+    jwt: {
+      type: 'object',
+      required: ['issuer', 'audience'],
+      additionalProperties: false,
+      properties: {
+        issuer: { type: 'string', minLength: 1 },
+        audience: { type: 'string', minLength: 1 },
+        jwksUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+        publicKeyPem: { type: 'string', pattern: '-----BEGIN PUBLIC KEY-----' },
+        algorithm: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+        supplierClaim: { type: 'string', minLength: 1 },
+      },
+    },
+    units: {
+      if: { type: 'string' },
+      then: { const: 'all' },
+      else: { type: 'array', minItems: 1, items: unitRef },
+    },
+    scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRESET_NAMES] } },
+    protectedIdentities: { enum: ['exclude', 'alias'] },
+    minGroupSize: { type: 'integer', minimum: 1 },
+  },
+};
+
+export const SUPPLIERS_SCHEMA = {
+  type: 'object',
+  required: ['suppliers'],
+  additionalProperties: false,
+  properties: { suppliers: { type: 'array', items: supplier } },
+} as const;
