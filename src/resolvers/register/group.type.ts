@@ -1,0 +1,51 @@
+import { DateResolver } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Meta } from '../shared/meta.type';
+import { GroupType, SchoolType } from '../shared/ss12000-enums';
+import { Organisation } from './organisation.type';
+import { Person } from './person.type';
+
+/** SS 12000 GroupMembership: a person in a group, over a period. */
+@ObjectType('GroupMembership')
+export class GroupMembership {
+  @Field(() => Person, { nullable: true })
+  person?: Person;
+
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  endDate?: string;
+}
+
+/** SS 12000 Group (class, teaching group, mentor group …). References resolved in group.resolver.ts. */
+@Directive('@key(fields: "id")')
+@ObjectType('Group')
+export class Group {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Meta)
+  meta!: Meta;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => DateResolver)
+  startDate!: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  endDate?: string;
+
+  @Field(() => GroupType)
+  groupType!: string;
+
+  @Field(() => SchoolType, { nullable: true })
+  schoolType?: string;
+
+  @Field(() => Organisation, { nullable: true })
+  organisation?: Organisation;
+
+  @Field(() => [GroupMembership], { nullable: true })
+  groupMemberships?: GroupMembership[];
+}

@@ -1,0 +1,47 @@
+// Reverse links SS 12000 offers only as a list filter that takes several ids (/groups?organisation=a&organisation=b,
+// /organisations?parent=…). One DataLoader per request and filter set turns N parents into one list walk.
+import DataLoader from 'dataloader';
+import type { ProducerSource, QueryValue } from '../../sources';
+import type { ResourceName, ResourceTypes } from '../../ss12000/resources';
+
+// Ids travel in the query string: keep URLs well under common 8 KB limits.
+const MAX_IDS_PER_LIST = 100;
+
+type AnyLoader = DataLoader<string, unknown[]>;
+const loadersBySource = new WeakMap<ProducerSource, Map<string, AnyLoader>>();
+
+export interface GroupedList<R extends ResourceName> {
+  source: ProducerSource;
+  name: R;
+  /** The list parameter that takes the parent ids, e.g. 'organisation'. */
+  param: string;
+  /** The parent ids a row belongs to. */
+  parentsOf: (row: ResourceTypes[R]) => readonly (string | undefined)[];
+  /** Further filters, the same for every parent in the batch. */
+  filters?: Record<string, QueryValue>;
+}
+
+/** Every row of `name` whose parent is `parentId`, batched with the other parents asked for in the same tick. */
+export function loadGroupedList<R extends ResourceName>(spec: GroupedList<R>, parentId: string): Promise<ResourceTypes[R][]> {
+  const filters = spec.filters ?? {};
+  const signature = `${spec.name}?${spec.param}&${JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined))}`;
+  let loaders = loadersBySource.get(spec.source);
+  if (!loaders) loadersBySource.set(spec.source, (loaders = new Map()));
+  let loader = loaders.get(signature);
+  if (!loader) {
+    loader = new DataLoader<string, unknown[]>(
+      async (parentIds) => {
+        const byParent = new Map<string, ResourceTypes[R][]>(parentIds.map((id) => [id, []]));
+        for await (const rows of spec.source.pages(spec.name, { ...filters, [spec.param]: parentIds })) {
+          for (const row of rows) {
+            for (const parent of new Set(spec.parentsOf(row))) if (parent !== undefined) byParent.get(parent)?.push(row);
+          }
+        }
+        return parentIds.map((id) => byParent.get(id) ?? []);
+      },
+      { maxBatchSize: MAX_IDS_PER_LIST },
+    );
+    loaders.set(signature, loader);
+  }
+  return loader.load(parentId) as Promise<ResourceTypes[R][]>;
+}

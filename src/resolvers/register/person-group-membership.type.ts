@@ -1,0 +1,16 @@
+import { DateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { Group } from './group.type';
+
+/** A group the person belongs to (SS 12000 persons `expand=groupMemberships`); `group` resolved in embedded.resolver.ts. */
+@ObjectType('PersonGroupMembership')
+export class PersonGroupMembership {
+  @Field(() => Group, { nullable: true })
+  group?: Group;
+
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  endDate?: string;
+}
