@@ -1,0 +1,151 @@
+import type * as W from '../../ss12000/wire';
+import { ATTENDED, INVALID, lessonMinutes, OTHER, REASON, REPORTED, VALID } from './attendance-model';
+import { localTime } from './calendar';
+import type { CalendarEventSource } from './calendar-events';
+import { EncodedIds } from './encoded-ids';
+import type { LazySource } from './lazy-collection';
+import type { ActivityInfo, World } from './model';
+import { hash } from './random';
+
+const REASONS = ['', 'Sjukdom', 'Beviljad ledighet', 'Ogiltig frånvaro', 'Sen ankomst', 'Elevrådsmöte'];
+
+/** First index in the sorted `members` holding `s`, or -1. */
+const indexIn = (members: Int32Array, s: number): number => {
+  let lo = 0;
+  let hi = members.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = members[mid] as number;
+    if (v === s) return mid;
+    if (v < s) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+};
+
+/**
+ * Per-lesson attendance, one row per (calendar event, member of the event's group): tens of
+ * millions at 100,000 students, so never stored. The key is event × students + student and
+ * the id encodes the event, the student and a check value.
+ *
+ * `where` fields: 'student.id', 'calendarEvent.id'; derived through the event's activity:
+ * 'activity.id' and 'organisation.id' (the activity's school unit).
+ */
+export class AttendanceSource implements LazySource<W.Attendance> {
+  readonly count: number;
+  private readonly ids: EncodedIds;
+  private readonly scratch = new Int32Array(8);
+
+  constructor(
+    private readonly world: World,
+    private readonly events: CalendarEventSource,
+    private readonly studentRefs: readonly { id: string }[],
+  ) {
+    this.ids = new EncodedIds(world.config.seed, 'attendance');
+    let count = 0;
+    for (const a of world.activities) count += a.eventCount * a.members.length;
+    this.count = count;
+  }
+
+  private get students(): number {
+    return this.world.studentIds.length;
+  }
+
+  keyOf(e: number, s: number): number {
+    return e * this.students + s;
+  }
+
+  activityOfEvent(e: number): ActivityInfo {
+    return this.world.activities[this.world.schedule.activity[e] as number] as ActivityInfo;
+  }
+
+  *keys(): IterableIterator<number> {
+    const { schedule, activities } = this.world;
+    const n = this.students;
+    for (let e = 0; e < schedule.count; e++) {
+      const members = (activities[schedule.activity[e] as number] as ActivityInfo).members;
+      for (let i = 0; i < members.length; i++) yield e * n + (members[i] as number);
+    }
+  }
+
+  idOf(e: number, s: number): string {
+    return this.ids.encode(e, s * 65536 + (hash(this.world.config.seed, e, s, 0xa7) & 0xffff));
+  }
+
+  decode(id: string): number | undefined {
+    const parts = this.ids.decode(id);
+    if (!parts) return undefined;
+    const [e, lo] = parts;
+    const s = Math.floor(lo / 65536);
+    if (e >= this.world.schedule.count || s >= this.students) return undefined;
+    if (lo % 65536 !== (hash(this.world.config.seed, e, s, 0xa7) & 0xffff)) return undefined;
+    return indexIn(this.activityOfEvent(e).members, s) >= 0 ? this.keyOf(e, s) : undefined;
+  }
+
+  build(key: number): W.Attendance {
+    const n = this.students;
+    const s = key % n;
+    const e = (key - s) / n;
+    const { schedule, days, config } = this.world;
+    const m = lessonMinutes(this.world, e, s, this.scratch);
+    const day = days[schedule.day[e] as number] as World['days'][number];
+    const end = (schedule.start[e] as number) + (schedule.minutes[e] as number);
+    const reported = (m[REPORTED] as number) > 0;
+    const stamp = reported ? localTime(day, end + 5 + (hash(config.seed, e, 0x71) % 120)) : localTime(day, schedule.start[e] as number);
+    const reason = REASONS[m[REASON] as number] as string;
+    const row: W.Attendance = {
+      id: this.idOf(e, s),
+      meta: { created: stamp, modified: stamp },
+      calendarEvent: { id: this.events.idOf(e) },
+      student: this.studentRefs[s] as { id: string },
+      isReported: reported,
+    };
+    if (reported) {
+      row.reporter = this.activityOfEvent(e).teacherPerson;
+      row.attendanceMinutes = m[ATTENDED] as number;
+      row.validAbsenceMinutes = m[VALID] as number;
+      row.invalidAbsenceMinutes = m[INVALID] as number;
+      row.otherAttendanceMinutes = m[OTHER] as number;
+      row.reportedTimestamp = stamp;
+    } else if ((m[VALID] as number) > 0) {
+      row.validAbsenceMinutes = m[VALID] as number;
+    }
+    if (reason) row.absenceReason = reason;
+    return row;
+  }
+
+  whereKeys(field: string, id: string): Iterable<number> | undefined {
+    switch (field) {
+      case 'student.id': {
+        const s = this.world.studentIndex.get(id);
+        return s === undefined ? [] : this.ofStudent(s);
+      }
+      case 'calendarEvent.id': {
+        const e = this.events.decode(id);
+        return e === undefined ? [] : this.ofEvents([e]);
+      }
+      case 'activity.id':
+      case 'organisation.id': {
+        const events = this.events.whereKeys(field, id);
+        return events === undefined ? [] : this.ofEvents(events);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private *ofStudent(s: number): IterableIterator<number> {
+    const { studentActivityOffsets: off, studentActivityList: list, activities } = this.world;
+    for (let i = off[s] as number; i < (off[s + 1] as number); i++) {
+      const a = activities[list[i] as number] as ActivityInfo;
+      for (let e = a.firstEvent; e < a.firstEvent + a.eventCount; e++) yield this.keyOf(e, s);
+    }
+  }
+
+  private *ofEvents(events: Iterable<number>): IterableIterator<number> {
+    for (const e of events) {
+      const members = this.activityOfEvent(e).members;
+      for (let i = 0; i < members.length; i++) yield this.keyOf(e, members[i] as number);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type * as W from '../../ss12000/wire';
+import { planActivities } from './activities';
+import { buildAfterSchool } from './after-school';
+import { schoolDays } from './calendar';
+import { buildCurriculum } from './curriculum';
+import { planClasses } from './enrolment-plan';
+import { buildClassGroups, membershipsOf } from './groups';
+import type { Ref, World } from './model';
+import type { GeneratorConfig } from './options';
+import { buildOrganisations } from './organisations';
+import { buildStudentsAndGuardians } from './persons';
+import { createRandom } from './random';
+import { buildRooms } from './rooms';
+import { activityObjects, layOutEvents } from './schedule';
+import { buildStaff } from './staff';
+import { buildStudyPlans } from './studyplans';
+import { buildGrades } from './grades';
+
+/** Everything materialised, plus the compact world the lazy collections compute from. */
+export interface Built {
+  world: World;
+  studentRefs: Ref[];
+  firstGuardian: (Ref | undefined)[];
+  organisations: W.Organisation[];
+  persons: W.Person[];
+  placements: W.Placement[];
+  duties: W.Duty[];
+  groups: W.Group[];
+  programmes: W.Programme[];
+  syllabuses: W.Syllabus[];
+  schoolUnitOfferings: (W.SchoolUnitOffering & { id: string })[];
+  studyplans: W.StudyPlan[];
+  activities: W.Activity[];
+  rooms: W.Room[];
+  resources: W.Resource[];
+  attendanceEvents: W.AttendanceEvent[];
+  grades: W.Grade[];
+}
+
+/** Each domain draws from its own named stream, so one domain's draws never shift another's. */
+export const buildWorld = (config: GeneratorConfig): Built => {
+  const stream = (name: string) => createRandom(config.seed, name);
+  const days = schoolDays(config.termStart, config.termEnd);
+  const { huvudman, units, organisations } = buildOrganisations(config, stream('organisations'));
+  const curriculum = buildCurriculum(config, units, stream('curriculum'));
+  const classes = planClasses(config, units);
+  const people = buildStudentsAndGuardians(config, units, classes, curriculum.programme, stream('persons'));
+  const memberships = membershipsOf(config, people.studentRefs);
+  const classGroups = buildClassGroups(config, units, classes, memberships, stream('groups'));
+  const { staff, duties } = buildStaff(config, units, classGroups.byUnit, stream('staff'));
+  const rooms = buildRooms(config, units, (u) => classGroups.byUnit.get(u)?.length ?? 0, stream('rooms'));
+  const { teachingGroups, planned } = planActivities(config, units, classes, classGroups.groups, memberships, curriculum, rooms, stream('activities'));
+  const schedule = layOutEvents(days, planned);
+  const activityInfos = planned.map((p) => p.info);
+
+  const n = config.students;
+  const studentUnit = new Int32Array(n);
+  for (const c of classes) studentUnit.fill(c.unit, c.first, c.first + c.count);
+  const offsets = new Int32Array(n + 1);
+  for (const a of activityInfos) for (const s of a.members) offsets[s + 1] = (offsets[s + 1] as number) + 1;
+  for (let s = 0; s < n; s++) offsets[s + 1] = (offsets[s + 1] as number) + (offsets[s] as number);
+  const list = new Int32Array(offsets[n] as number);
+  const fill = offsets.slice(0, n);
+  activityInfos.forEach((a, i) => {
+    for (const s of a.members) list[(fill[s] as number)++] = i;
+  });
+  const studentIds = people.studentRefs.map((r) => r.id);
+  const world: World = {
+    config,
+    days,
+    huvudman: { id: huvudman.id },
+    units,
+    studentIds,
+    studentIndex: new Map(studentIds.map((id, s) => [id, s])),
+    studentUnit,
+    rooms: rooms.roomRefs,
+    activities: activityInfos,
+    studentActivityOffsets: offsets,
+    studentActivityList: list,
+    schedule,
+  };
+  const afterSchool = buildAfterSchool(config, days, units, classes, classGroups.groups, people.students, stream('afterSchool'));
+  const diplomaSyllabuses = new Set([...curriculum.gyCourse].filter(([code]) => code.startsWith('GYAR')).map(([, ref]) => ref.id));
+  return {
+    world,
+    studentRefs: people.studentRefs,
+    firstGuardian: people.students.map((p) => p.responsibles?.[0]?.person),
+    organisations,
+    persons: [...people.students, ...people.guardians, ...staff],
+    placements: afterSchool.placements,
+    duties,
+    groups: [...classGroups.groups, ...teachingGroups],
+    programmes: curriculum.programmes,
+    syllabuses: curriculum.syllabuses,
+    schoolUnitOfferings: curriculum.offerings,
+    studyplans: buildStudyPlans(config, curriculum, people.students, stream('studyplans')),
+    activities: activityObjects(config, units, planned, schedule, stream('activityMeta')),
+    rooms: rooms.rooms,
+    resources: rooms.resources,
+    attendanceEvents: afterSchool.attendanceEvents,
+    grades: buildGrades(config, units, activityInfos, people.studentRefs, diplomaSyllabuses),
+  };
+};
