@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { Absence } from './absence.type';
 import { AbsencesArgs, absencesQuery } from './filters.args';
 
@@ -12,11 +12,11 @@ export const { Connection: AbsenceConnection } = ConnectionType(Absence, 'Absenc
 export class AbsenceResolver {
   @Query(() => AbsenceConnection, { description: 'GET /absences' })
   absences(@Args(() => AbsencesArgs) args: AbsencesArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.attendance, 'absences', absencesQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.attendance, 'absences', absencesQuery(args), args);
   }
 
   @Query(() => Absence, { nullable: true, description: 'GET /absences/{id}; null for an unknown id.' })
   absence(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Absence | null> {
-    return ctx.sources.attendance.load('absences', id).catch(rethrow);
+    return ctx.sources.attendance.load('absences', requireId(id));
   }
 }

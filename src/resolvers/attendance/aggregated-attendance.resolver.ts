@@ -1,5 +1,4 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { rethrow } from '../schedule/rethrow';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
@@ -13,6 +12,6 @@ export class AggregatedAttendanceResolver {
   @Query(() => AggregatedAttendanceConnection, { description: 'GET /aggregatedAttendance: one row per (activity, student) over the window.' })
   aggregatedAttendances(@Args(() => AggregatedAttendancesArgs) args: AggregatedAttendancesArgs, @Ctx() ctx: SubgraphContext) {
     if (args.endDate < args.startDate) throw badUserInput('endDate is before startDate.', 'endDate');
-    return fetchConnection(ctx.sources.attendance, 'aggregatedAttendance', aggregatedAttendancesQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.attendance, 'aggregatedAttendance', aggregatedAttendancesQuery(args), args);
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { AttendanceEvent } from './attendance-event.type';
 import { AttendanceEventsArgs, attendanceEventsQuery } from './filters.args';
 
@@ -12,11 +12,11 @@ export const { Connection: AttendanceEventConnection } = ConnectionType(Attendan
 export class AttendanceEventResolver {
   @Query(() => AttendanceEventConnection, { description: 'GET /attendanceEvents' })
   attendanceEvents(@Args(() => AttendanceEventsArgs) args: AttendanceEventsArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.attendance, 'attendanceEvents', attendanceEventsQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.attendance, 'attendanceEvents', attendanceEventsQuery(args), args);
   }
 
   @Query(() => AttendanceEvent, { nullable: true, description: 'GET /attendanceEvents/{id}; null for an unknown id.' })
   attendanceEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.AttendanceEvent | null> {
-    return ctx.sources.attendance.load('attendanceEvents', id).catch(rethrow);
+    return ctx.sources.attendance.load('attendanceEvents', requireId(id));
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { AttendanceSchedule } from './attendance-schedule.type';
 import { AttendanceSchedulesArgs, attendanceSchedulesQuery } from './filters.args';
 
@@ -12,11 +12,11 @@ export const { Connection: AttendanceScheduleConnection } = ConnectionType(Atten
 export class AttendanceScheduleResolver {
   @Query(() => AttendanceScheduleConnection, { description: 'GET /attendanceSchedule' })
   attendanceSchedules(@Args(() => AttendanceSchedulesArgs) args: AttendanceSchedulesArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.attendance, 'attendanceSchedule', attendanceSchedulesQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.attendance, 'attendanceSchedule', attendanceSchedulesQuery(args), args);
   }
 
   @Query(() => AttendanceSchedule, { nullable: true, description: 'GET /attendanceSchedule/{id}; null for an unknown id.' })
   attendanceSchedule(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.AttendanceSchedule | null> {
-    return ctx.sources.attendance.load('attendanceSchedule', id).catch(rethrow);
+    return ctx.sources.attendance.load('attendanceSchedule', requireId(id));
   }
 }

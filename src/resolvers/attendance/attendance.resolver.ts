@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { Attendance } from './attendance.type';
 import { AttendancesArgs, attendancesQuery } from './filters.args';
 
@@ -12,11 +12,11 @@ export const { Connection: AttendanceConnection } = ConnectionType(Attendance, '
 export class AttendanceResolver {
   @Query(() => AttendanceConnection, { description: 'GET /attendances' })
   attendances(@Args(() => AttendancesArgs) args: AttendancesArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.attendance, 'attendances', attendancesQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.attendance, 'attendances', attendancesQuery(args), args);
   }
 
   @Query(() => Attendance, { nullable: true, description: 'GET /attendances/{id}; null for an unknown id.' })
   attendance(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Attendance | null> {
-    return ctx.sources.attendance.load('attendances', id).catch(rethrow);
+    return ctx.sources.attendance.load('attendances', requireId(id));
   }
 }

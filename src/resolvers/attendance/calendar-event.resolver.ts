@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import type { SubgraphContext } from '../shared/context';
 import { Attendance } from './attendance.type';
 import { CalendarEventStub } from './stubs.type';
@@ -11,6 +10,6 @@ export class CalendarEventResolver {
   /** Batched: one POST /attendances/lookup {calendareEvents: [...]} for all events in the request. */
   @FieldResolver(() => [Attendance], { description: 'Attendance registered for this calendar event.' })
   attendances(@Root() event: CalendarEventStub, @Ctx() ctx: SubgraphContext): Promise<W.Attendance[]> {
-    return ctx.sources.attendance.loadBy('attendances', 'calendareEvents', event.id).catch(rethrow);
+    return ctx.sources.attendance.loadBy('attendances', 'calendareEvents', event.id);
   }
 }

@@ -1,7 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { Absence } from './absence.type';
@@ -22,9 +21,9 @@ export class PersonResolver {
     @Arg('endDate', () => DateResolver, { nullable: true }) endDate?: Date,
   ): Promise<W.Attendance[]> {
     if (startDate && endDate && endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
-    const rows = await ctx.sources.attendance.loadBy('attendances', 'students', person.id).catch(rethrow);
+    const rows = await ctx.sources.attendance.loadBy('attendances', 'students', person.id);
     if (!startDate && !endDate) return rows;
-    const dates = await lessonDatesOf(ctx, rows).catch(rethrow);
+    const dates = await lessonDatesOf(ctx, rows);
     const from = startDate?.toISOString().slice(0, 10) ?? '0000-01-01';
     const to = endDate?.toISOString().slice(0, 10) ?? '9999-12-31';
     return rows.filter((row) => {
@@ -35,6 +34,6 @@ export class PersonResolver {
 
   @FieldResolver(() => [Absence], { description: 'Leave and absence reported in advance for this student.' })
   absences(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Absence[]> {
-    return ctx.sources.attendance.loadBy('absences', 'student', person.id).catch(rethrow);
+    return ctx.sources.attendance.loadBy('absences', 'student', person.id);
   }
 }

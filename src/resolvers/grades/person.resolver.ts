@@ -1,14 +1,21 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { rethrow } from '../schedule/rethrow';
 import type { SubgraphContext } from '../shared/context';
 import { Grade } from './grade.type';
+import { StudyPlan } from './study-plan.type';
 import { PersonStub } from './stubs.type';
 
+// /grades/lookup takes only ids and /studyplans has no lookup, so both walk the list filtered by
+// student: one walk per distinct student in the request, deduplicated by the source's loader.
 @Resolver(() => PersonStub)
 export class PersonResolver {
   @FieldResolver(() => [Grade], { description: "The student's registered grades." })
   grades(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Grade[]> {
-    return ctx.sources.grades.loadBy('grades', 'student', person.id).catch(rethrow);
+    return ctx.sources.grades.loadBy('grades', 'student', person.id);
+  }
+
+  @FieldResolver(() => [StudyPlan], { description: "The student's study plans." })
+  studyPlans(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.StudyPlan[]> {
+    return ctx.sources.grades.loadBy('studyplans', 'student', person.id);
   }
 }

@@ -3,10 +3,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { Activity } from './activity.type';
 import { CalendarEvent } from './calendar-event.type';
 import { ActivitiesArgs, activitiesQuery } from './filters.args';
-import { rethrow } from './rethrow';
 
 export const { Connection: ActivityConnection } = ConnectionType(Activity, 'Activity');
 
@@ -14,18 +14,18 @@ export const { Connection: ActivityConnection } = ConnectionType(Activity, 'Acti
 export class ActivityResolver {
   @Query(() => ActivityConnection, { description: 'GET /activities' })
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.schedule, 'activities', activitiesQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.schedule, 'activities', activitiesQuery(args), args);
   }
 
   @Query(() => Activity, { nullable: true, description: 'GET /activities/{id}; null for an unknown id.' })
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Activity | null> {
-    return ctx.sources.schedule.load('activities', id).catch(rethrow);
+    return ctx.sources.schedule.load('activities', requireId(id));
   }
 
   @FieldResolver(() => Activity, { nullable: true })
   parentActivity(@Root() activity: W.Activity, @Ctx() ctx: SubgraphContext): Promise<W.Activity | null> | null {
     const ref = activity.parentActivity;
-    return ref ? ctx.sources.schedule.load('activities', ref.id).catch(rethrow) : null;
+    return ref ? ctx.sources.schedule.load('activities', ref.id) : null;
   }
 
   @FieldResolver(() => [CalendarEvent], {
@@ -37,7 +37,7 @@ export class ActivityResolver {
     @Arg('start', () => DateTimeResolver, { nullable: true }) start?: Date,
     @Arg('end', () => DateTimeResolver, { nullable: true }) end?: Date,
   ): Promise<W.CalendarEvent[]> {
-    const events = await ctx.sources.schedule.loadBy('calendarEvents', 'activities', activity.id).catch(rethrow);
+    const events = await ctx.sources.schedule.loadBy('calendarEvents', 'activities', activity.id);
     return events
       .filter((event) => within(Date.parse(event.startTime), start, end))
       .sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));

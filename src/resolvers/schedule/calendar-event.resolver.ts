@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { Activity } from './activity.type';
 import { CalendarEvent } from './calendar-event.type';
 import { CalendarEventsArgs, calendarEventsQuery } from './filters.args';
 import { Resource } from './resource.type';
-import { rethrow } from './rethrow';
 import { Room } from './room.type';
 
 export const { Connection: CalendarEventConnection } = ConnectionType(CalendarEvent, 'CalendarEvent');
@@ -17,29 +17,29 @@ const present = <T>(values: (T | null)[]): T[] => values.filter((value): value i
 export class CalendarEventResolver {
   @Query(() => CalendarEventConnection, { description: 'GET /calendarEvents' })
   calendarEvents(@Args(() => CalendarEventsArgs) args: CalendarEventsArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.schedule, 'calendarEvents', calendarEventsQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.schedule, 'calendarEvents', calendarEventsQuery(args), args);
   }
 
   @Query(() => CalendarEvent, { nullable: true, description: 'GET /calendarEvents/{id}; null for an unknown id.' })
   calendarEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.CalendarEvent | null> {
-    return ctx.sources.schedule.load('calendarEvents', id).catch(rethrow);
+    return ctx.sources.schedule.load('calendarEvents', requireId(id));
   }
 
   // A calendar event without its activity is a producer inconsistency: null, not an error for the whole event.
   @FieldResolver(() => Activity, { nullable: true })
   activity(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Activity | null> {
-    return ctx.sources.schedule.load('activities', event.activity.id).catch(rethrow);
+    return ctx.sources.schedule.load('activities', event.activity.id);
   }
 
   @FieldResolver(() => [Room])
   async rooms(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Room[]> {
     const ids = (event.rooms ?? []).map((room) => room.id);
-    return present(await ctx.sources.schedule.loadMany('rooms', ids).catch(rethrow));
+    return present(await ctx.sources.schedule.loadMany('rooms', ids));
   }
 
   @FieldResolver(() => [Resource])
   async resources(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Resource[]> {
     const ids = (event.resources ?? []).map((resource) => resource.id);
-    return present(await ctx.sources.schedule.loadMany('resources', ids).catch(rethrow));
+    return present(await ctx.sources.schedule.loadMany('resources', ids));
   }
 }

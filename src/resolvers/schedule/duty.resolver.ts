@@ -2,7 +2,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import type { SubgraphContext } from '../shared/context';
 import { Activity } from './activity.type';
-import { rethrow } from './rethrow';
 import { DutyStub } from './stubs.type';
 
 @Resolver(() => DutyStub)
@@ -10,6 +9,6 @@ export class DutyResolver {
   /** Batched: one POST /activities/lookup {teachers: [...]} for all duties in the request. */
   @FieldResolver(() => [Activity], { description: 'Activities whose teachers include this duty.' })
   activities(@Root() duty: DutyStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
-    return ctx.sources.schedule.loadBy('activities', 'teachers', duty.id).catch(rethrow);
+    return ctx.sources.schedule.loadBy('activities', 'teachers', duty.id);
   }
 }

@@ -2,13 +2,12 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import type { SubgraphContext } from '../shared/context';
 import { Activity } from './activity.type';
-import { rethrow } from './rethrow';
 import { GroupStub } from './stubs.type';
 
 @Resolver(() => GroupStub)
 export class GroupResolver {
   @FieldResolver(() => [Activity], { description: 'Activities this group takes part in.' })
   activities(@Root() group: GroupStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
-    return ctx.sources.schedule.loadBy('activities', 'group', group.id).catch(rethrow);
+    return ctx.sources.schedule.loadBy('activities', 'group', group.id);
   }
 }

@@ -2,7 +2,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import type { SubgraphContext } from '../shared/context';
 import { Activity } from './activity.type';
-import { rethrow } from './rethrow';
 import { PersonStub } from './stubs.type';
 
 @Resolver(() => PersonStub)
@@ -12,6 +11,6 @@ export class PersonResolver {
   /** Batched: one POST /activities/lookup {members: [...]} for all persons in the request. */
   @FieldResolver(() => [Activity], { description: "Activities whose groups have this person as a member. A teacher's activities: duties { activities }." })
   activities(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
-    return ctx.sources.schedule.loadBy('activities', 'members', person.id).catch(rethrow);
+    return ctx.sources.schedule.loadBy('activities', 'members', person.id);
   }
 }

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { OwnedListArgs, ownedListQuery } from './filters.args';
-import { rethrow } from './rethrow';
 import { Resource } from './resource.type';
 
 export const { Connection: ResourceConnection } = ConnectionType(Resource, 'Resource');
@@ -12,11 +12,11 @@ export const { Connection: ResourceConnection } = ConnectionType(Resource, 'Reso
 export class ResourceResolver {
   @Query(() => ResourceConnection, { description: 'GET /resources' })
   resources(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.schedule, 'resources', ownedListQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.schedule, 'resources', ownedListQuery(args), args);
   }
 
   @Query(() => Resource, { nullable: true, description: 'GET /resources/{id}; null for an unknown id.' })
   resource(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Resource | null> {
-    return ctx.sources.schedule.load('resources', id).catch(rethrow);
+    return ctx.sources.schedule.load('resources', requireId(id));
   }
 }

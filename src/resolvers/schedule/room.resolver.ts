@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { requireId } from '../shared/ids';
 import { OwnedListArgs, ownedListQuery } from './filters.args';
-import { rethrow } from './rethrow';
 import { Room } from './room.type';
 
 export const { Connection: RoomConnection } = ConnectionType(Room, 'Room');
@@ -12,11 +12,11 @@ export const { Connection: RoomConnection } = ConnectionType(Room, 'Room');
 export class RoomResolver {
   @Query(() => RoomConnection, { description: 'GET /rooms' })
   rooms(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
-    return fetchConnection(ctx.sources.schedule, 'rooms', ownedListQuery(args), args).catch(rethrow);
+    return fetchConnection(ctx.sources.schedule, 'rooms', ownedListQuery(args), args);
   }
 
   @Query(() => Room, { nullable: true, description: 'GET /rooms/{id}; null for an unknown id.' })
   room(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Room | null> {
-    return ctx.sources.schedule.load('rooms', id).catch(rethrow);
+    return ctx.sources.schedule.load('rooms', requireId(id));
   }
 }
