@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { SUPPLIER_NAME_PATTERN } from './suppliers-schema';
 
 /** The suppliers file is unusable; each problem names the supplier and the key. */
 export class SuppliersConfigError extends Error {
@@ -21,6 +22,9 @@ const PATTERN_MESSAGES: Readonly<Record<string, string>> = {
   jwksUrl: 'must be an http(s) URL',
 };
 
+// The schema's name pattern: a name that breaks it would garble the path it is meant to clarify.
+const USABLE_NAME = new RegExp(SUPPLIER_NAME_PATTERN);
+
 /** `suppliers[demo-lms].units[0]`: a supplier by its name when it has a usable one, else by index. */
 export const supplierPath = (data: unknown, segments: readonly string[]): string => {
   let path = '';
@@ -38,7 +42,7 @@ export const supplierPath = (data: unknown, segments: readonly string[]): string
 const nameAt = (data: unknown, index: number): string | undefined => {
   const suppliers = (data as { suppliers?: unknown } | null)?.suppliers;
   const name = Array.isArray(suppliers) ? (suppliers[index] as { name?: unknown } | null)?.name : undefined;
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  return typeof name === 'string' && USABLE_NAME.test(name) ? name : undefined;
 };
 
 const describe = (error: ErrorObject): { extra?: string; message: string } => {
@@ -52,6 +56,9 @@ const describe = (error: ErrorObject): { extra?: string; message: string } => {
       return { message: params.format === 'uuid' ? 'must be a uuid' : `must be a ${String(params.format)}` };
     case 'enum':
       return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'type':
+      if (error.instancePath === '') return { message: 'must be a mapping with a "suppliers" list' };
+      return { message: error.message ?? 'has the wrong type' };
     case 'const':
       return { message: 'must be "all" or a list of school units' };
     default: {

@@ -42,12 +42,15 @@ const unitRef = {
   },
 };
 
+/** A supplier's name: it appears in logs, error paths and the signed caller header. */
+export const SUPPLIER_NAME_PATTERN = '^[a-z0-9][a-z0-9._-]{0,63}$';
+
 const supplier = {
   type: 'object',
   required: ['name', 'units', 'scopes', 'protectedIdentities'],
   additionalProperties: false,
   properties: {
-    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' },
+    name: { type: 'string', pattern: SUPPLIER_NAME_PATTERN },
     apiKeys: {
       type: 'array',
       items: {
