@@ -1,6 +1,6 @@
 // Attendance (närvarohantering): attendances, attendanceEvents, attendanceSchedule, absences,
 // plus the list-only /aggregatedAttendance. Reverse lookups:
-import { batchedBy, perKey, type DomainSpec } from '../shared/domain';
+import { batchedBy, listFilter, perKey, type DomainSpec } from '../shared/domain';
 
 export const attendanceDomain: DomainSpec = {
   producer: 'attendance',
@@ -15,6 +15,10 @@ export const attendanceDomain: DomainSpec = {
     attendanceEvents: {
       person: batchedBy((event) => [event.person.id]),
       group: batchedBy((event) => [event.group.id]),
+    },
+    // `/absences/lookup` takes only ids; the list filters by student.
+    absences: {
+      student: listFilter,
     },
     attendanceSchedule: {
       placement: batchedBy((schedule) => [schedule.placement.id]),

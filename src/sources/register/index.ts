@@ -1,6 +1,6 @@
 // Register (elevregister): organisations, persons, placements, duties, groups, programmes,
-// syllabuses, schoolUnitOfferings. Reverse lookups it offers beyond `ids`:
-import { batchedBy, perKey, type DomainSpec } from '../shared/domain';
+// syllabuses, schoolUnitOfferings. Reverse lookups (beyond `ids`) the gateway uses:
+import { batchedBy, listFilter, perKey, type DomainSpec } from '../shared/domain';
 
 export const registerDomain: DomainSpec = {
   producer: 'register',
@@ -16,6 +16,9 @@ export const registerDomain: DomainSpec = {
       // The spec does not say whether `personIds` matches the child, the owners or both; splitting
       // rows by a guess would make answers depend on how keys happened to be batched.
       personIds: perKey,
+    },
+    duties: {
+      person: listFilter,
     },
   },
 };

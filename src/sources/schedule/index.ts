@@ -1,5 +1,5 @@
 // Schedule (schemaläggning): activities, calendarEvents, rooms, resources. Reverse lookups:
-import { batchedBy, perKey, type DomainSpec } from '../shared/domain';
+import { batchedBy, listFilter, perKey, type DomainSpec } from '../shared/domain';
 
 export const scheduleDomain: DomainSpec = {
   producer: 'schedule',
@@ -9,6 +9,8 @@ export const scheduleDomain: DomainSpec = {
       teachers: batchedBy((activity) => (activity.teachers ?? []).map((assignment) => assignment.duty.id)),
       // Person ids matched through the groups' memberships, which an activity does not carry.
       members: perKey,
+      // Not a lookup field, but a list filter.
+      group: listFilter,
     },
     calendarEvents: {
       activities: batchedBy((event) => [event.activity.id]),

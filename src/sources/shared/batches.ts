@@ -1,43 +1,42 @@
 // The batch functions behind the loaders: by id over `POST /X/lookup {ids}` (or GET /X/{id}),
-// and reverse lookups over `POST /X/lookup {<field>: keys}`. Each answers per key, in key order.
+// and reverse lookups. Each answers per key, in key order.
 import { RESOURCES, type ResourceName } from '../../ss12000/resources';
 import type { ReverseLookup } from './domain';
 import { isUpstreamRejected } from './errors';
-import type { ProducerHttpClient } from './http-client';
+import { walkPages, type ListContext } from './list';
 import type { BatchFn } from './loader-factory';
 import { eachKey, splitBatch } from './split-batch';
-import type { PayloadChecker } from './validate';
 
 type Row = Record<string, unknown>;
 
-export interface BatchContext {
-  readonly http: ProducerHttpClient;
-  readonly checker: PayloadChecker;
-}
-
 const expandQuery = (expand: readonly string[]) => (expand.length > 0 ? { expand } : {});
 
-/** Rows of `name` whose lookup field `field` holds one of `keys` (a bare array, no paging). */
-async function lookup(ctx: BatchContext, name: ResourceName, body: Record<string, readonly string[]>, expand: readonly string[]): Promise<Row[]> {
+/** `POST /X/lookup`: a bare array, no paging. */
+async function lookup(ctx: ListContext, name: ResourceName, body: Record<string, readonly string[]>, expand: readonly string[]): Promise<Row[]> {
   const path = `${RESOURCES[name].path}/lookup`;
   const answer = await ctx.http.json({ method: 'POST', path, query: expandQuery(expand), body });
   return ctx.checker.array(name, `POST ${path}`, answer) as Row[];
 }
 
-export function byIds(ctx: BatchContext, name: ResourceName, expand: readonly string[]): BatchFn<Row | null> {
-  const { path, hasLookup } = RESOURCES[name];
-  if (!hasLookup) {
-    return (ids) =>
-      eachKey(ids, async (id) => {
-        try {
-          const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand) });
-          return ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
-        } catch (error) {
-          if (isUpstreamRejected(error) && error.status === 404) return null;
-          throw error;
-        }
-      });
+async function getById(ctx: ListContext, name: ResourceName, id: string, expand: readonly string[]): Promise<Row | null> {
+  const { path } = RESOURCES[name];
+  try {
+    const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand) });
+    return ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
+  } catch (error) {
+    if (isUpstreamRejected(error) && error.status === 404) return null;
+    throw error;
   }
+}
+
+async function allRows(ctx: ListContext, name: ResourceName, query: Record<string, string>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const page of walkPages(ctx, name, query)) rows.push(...(page as Row[]));
+  return rows;
+}
+
+export function byIds(ctx: ListContext, name: ResourceName, expand: readonly string[]): BatchFn<Row | null> {
+  if (!RESOURCES[name].hasLookup) return (ids) => eachKey(ids, (id) => getById(ctx, name, id, expand));
   return (ids) =>
     splitBatch(ids, async (part) => {
       const rows = await lookup(ctx, name, { ids: part }, expand);
@@ -46,8 +45,9 @@ export function byIds(ctx: BatchContext, name: ResourceName, expand: readonly st
     });
 }
 
-export function byField(ctx: BatchContext, name: ResourceName, field: string, how: ReverseLookup<never>): BatchFn<Row[]> {
-  if (!how.batched) return (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
+export function byField(ctx: ListContext, name: ResourceName, field: string, how: ReverseLookup<never>): BatchFn<Row[]> {
+  if (how.via === 'list') return (keys) => eachKey(keys, (key) => allRows(ctx, name, { [field]: key }));
+  if (!how.keysOf) return (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
   const keysOf = how.keysOf as (row: Row) => readonly (string | undefined)[];
   return (keys) =>
     splitBatch(keys, async (part) => {

@@ -11,11 +11,11 @@ export class RequestLoaders {
 
   constructor(private readonly maxBatchSize: number) {}
 
-  /** The loader registered under `name` for this request, created on first use. */
-  get<V>(name: string, batch: BatchFn<V>): DataLoader<string, V> {
+  /** The loader registered under `name` for this request, created on first use with the batch function `make` gives. */
+  get<V>(name: string, make: () => BatchFn<V>): DataLoader<string, V> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<string, V>(checked(name, batch), { maxBatchSize: this.maxBatchSize }) as DataLoader<string, unknown>;
+      loader = new DataLoader<string, V>(checked(name, make()), { maxBatchSize: this.maxBatchSize }) as DataLoader<string, unknown>;
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<string, V>;

@@ -1,0 +1,48 @@
+// GET /X: one page, or every page in turn. Shared by list()/pages() and by list-based reverse lookups.
+import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName } from '../../ss12000/resources';
+import type { Page } from '../../ss12000/wire';
+import { UpstreamInvalidError } from './errors';
+import type { ProducerHttpClient } from './http-client';
+import { checkLimit, pageQuery } from './paging';
+import type { QueryValue } from './query';
+import type { PayloadChecker } from './validate';
+
+export interface ListContext {
+  readonly http: ProducerHttpClient;
+  readonly checker: PayloadChecker;
+  readonly pageSize: number;
+}
+
+export const listPath = (name: ListName): { producer: string; path: string } =>
+  name === 'aggregatedAttendance' ? { producer: 'attendance', path: AGGREGATED_ATTENDANCE_PATH } : RESOURCES[name];
+
+export async function fetchPage(
+  ctx: ListContext,
+  name: ListName,
+  query: Readonly<Record<string, QueryValue>>,
+  options: { limit?: number; pageToken?: string } = {},
+): Promise<Page<unknown>> {
+  if ('limit' in query || 'pageToken' in query) throw new TypeError('pass limit and pageToken as list options, not as query parameters');
+  const { path } = listPath(name);
+  const limit = checkLimit(options.limit ?? ctx.pageSize);
+  const answer = await ctx.http.json({ method: 'GET', path, query: pageQuery(query, limit, options.pageToken) });
+  return ctx.checker.page(name, `GET ${path}`, answer);
+}
+
+export async function* walkPages(
+  ctx: ListContext,
+  name: ListName,
+  query: Readonly<Record<string, QueryValue>>,
+  pageSize?: number,
+): AsyncGenerator<unknown[]> {
+  let pageToken: string | undefined;
+  do {
+    const page = await fetchPage(ctx, name, query, { limit: pageSize, pageToken });
+    yield page.data;
+    // A producer handing back the token it was given would page forever.
+    if (page.pageToken !== null && page.pageToken === pageToken) {
+      throw new UpstreamInvalidError(ctx.http.producer, `GET ${listPath(name).path}`, 'pageToken repeats the previous one');
+    }
+    pageToken = page.pageToken ?? undefined;
+  } while (pageToken !== undefined);
+}
