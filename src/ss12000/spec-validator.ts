@@ -22,7 +22,10 @@ export function createSpecAjv(options: Options = {}): Ajv {
   addFormats(ajv);
   // Spec slip: a time-of-day pattern was written as a format (AttendanceScheduleEntry).
   ajv.addFormat('^[0-9]{2}:[0-9]{2}$', /^[0-9]{2}:[0-9]{2}$/);
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: SPEC.schemas } });
+  // Spec slip: Grade requires `schoolUnit` but names the property `organisation`; no producer can send both.
+  const grade = SPEC.schemas['Grade'] as { required?: string[] };
+  const schemas = { ...SPEC.schemas, Grade: { ...grade, required: grade.required?.filter((name) => name !== 'schoolUnit') } };
+  ajv.addSchema({ $id: SPEC_ID, components: { schemas } });
   return ajv;
 }
 

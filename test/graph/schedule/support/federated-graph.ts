@@ -52,7 +52,7 @@ export async function startFederatedGraph(): Promise<FederatedGraph> {
   const config = Object.fromEntries(
     PRODUCERS.map((name) => [
       name,
-      { baseUrl: producers[name].url, auth: { kind: 'bearer', token: producers[name].token }, timeoutMs: 10_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 8 },
+      { baseUrl: producers[name].url, auth: { kind: 'bearer', token: producers[name].token }, timeoutMs: 10_000, maxBatchSize: 1000, pageSize: 100, maxConcurrency: 8 },
     ]),
   ) as SourcesConfig;
   const clients = createSourceClients(config);
