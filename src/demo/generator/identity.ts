@@ -16,7 +16,7 @@ export interface Identity {
   securityMarking: W.SecurityMarking;
 }
 
-/** Hands out civic numbers that are unique in the dataset. */
+/** Hands out civic numbers that are unique in the dataset: one instance serves every kind of person. */
 export class CivicNumbers {
   private readonly used = new Set<string>();
 

@@ -3,7 +3,7 @@ import { birthYearOf, type PlannedClass } from './enrolment-plan';
 import {
   addressesFor,
   birthDateIn,
-  CivicNumbers,
+  type CivicNumbers,
   drawIdentity,
   fictionalMobile,
   homeAddress,
@@ -51,10 +51,10 @@ export const buildStudentsAndGuardians = (
   units: readonly UnitInfo[],
   classes: readonly PlannedClass[],
   programmeRefs: ReadonlyMap<string, Ref>,
+  civics: CivicNumbers,
   random: Random,
 ): PersonsBuilt => {
   const termYear = Number(config.termStart.slice(0, 4));
-  const civics = new CivicNumbers(random);
   const n = config.students;
   const classOf = new Int32Array(n);
   classes.forEach((c, i) => classOf.fill(i, c.first, c.first + c.count));

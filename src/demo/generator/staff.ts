@@ -1,5 +1,5 @@
 import type * as W from '../../ss12000/wire';
-import { birthDateIn, CivicNumbers, drawIdentity, fictionalMobile, homeAddress, addressesFor, userName } from './identity';
+import { birthDateIn, type CivicNumbers, drawIdentity, fictionalMobile, homeAddress, addressesFor, userName } from './identity';
 import { metaBefore } from './meta';
 import type { Ref, UnitInfo } from './model';
 import { MUNICIPALITY } from './organisations';
@@ -30,9 +30,9 @@ export const buildStaff = (
   config: GeneratorConfig,
   units: UnitInfo[],
   classesByUnit: ReadonlyMap<number, Ref[]>,
+  civics: CivicNumbers,
   random: Random,
 ): StaffBuilt => {
-  const civics = new CivicNumbers(random);
   const termYear = Number(config.termStart.slice(0, 4));
   const staff: W.Person[] = [];
   const duties: W.Duty[] = [];
