@@ -1,0 +1,74 @@
+// JSON Schema of the YAML config file (what a user may write; optional options have defaults).
+const positiveInteger = { type: 'integer', minimum: 1 } as const;
+
+const listen = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { host: { type: 'string', minLength: 1 }, port: { type: 'integer', minimum: 0, maximum: 65535 } },
+} as const;
+
+const producerTuning = {
+  timeoutMs: positiveInteger,
+  maxBatchSize: positiveInteger,
+  pageSize: positiveInteger,
+  maxConcurrency: positiveInteger,
+} as const;
+
+const auth = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'token'],
+      properties: { kind: { const: 'bearer' }, token: { type: 'string', minLength: 1 } },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'tokenUrl', 'clientId', 'clientSecret'],
+      properties: {
+        kind: { const: 'oauth2' },
+        tokenUrl: { type: 'string', format: 'uri' },
+        clientId: { type: 'string', minLength: 1 },
+        clientSecret: { type: 'string', minLength: 1 },
+        scope: { type: 'string' },
+      },
+    },
+  ],
+} as const;
+
+const producer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['baseUrl', 'auth'],
+  properties: { baseUrl: { type: 'string', format: 'uri' }, auth, ...producerTuning },
+} as const;
+
+const subgraph = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url'],
+  properties: { url: { type: 'string', format: 'uri' }, listen },
+} as const;
+
+const perProducer = <T>(item: T) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['register', 'schedule', 'attendance', 'grades'],
+    properties: { register: item, schedule: item, attendance: item, grades: item },
+  }) as const;
+
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['subgraphs', 'producers'],
+  properties: {
+    gateway: { ...listen, properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 } } },
+    subgraphs: perProducer(subgraph),
+    producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
+    producers: perProducer(producer),
+    validatePayloads: { type: 'boolean' },
+  },
+} as const;
+

@@ -1,0 +1,26 @@
+// The deployed shape, fully resolved: every default applied, every secret substituted.
+import type { SourcesConfig } from '../sources';
+import type { ProducerName } from '../ss12000/resources';
+
+export interface ListenConfig {
+  host: string;
+  port: number;
+}
+
+export interface SubgraphEndpoint {
+  /** Where the gateway reaches this subgraph, e.g. http://register-subgraph:4001/graphql */
+  url: string;
+  /** Where this subgraph listens when run as its own service (subgraph-main). */
+  listen: ListenConfig;
+}
+
+export interface GatewayConfig {
+  gateway: ListenConfig & {
+    /** Composed supergraph SDL the gateway serves (the committed schema/supergraph.graphql by default). */
+    supergraphPath: string;
+  };
+  subgraphs: Record<ProducerName, SubgraphEndpoint>;
+  producers: SourcesConfig;
+  /** Check producer payloads against the SS 12000 schemas. */
+  validatePayloads: boolean;
+}

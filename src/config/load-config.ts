@@ -1,0 +1,109 @@
+// Options in, config out: the YAML file is read, `${VAR}` secrets substituted, validated once with
+// ajv, and every default applied. Errors name the key (`producers.register.timeoutMs: must be integer`).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import type { ProducerAuth, ProducerConfig } from '../sources';
+import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { CONFIG_SCHEMA } from './config-schema';
+import { SUPERGRAPH_PATH } from './paths';
+import type { GatewayConfig, ListenConfig } from './gateway-config';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid config ${source}:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>>;
+interface ConfigFile {
+  gateway?: Partial<ListenConfig> & { supergraphPath?: string };
+  subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
+  producerDefaults?: Tuning;
+  producers: Record<ProducerName, Tuning & { baseUrl: string; auth: ProducerAuth }>;
+  validatePayloads?: boolean;
+}
+
+export const PRODUCER_DEFAULTS: Required<Tuning> = { timeoutMs: 10_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 8 };
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv, ['uri']);
+const validate = ajv.compile<ConfigFile>(CONFIG_SCHEMA);
+
+const dotted = (pointer: string): string => pointer.split('/').filter(Boolean).join('.') || '(top level)';
+
+const describe = (error: ErrorObject): string => {
+  const at = dotted(error.instancePath);
+  if (error.keyword === 'additionalProperties') return `${at}: unknown key "${String(error.params['additionalProperty'])}"`;
+  if (error.keyword === 'required') return `${at}: missing "${String(error.params['missingProperty'])}"`;
+  return `${at}: ${error.message ?? 'is invalid'}`;
+};
+
+/** Replaces `${NAME}` in every string value; a variable that is not set is an error naming the key. */
+function substitute(value: unknown, variables: Readonly<Record<string, string | undefined>>, at: string, problems: string[]): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = variables[name];
+      if (found === undefined || found === '') problems.push(`${at}: environment variable ${name} is not set`);
+      return found ?? '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => substitute(item, variables, `${at}.${index}`, problems));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, substitute(item, variables, at ? `${at}.${key}` : key, problems)]),
+    );
+  }
+  return value;
+}
+
+const portOf = (url: string): number => {
+  const parsed = new URL(url);
+  return parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
+};
+
+/** Validates parsed YAML (or any object) into the fully-resolved config. */
+export function resolveConfig(
+  raw: unknown,
+  variables: Readonly<Record<string, string | undefined>>,
+  source = 'config',
+  /** Relative paths in the file are relative to this directory. */
+  baseDir = process.cwd(),
+): GatewayConfig {
+  const problems: string[] = [];
+  const substituted = substitute(raw, variables, '', problems);
+  if (problems.length > 0) throw new ConfigError(source, problems);
+  if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
+  const file = substituted;
+  const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
+  const entries = <T>(make: (name: ProducerName) => T) => Object.fromEntries(PRODUCERS.map((name) => [name, make(name)])) as Record<ProducerName, T>;
+  return {
+    gateway: {
+      host: file.gateway?.host ?? '0.0.0.0',
+      port: file.gateway?.port ?? 4000,
+      supergraphPath: file.gateway?.supergraphPath ? path.resolve(baseDir, file.gateway.supergraphPath) : SUPERGRAPH_PATH,
+    },
+    subgraphs: entries((name) => ({
+      url: file.subgraphs[name].url,
+      listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
+    })),
+    producers: entries((name) => ({ ...defaults, ...file.producers[name] })),
+    validatePayloads: file.validatePayloads ?? true,
+  };
+}
+
+export async function loadConfig(file: string, variables: Readonly<Record<string, string | undefined>>): Promise<GatewayConfig> {
+  let raw: unknown;
+  try {
+    raw = parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(file, [`cannot read YAML: ${(error as Error).message}`]);
+  }
+  return resolveConfig(raw, variables, file, path.dirname(path.resolve(file)));
+}

@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// Code runs from src/ (ts-jest) and from dist/src/ (npm start): find the project by its package.json.
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');

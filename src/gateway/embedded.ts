@@ -1,0 +1,66 @@
+// The embedded default: demo producers over a generated municipality, the four subgraphs and the
+// gateway, all on loopback. `npm start` and the e2e tests both run exactly this.
+import { startProducers, type RunningProducers } from '../demo/producers';
+import type { Dataset } from '../demo/dataset';
+import type { ListenConfig } from '../config/gateway-config';
+import { createSourceClients, type ProducerConfig, type SourcesConfig } from '../sources';
+import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { composeSupergraph } from './compose';
+import { startGatewayServer } from './gateway-server';
+import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
+
+export type ProducerTuning = Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>;
+
+export interface EmbeddedOptions {
+  dataset: Dataset;
+  /** Gateway address; port 0 = random. Default 127.0.0.1:0. */
+  gateway?: Partial<ListenConfig>;
+  /** How the sources talk to the demo producers. */
+  tuning?: Partial<ProducerTuning>;
+  /** Most keys one demo-producer lookup accepts (more is a 503). */
+  maxLookupKeys?: number;
+  validatePayloads?: boolean;
+}
+
+export interface EmbeddedStack {
+  gatewayUrl: string;
+  subgraphUrls: Record<ProducerName, string>;
+  producers: RunningProducers['producers'];
+  close(): Promise<void>;
+}
+
+export const DEMO_TUNING: ProducerTuning = { timeoutMs: 5_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 8 };
+const LOOPBACK: ListenConfig = { host: '127.0.0.1', port: 0 };
+
+export async function startEmbeddedStack(options: EmbeddedOptions): Promise<EmbeddedStack> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    // Front to back: gateway, then subgraphs, then what they call.
+    for (const closeOne of closers.reverse()) await closeOne();
+  };
+  try {
+    const running = await startProducers({ dataset: options.dataset, maxLookupKeys: options.maxLookupKeys });
+    closers.push(() => running.close());
+    const tuning = { ...DEMO_TUNING, ...options.tuning };
+    const config = Object.fromEntries(
+      PRODUCERS.map((name) => [name, { ...tuning, baseUrl: running.producers[name].url, auth: { kind: 'bearer', token: running.producers[name].token } }]),
+    ) as SourcesConfig;
+    const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true });
+    closers.push(() => sourceClients.close());
+    const schemas = await buildSubgraphSchemas();
+    const subgraphs = {} as Record<ProducerName, RunningServer>;
+    for (const name of PRODUCERS) {
+      subgraphs[name] = await startSubgraphServer({ name, schema: schemas[name], sourceClients, listen: LOOPBACK });
+      closers.push(() => subgraphs[name].close());
+    }
+    const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, subgraphs[name].url])) as Record<ProducerName, string>;
+    const supergraphSdl = composeSupergraph(PRODUCERS.map((name) => ({ name, url: subgraphUrls[name], sdl: subgraphSdl(schemas[name]) })));
+    const gateway = await startGatewayServer({ supergraphSdl, subgraphUrls, listen: { ...LOOPBACK, ...options.gateway } });
+    closers.push(() => gateway.close());
+    return { gatewayUrl: gateway.url, subgraphUrls, producers: running.producers, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+// The gateway: @apollo/gateway executing query plans against the subgraphs over real HTTP, served by @apollo/server.
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { ListenConfig } from '../config/gateway-config';
+import { logger } from '../config/logger';
+import type { ProducerName } from '../ss12000/resources';
+import { formatGatewayError } from './format-error';
+import type { RunningServer } from './subgraph-server';
+
+export interface GatewayServerOptions {
+  /** Composed supergraph SDL; its subgraph URLs are ignored in favour of `subgraphUrls`. */
+  supergraphSdl: string;
+  subgraphUrls: Record<ProducerName, string>;
+  listen: ListenConfig;
+}
+
+export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
+  const gateway = new ApolloGateway({
+    logger,
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = options.subgraphUrls[name as ProducerName];
+      if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
+      return new RemoteGraphQLDataSource({ url });
+    },
+  });
+  const server = new ApolloServer({ gateway, formatError: formatGatewayError, includeStacktraceInErrorResponses: false, logger });
+  const { url } = await startStandaloneServer(server, { listen: options.listen });
+  return { url: new URL('graphql', url).toString(), close: () => server.stop() };
+}
