@@ -1,0 +1,106 @@
+// The attendance subgraph through the gateway: lists with typed filters, enums, by-id fields and the
+// reverse links it contributes (CalendarEvent.attendances, Person.attendances, Person.absences).
+import type * as W from '../../../src/ss12000/wire';
+import { municipality, startFederatedGraph, type FederatedGraph } from '../schedule/support/federated-graph';
+
+let graph: FederatedGraph;
+beforeAll(async () => {
+  graph = await startFederatedGraph();
+});
+afterAll(() => graph.close());
+
+/** A student with both kinds of pre-reported absence in the dataset. */
+const studentWithAbsences = (): { id: string; absences: W.Absence[] } => {
+  const all = [...municipality().absences.values()];
+  const id = all.find((a) => a.type === 'Anmäld frånvaro')!.student.id;
+  return { id, absences: all.filter((a) => a.student.id === id) };
+};
+
+test('aggregatedAttendances: one row per (activity, student) over the window, activity resolved by schedule', async () => {
+  const student = municipality().attendances.values().next().value!.student.id;
+  const window = { startDate: '2026-09-01', endDate: '2026-09-30' };
+  const expected = [...municipality().aggregatedAttendance({ ...window, student: [student] })];
+  const { data, errors } = await graph.query(
+    `query ($from: Date!, $to: Date!, $student: ID!) {
+      aggregatedAttendances(startDate: $from, endDate: $to, student: [$student], first: 100) {
+        edges { node { activity { id displayName } student { id } attendanceSum offeredSum } }
+        pageInfo { hasNextPage }
+      }
+    }`,
+    { from: window.startDate, to: window.endDate, student },
+  );
+
+  expect(errors).toBeUndefined();
+  const rows = data!.aggregatedAttendances.edges.map((edge: { node: unknown }) => edge.node);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows).toEqual(
+    expected.map((row) => ({
+      activity: { id: row.activity.id, displayName: graph.dataset.activities.get(row.activity.id)!.displayName },
+      student: { id: student },
+      attendanceSum: row.attendanceSum,
+      offeredSum: row.offeredSum,
+    })),
+  );
+});
+
+test('aggregatedAttendances refuses a window that ends before it starts', async () => {
+  const { errors } = await graph.query(`{ aggregatedAttendances(startDate: "2026-09-30", endDate: "2026-09-01") { edges { cursor } } }`);
+  expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test("absences typed by the SS 12000 enum: filter ANMALD_FRANVARO, and Person.absences lists the student's all", async () => {
+  const student = studentWithAbsences();
+  const { data, errors } = await graph.query(
+    `query ($id: ID!) {
+      absences(student: $id, type: ANMALD_FRANVARO, first: 500) { edges { node { id type student { id } } } }
+      person(id: $id) { absences { id type } }
+    }`,
+    { id: student.id },
+  );
+
+  expect(errors).toBeUndefined();
+  const reported = student.absences.filter((a) => a.type === 'Anmäld frånvaro');
+  expect(data!.absences.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(reported.map((a) => a.id).sort());
+  expect(new Set(data!.absences.edges.map((e: { node: { type: string } }) => e.node.type))).toEqual(new Set(['ANMALD_FRANVARO']));
+  expect(data!.person.absences).toHaveLength(student.absences.length);
+});
+
+test('by id: a known attendance, null for an unknown id, BAD_USER_INPUT for a malformed one', async () => {
+  const row = municipality().attendances.values().next().value!;
+  const { data } = await graph.query(
+    `query ($id: ID!) { attendance(id: $id) { id isReported student { id } } unknown: absence(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    { id: row.id },
+  );
+  expect(data).toEqual({ attendance: { id: row.id, isReported: row.isReported, student: { id: row.student.id } }, unknown: null });
+
+  const malformed = await graph.query(`{ attendance(id: "not an id!") { id } }`);
+  expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test('CalendarEvent.attendances and Person.attendances cost one lookup for 3 parents and for 30', async () => {
+  const cost = async (first: number) => {
+    graph.resetStats();
+    const { data, errors } = await graph.query(
+      `query ($first: Int!) {
+        calendarEvents(startTimeOnOrAfter: "2026-09-07T00:00:00Z", startTimeOnOrBefore: "2026-09-11T23:59:59Z", first: $first) {
+          edges { node { id attendances { id student { id } } } }
+        }
+        persons(first: $first) { edges { node { id attendances(startDate: "2026-09-07", endDate: "2026-09-11") { id } } } }
+      }`,
+      { first },
+    );
+    expect(errors).toBeUndefined();
+    const routes = graph.requests();
+    return {
+      parents: data!.calendarEvents.edges.length + data!.persons.edges.length,
+      lookups: { attendances: routes['POST /attendances/lookup'], calendarEvents: routes['POST /calendarEvents/lookup'] },
+    };
+  };
+  const few = await cost(3);
+  const many = await cost(30);
+
+  expect(many.parents).toBe(60);
+  // One lookup for the events' rows plus one for the persons' (two fields, two loaders), one for lesson dates.
+  expect(few.lookups).toEqual({ attendances: 2, calendarEvents: 1 });
+  expect(many.lookups).toEqual(few.lookups);
+});
