@@ -90,7 +90,6 @@ async function startOne(
     changed: (resource: keyof typeof RESOURCES, entity: string, id: string, deleted: boolean) => {
       // Any write can change what another path's filters or aggregates answer.
       ctx.indexes.invalidate(resource);
-      for (const { engine } of engines) engine.invalidate();
       if (deleted) deletions.record(entity, id);
       subscriptions.notify([entity], deleted);
     },

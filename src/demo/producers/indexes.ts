@@ -6,6 +6,8 @@ import { valuesAt } from './dotted';
 
 export class Indexes {
   private readonly built = new Map<string, Map<string, unknown[]>>();
+  /** Bumped on every write: cached query results and open page streams keyed by it go stale. */
+  revision = 0;
 
   constructor(private readonly ds: Dataset) {}
 
@@ -18,6 +20,7 @@ export class Indexes {
 
   /** Call after writing to a collection: its built indexes are stale. */
   invalidate(name: ResourceName): void {
+    this.revision += 1;
     for (const key of this.built.keys()) if (key.startsWith(`${name}:`)) this.built.delete(key);
   }
 

@@ -15,8 +15,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL_PARAMS = new Set(['limit', 'pageToken', 'expand', 'expandReferenceNames', 'sortkey']);
 const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
-// A page walk re-runs its query once per page; keeping a few recent results makes a walk linear.
-const CACHED_QUERIES = 8;
+// Recent query results and open streams kept for page walks (per path).
+const CACHED_QUERIES = 16;
+
+interface Cursor {
+  readonly iterator: Iterator<unknown>;
+  next: IteratorResult<unknown>;
+}
+
+const remember = <V>(cache: Map<string, V>, key: string, value: V): void => {
+  if (cache.size >= CACHED_QUERIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+};
 
 export interface Page {
   data: unknown[];
@@ -26,7 +36,8 @@ export interface Page {
 export class PathEngine {
   readonly path: string;
   private readonly filters = new Map<string, FilterDef<unknown>>();
-  private readonly cache = new Map<string, unknown[]>();
+  private readonly results = new Map<string, unknown[]>();
+  private readonly cursors = new Map<string, Cursor>();
 
   constructor(
     private readonly def: PathDef,
@@ -51,16 +62,11 @@ export class PathEngine {
     return this.ctx.ds[this.def.name as ResourceName] as Collection<unknown>;
   }
 
-  /** Drop cached query results: the collection (or one it filters through) was written. */
-  invalidate(): void {
-    this.cache.clear();
-  }
-
   list(search: URLSearchParams): Page {
     let query: Query;
     let offset = 0;
     const token = search.get('pageToken');
-    const parsed = parseQuery('GET', this.path, search);
+    const parsed = parseQuery('GET', this.path, search, { requiredInToken: token !== null });
     if (token !== null) {
       const extra = [...new Set(search.keys())].filter((k) => k !== 'limit' && k !== 'pageToken');
       if (extra.length > 0) throw badRequest(`pageToken can only be combined with limit, not with ${extra.join(', ')}`);
@@ -69,11 +75,10 @@ export class PathEngine {
       query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'pageToken'));
     }
     const limit = Math.min(typeof parsed.limit === 'number' ? parsed.limit : DEFAULT_LIMIT, MAX_LIMIT);
-    const items = this.matching(query);
-    const end = offset + limit;
+    const { items, more } = this.slice(query, offset, limit);
     return {
-      data: items.slice(offset, end).map((item) => this.present(item, query)),
-      pageToken: end < items.length ? encodePageToken(this.path, query, end) : null,
+      data: items.map((item) => this.present(item, query)),
+      pageToken: more ? encodePageToken(this.path, query, offset + limit) : null,
     };
   }
 
@@ -111,18 +116,40 @@ export class PathEngine {
     return unique(found).map((item) => this.present(item, query));
   }
 
-  private matching(query: Query): unknown[] {
-    const key = JSON.stringify(query);
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    let items = this.isAggregated ? this.aggregated(query) : this.filtered(query);
-    if (typeof query.sortkey === 'string') items = [...items].sort(comparatorFor(query.sortkey));
-    if (this.cache.size >= CACHED_QUERIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, items);
-    return items;
+  /**
+   * One page of a query's result. Sorted (and aggregated) results are computed whole and
+   * cached; unsorted ones are streamed, and the stream is kept at the next page's offset so a
+   * walk over 200,000 lazily generated rows stays linear instead of restarting every page.
+   */
+  private slice(query: Query, offset: number, limit: number): { items: unknown[]; more: boolean } {
+    const key = `${this.ctx.indexes.revision}:${JSON.stringify(query)}`;
+    if (this.isAggregated || typeof query.sortkey === 'string') {
+      let all = this.results.get(key);
+      if (!all) {
+        all = this.isAggregated ? this.aggregated(query) : [...this.stream(query)];
+        if (typeof query.sortkey === 'string') all.sort(comparatorFor(query.sortkey));
+        remember(this.results, key, all);
+      }
+      return { items: all.slice(offset, offset + limit), more: offset + limit < all.length };
+    }
+    let cursor = this.cursors.get(`${key}@${offset}`);
+    this.cursors.delete(`${key}@${offset}`);
+    if (!cursor) {
+      const iterator = this.stream(query);
+      for (let skipped = 0; skipped < offset && !iterator.next().done; skipped += 1);
+      cursor = { iterator, next: iterator.next() };
+    }
+    const items: unknown[] = [];
+    while (!cursor.next.done && items.length < limit) {
+      items.push(cursor.next.value);
+      cursor.next = cursor.iterator.next();
+    }
+    const more = !cursor.next.done;
+    if (more) remember(this.cursors, `${key}@${offset + limit}`, cursor);
+    return { items, more };
   }
 
-  private filtered(query: Query): unknown[] {
+  private *stream(query: Query): Generator<unknown, void, undefined> {
     const matchers: Matcher<unknown>[] = [];
     for (const [name, value] of Object.entries(query)) {
       const filter = this.filters.get(name);
@@ -132,9 +159,7 @@ export class PathEngine {
     if (combined) matchers.push(combined);
     const narrowing = matchers.find((m) => m.candidates !== undefined);
     const source = narrowing ? unique(narrowing.candidates!()) : this.collection.values();
-    const out: unknown[] = [];
-    for (const item of source) if (matchers.every((m) => m.test(item))) out.push(item);
-    return out;
+    for (const item of source) if (matchers.every((m) => m.test(item))) yield item;
   }
 
   private aggregated(query: Query): unknown[] {

@@ -11,6 +11,8 @@ export type Query = Record<string, ParamValue>;
 interface CompiledOperation {
   readonly params: SpecParameter[];
   readonly validate: ValidateFunction;
+  /** The same without `required`: a pageToken request carries its required filters inside the token. */
+  readonly validateOptional: ValidateFunction;
 }
 
 // Coercion turns '10' into 10 and 'true' into true; a second ajv keeps the shared one pure.
@@ -29,7 +31,7 @@ const operation = (method: string, specPath: string): CompiledOperation => {
       properties: Object.fromEntries(params.map((p) => [p.name, anchorRefs(p.schema)])),
       required: params.filter((p) => p.required).map((p) => p.name),
     };
-    op = { params, validate: ajv.compile(schema) };
+    op = { params, validate: ajv.compile(schema), validateOptional: ajv.compile({ ...schema, required: [] }) };
     compiled.set(key, op);
   }
   return op;
@@ -40,7 +42,7 @@ const isArray = (p: SpecParameter): boolean => p.schema.type === 'array';
 /** Names of the query parameters the spec defines for an operation. */
 export const specParams = (method: string, specPath: string): string[] => operation(method, specPath).params.map((p) => p.name);
 
-export function parseQuery(method: string, specPath: string, search: URLSearchParams): Query {
+export function parseQuery(method: string, specPath: string, search: URLSearchParams, options: { requiredInToken?: boolean } = {}): Query {
   const op = operation(method, specPath);
   const query: Record<string, unknown> = {};
   for (const p of op.params) {
@@ -55,8 +57,9 @@ export function parseQuery(method: string, specPath: string, search: URLSearchPa
       query[p.name] = raw[0];
     }
   }
-  if (!op.validate(query)) {
-    const e = op.validate.errors![0]!;
+  const validate = options.requiredInToken ? op.validateOptional : op.validate;
+  if (!validate(query)) {
+    const e = validate.errors![0]!;
     const where = e.instancePath ? `Query parameter ${e.instancePath.slice(1).split('/')[0]}` : 'Query';
     const allowed = 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
     throw badRequest(`${where} ${e.message ?? 'is invalid'}${allowed}`);
