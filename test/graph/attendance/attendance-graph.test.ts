@@ -1,26 +1,38 @@
 // The attendance subgraph through the gateway: lists with typed filters, enums, by-id fields and the
 // reverse links it contributes (CalendarEvent.attendances, Person.attendances, Person.absences).
 import type * as W from '../../../src/ss12000/wire';
-import { municipality, startFederatedGraph, type FederatedGraph } from '../schedule/support/federated-graph';
+import { generateMunicipality } from '../../../src/demo/generator';
+import { startE2E, type E2E } from '../../support/e2e';
 
-let graph: FederatedGraph;
+const dataset = generateMunicipality({ seed: 7, students: 300 });
+
+let graph: E2E;
+
+/** Requests that reached the demo producers since their stats were reset, per route. */
+const requestsByRoute = (stack: E2E): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const producer of Object.values(stack.producers)) {
+    for (const [route, n] of Object.entries(producer.stats().byRoute)) counts[route] = (counts[route] ?? 0) + n;
+  }
+  return counts;
+};
 beforeAll(async () => {
-  graph = await startFederatedGraph();
+  graph = await startE2E({ dataset, tuning: { maxBatchSize: 1000 } });
 });
 afterAll(() => graph.close());
 
 /** A student with both kinds of pre-reported absence in the dataset. */
 const studentWithAbsences = (): { id: string; absences: W.Absence[] } => {
-  const all = [...municipality().absences.values()];
+  const all = [...dataset.absences.values()];
   const id = all.find((a) => a.type === 'Anmäld frånvaro')!.student.id;
   return { id, absences: all.filter((a) => a.student.id === id) };
 };
 
 test('aggregatedAttendances: one row per (activity, student) over the window, activity resolved by schedule', async () => {
-  const student = municipality().attendances.values().next().value!.student.id;
+  const student = dataset.attendances.values().next().value!.student.id;
   const window = { startDate: '2026-09-01', endDate: '2026-09-30' };
-  const expected = [...municipality().aggregatedAttendance({ ...window, student: [student] })];
-  const { data, errors } = await graph.query(
+  const expected = [...dataset.aggregatedAttendance({ ...window, student: [student] })];
+  const { data, errors } = await graph.query<any>(
     `query ($from: Date!, $to: Date!, $student: ID!) {
       aggregatedAttendances(startDate: $from, endDate: $to, student: [$student], first: 100) {
         edges { node { activity { id displayName } student { id } attendanceSum offeredSum } }
@@ -35,7 +47,7 @@ test('aggregatedAttendances: one row per (activity, student) over the window, ac
   expect(rows.length).toBeGreaterThan(0);
   expect(rows).toEqual(
     expected.map((row) => ({
-      activity: { id: row.activity.id, displayName: graph.dataset.activities.get(row.activity.id)!.displayName },
+      activity: { id: row.activity.id, displayName: dataset.activities.get(row.activity.id)!.displayName },
       student: { id: student },
       attendanceSum: row.attendanceSum,
       offeredSum: row.offeredSum,
@@ -44,13 +56,13 @@ test('aggregatedAttendances: one row per (activity, student) over the window, ac
 });
 
 test('aggregatedAttendances refuses a window that ends before it starts', async () => {
-  const { errors } = await graph.query(`{ aggregatedAttendances(startDate: "2026-09-30", endDate: "2026-09-01") { edges { cursor } } }`);
+  const { errors } = await graph.query<any>(`{ aggregatedAttendances(startDate: "2026-09-30", endDate: "2026-09-01") { edges { cursor } } }`);
   expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
 test("absences typed by the SS 12000 enum: filter ANMALD_FRANVARO, and Person.absences lists the student's all", async () => {
   const student = studentWithAbsences();
-  const { data, errors } = await graph.query(
+  const { data, errors } = await graph.query<any>(
     `query ($id: ID!) {
       absences(student: $id, type: ANMALD_FRANVARO, first: 500) { edges { node { id type student { id } } } }
       person(id: $id) { absences { id type } }
@@ -66,21 +78,21 @@ test("absences typed by the SS 12000 enum: filter ANMALD_FRANVARO, and Person.ab
 });
 
 test('by id: a known attendance, null for an unknown id, BAD_USER_INPUT for a malformed one', async () => {
-  const row = municipality().attendances.values().next().value!;
-  const { data } = await graph.query(
+  const row = dataset.attendances.values().next().value!;
+  const { data } = await graph.query<any>(
     `query ($id: ID!) { attendance(id: $id) { id isReported student { id } } unknown: absence(id: "00000000-0000-4000-8000-000000000000") { id } }`,
     { id: row.id },
   );
   expect(data).toEqual({ attendance: { id: row.id, isReported: row.isReported, student: { id: row.student.id } }, unknown: null });
 
-  const malformed = await graph.query(`{ attendance(id: "not an id!") { id } }`);
+  const malformed = await graph.query<any>(`{ attendance(id: "not an id!") { id } }`);
   expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
 test('CalendarEvent.attendances and Person.attendances cost one lookup for 3 parents and for 30', async () => {
   const cost = async (first: number) => {
-    graph.resetStats();
-    const { data, errors } = await graph.query(
+    Object.values(graph.producers).forEach((producer) => producer.resetStats());
+    const { data, errors } = await graph.query<any>(
       `query ($first: Int!) {
         calendarEvents(startTimeOnOrAfter: "2026-09-07T00:00:00Z", startTimeOnOrBefore: "2026-09-11T23:59:59Z", first: $first) {
           edges { node { id attendances { id student { id } } } }
@@ -90,7 +102,7 @@ test('CalendarEvent.attendances and Person.attendances cost one lookup for 3 par
       { first },
     );
     expect(errors).toBeUndefined();
-    const routes = graph.requests();
+    const routes = requestsByRoute(graph);
     return {
       parents: data!.calendarEvents.edges.length + data!.persons.edges.length,
       lookups: { attendances: routes['POST /attendances/lookup'], calendarEvents: routes['POST /calendarEvents/lookup'] },
