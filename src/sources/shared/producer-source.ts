@@ -25,7 +25,7 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
 
   // Asking one producer for another's data is a wiring bug, not something a caller can recover from.
   const ownOnly = (name: ListName): void => {
-    if (!(name in RESOURCES) && name !== 'aggregatedAttendance') throw new TypeError(`unknown SS 12000 collection '${name}'`);
+    if (!Object.hasOwn(RESOURCES, name) && name !== 'aggregatedAttendance') throw new TypeError(`unknown SS 12000 collection '${name}'`);
     const owner = listPath(name).producer;
     if (owner !== producer) throw new TypeError(`'${name}' belongs to the ${owner} producer, not ${producer}`);
   };
