@@ -19,4 +19,4 @@ export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type Su
 export { SuppliersConfigError } from './suppliers-errors';
 export { type ProtectedIdentities, type UnitRef } from './suppliers-schema';
 export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';
-export { expandUnits, unitAllows, type ExpandedUnits, type OrganisationNode, type UnitSet } from './units';
+export { expandUnits, organisationNode, unitAllows, type ExpandedUnits, type OrganisationNode, type UnitSet } from './units';

@@ -1,3 +1,4 @@
+import type * as W from '../ss12000/wire';
 import type { UnitRef } from './suppliers-schema';
 
 /** An organisation as far as unit permissions care: where it hangs in the tree. */
@@ -6,6 +7,13 @@ export interface OrganisationNode {
   readonly parentId?: string | undefined;
   readonly schoolUnitCode?: string | undefined;
 }
+
+/** An SS 12000 organisation as a node of the tree (whoever fetched the organisations calls this). */
+export const organisationNode = (organisation: W.Organisation): OrganisationNode => ({
+  id: organisation.id,
+  parentId: organisation.parentOrganisation?.id,
+  schoolUnitCode: organisation.schoolUnitCode,
+});
 
 /** The organisation ids a caller may see rows of, or all. */
 export type UnitSet = 'all' | ReadonlySet<string>;

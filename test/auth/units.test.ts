@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { createAuthenticator } from '../../src/auth/credentials';
 import { loadSuppliersConfig } from '../../src/auth/suppliers-config';
-import { expandUnits, unitAllows, type OrganisationNode } from '../../src/auth/units';
+import { expandUnits, organisationNode, unitAllows, type OrganisationNode } from '../../src/auth/units';
+import { generateMunicipality } from '../../src/demo/generator';
 
 // A huvudman with two school units; the first has two sub-units, one of them with a class-level unit below.
 const HUVUDMAN = '00000000-0000-4000-8000-000000000001';
@@ -63,14 +64,24 @@ describe('school units', () => {
 describe('the caller carries its units expanded', () => {
   const DEMO_FILE = join(__dirname, '../../config/suppliers.yaml');
 
-  test('demo-lms, given by schoolUnitCode, is resolved over the organisation tree once it is known', async () => {
+  test('demo-lms, given by schoolUnitCode, is one school unit of the demo municipality once the organisations are known', async () => {
     const config = await loadSuppliersConfig(DEMO_FILE);
-    let tree: readonly OrganisationNode[] | undefined;
-    const authenticator = createAuthenticator({ config: () => config, organisations: () => tree ?? [] });
+    const organisations = [...generateMunicipality().organisations.values()];
+    const tree = organisations.map(organisationNode);
+    let known: readonly OrganisationNode[] = [];
+    const authenticator = createAuthenticator({ config: () => config, organisations: () => known });
     // Before the tree is known the code matches nothing: access narrows, it never widens.
     expect((await authenticator.authenticate({ 'x-api-key': 'demo-lms-key' }))?.units).toEqual(new Set());
-    tree = TREE;
+    known = tree;
     const caller = await authenticator.authenticate({ 'x-api-key': 'demo-lms-key' });
-    expect(ids(caller?.units ?? new Set())).toEqual([BJORKHAGEN, BJORKHAGEN_F3, BJORKHAGEN_4_6, BJORKHAGEN_4_6_FRITIDS].sort());
+    const units = ids(caller?.units ?? new Set());
+    expect(units).toHaveLength(1);
+    expect(organisations.find((organisation) => organisation.id === units[0])?.organisationType).toBe('Skolenhet');
+  });
+
+  test('demo-full covers every unit, whatever the tree', async () => {
+    const config = await loadSuppliersConfig(DEMO_FILE);
+    const caller = await createAuthenticator({ config: () => config, organisations: () => TREE }).authenticate({ 'x-api-key': 'demo-full-key' });
+    expect(caller?.units).toBe('all');
   });
 });
