@@ -8,7 +8,7 @@ import { CalendarEventStub } from './stubs.type';
 export class CalendarEventResolver {
   // The lookup body field is spelled `calendareEvents` in the spec; the source sends it as spelled.
   /** Batched: one POST /attendances/lookup {calendareEvents: [...]} for all events in the request. */
-  @FieldResolver(() => [Attendance], { description: 'Attendance registered for this calendar event.' })
+  @FieldResolver(() => [Attendance], { nullable: true, description: 'Attendance registered for this calendar event.' })
   attendances(@Root() event: CalendarEventStub, @Ctx() ctx: SubgraphContext): Promise<W.Attendance[]> {
     return ctx.sources.attendance.loadBy('attendances', 'calendareEvents', event.id);
   }

@@ -11,7 +11,7 @@ import { PersonStub } from './stubs.type';
 @Resolver(() => PersonStub)
 export class PersonResolver {
   /** Batched: one POST /attendances/lookup {students: [...]} for all persons in the request. */
-  @FieldResolver(() => [Attendance], {
+  @FieldResolver(() => [Attendance], { nullable: true,
     description: "The student's attendance, optionally only for lessons on startDate..endDate (inclusive, the lesson's own date).",
   })
   async attendances(
@@ -32,7 +32,7 @@ export class PersonResolver {
     });
   }
 
-  @FieldResolver(() => [Absence], { description: 'Leave and absence reported in advance for this student.' })
+  @FieldResolver(() => [Absence], { nullable: true, description: 'Leave and absence reported in advance for this student.' })
   absences(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Absence[]> {
     return ctx.sources.attendance.loadBy('absences', 'student', person.id);
   }

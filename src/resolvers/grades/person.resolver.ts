@@ -9,12 +9,12 @@ import { PersonStub } from './stubs.type';
 // student: one walk per distinct student in the request, deduplicated by the source's loader.
 @Resolver(() => PersonStub)
 export class PersonResolver {
-  @FieldResolver(() => [Grade], { description: "The student's registered grades." })
+  @FieldResolver(() => [Grade], { nullable: true, description: "The student's registered grades." })
   grades(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Grade[]> {
     return ctx.sources.grades.loadBy('grades', 'student', person.id);
   }
 
-  @FieldResolver(() => [StudyPlan], { description: "The student's study plans." })
+  @FieldResolver(() => [StudyPlan], { nullable: true, description: "The student's study plans." })
   studyPlans(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.StudyPlan[]> {
     return ctx.sources.grades.loadBy('studyplans', 'student', person.id);
   }

@@ -29,6 +29,7 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => [CalendarEvent], {
+    nullable: true,
     description: "The activity's calendar events, optionally only those starting within [start, end].",
   })
   async calendarEvents(

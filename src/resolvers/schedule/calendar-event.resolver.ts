@@ -31,13 +31,13 @@ export class CalendarEventResolver {
     return ctx.sources.schedule.load('activities', event.activity.id);
   }
 
-  @FieldResolver(() => [Room])
+  @FieldResolver(() => [Room], { nullable: true })
   async rooms(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Room[]> {
     const ids = (event.rooms ?? []).map((room) => room.id);
     return present(await ctx.sources.schedule.loadMany('rooms', ids));
   }
 
-  @FieldResolver(() => [Resource])
+  @FieldResolver(() => [Resource], { nullable: true })
   async resources(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Resource[]> {
     const ids = (event.resources ?? []).map((resource) => resource.id);
     return present(await ctx.sources.schedule.loadMany('resources', ids));

@@ -7,7 +7,7 @@ import { DutyStub } from './stubs.type';
 @Resolver(() => DutyStub)
 export class DutyResolver {
   /** Batched: one POST /activities/lookup {teachers: [...]} for all duties in the request. */
-  @FieldResolver(() => [Activity], { description: 'Activities whose teachers include this duty.' })
+  @FieldResolver(() => [Activity], { nullable: true, description: 'Activities whose teachers include this duty.' })
   activities(@Root() duty: DutyStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
     return ctx.sources.schedule.loadBy('activities', 'teachers', duty.id);
   }

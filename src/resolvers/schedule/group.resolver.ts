@@ -6,7 +6,7 @@ import { GroupStub } from './stubs.type';
 
 @Resolver(() => GroupStub)
 export class GroupResolver {
-  @FieldResolver(() => [Activity], { description: 'Activities this group takes part in.' })
+  @FieldResolver(() => [Activity], { nullable: true, description: 'Activities this group takes part in.' })
   activities(@Root() group: GroupStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
     return ctx.sources.schedule.loadBy('activities', 'group', group.id);
   }

@@ -1,6 +1,7 @@
 // Entities the register producer owns. Schedule only hands out their `{ id }` and lets the
 // gateway resolve the rest; classes are named *Stub so they never collide with register's
-// full types in type-graphql's global metadata storage.
+// full types in type-graphql's global metadata storage. The reverse links they carry are nullable: when
+// this producer fails, the link is null with an error, and the parent another subgraph resolved survives.
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
