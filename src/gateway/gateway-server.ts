@@ -1,11 +1,12 @@
 // The gateway: @apollo/gateway executing query plans against the subgraphs over real HTTP, served by @apollo/server.
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
 import { formatGatewayError } from './format-error';
+import { SubgraphDataSource } from './subgraph-data-source';
 import type { RunningServer } from './subgraph-server';
 
 export interface GatewayServerOptions {
@@ -22,7 +23,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as ProducerName];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
-      return new RemoteGraphQLDataSource({ url });
+      return new SubgraphDataSource(name, url);
     },
   });
   const server = new ApolloServer({ gateway, formatError: formatGatewayError, includeStacktraceInErrorResponses: false, logger });

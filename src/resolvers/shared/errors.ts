@@ -58,12 +58,21 @@ export function toGraphQLError(error: unknown): GraphQLError {
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
 }
 
+// graphql-js reports a literal argument of the wrong shape (an unknown enum value, `first: "x"`, a
+// Date that is not a date) as a validation failure; to the caller it is a bad input value.
+const BAD_VALUE = /^(Expected value of type|Value ".*" does not exist in ".*" enum|\w+ cannot represent)/;
+
+/** A GRAPHQL_VALIDATION_FAILED error that is really about an argument's value. */
+export const isBadArgumentValue = (formatted: GraphQLFormattedError): boolean =>
+  formatted.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message);
+
 /**
  * Apollo Server `formatError` for subgraphs: applies toGraphQLError to what a resolver threw,
  * keeping the path and locations graphql-js attached. Errors Apollo raises itself (parse,
  * validation, variable coercion) already carry their own code and pass through.
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isBadArgumentValue(formatted)) return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
   const code = formatted.extensions?.['code'];
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
   const mapped = toGraphQLError(unwrapResolverError(error));
