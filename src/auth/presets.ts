@@ -40,13 +40,15 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Organisation: [
       'id', 'meta', 'displayName', 'organisationCode', 'organisationType', 'organisationNumber', 'parentOrganisation',
       'schoolUnitCode', 'schoolTypes', 'address', 'municipalityCode', 'url', 'email', 'phoneNumber', 'contactInfo', 'startDate', 'endDate',
+      'children',
     ],
     Programme: ['id', 'meta', 'name', 'type', 'parentProgramme', 'schoolType', 'code', 'content'],
     Syllabus: [
       'id', 'meta', 'schoolType', 'subjectCode', 'subjectName', 'subjectDesignation', 'courseCode', 'courseName', 'startSchoolYear',
       'endSchoolYear', 'points', 'curriculum', 'languageCode', 'specialisationCourseContent', 'official',
     ],
-    SchoolUnitOffering: ['startDate', 'endDate', 'offeredAt', 'offeredSyllabuses', 'offeredProgrammes'],
+    // The spec gives SchoolUnitOffering no id; the graph does (it is served at /schoolUnitOfferings/{id}).
+    SchoolUnitOffering: ['id', 'startDate', 'endDate', 'offeredAt', 'offeredSyllabuses', 'offeredProgrammes'],
   },
   students: {
     Query: ['persons', 'person'],
@@ -56,6 +58,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Query: ['groups', 'group'],
     Group: ['id', 'meta', 'displayName', 'startDate', 'endDate', 'groupType', 'schoolType', 'organisation', 'groupMemberships'],
     Person: ['id', 'groupMemberships'],
+    Organisation: ['id', 'groups'],
   },
   duties: {
     Query: ['duties', 'duty', 'persons', 'person'],
@@ -79,6 +82,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Resource: ['id', 'meta', 'displayName', 'description', 'owner'],
     Person: ['id', 'activities'],
     Duty: ['id', 'activities'],
+    Group: ['id', 'activities'],
   },
   grades: {
     Query: ['grades', 'grade'],
@@ -120,7 +124,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     // Attendance rows point at these: their ids (never names) come with the rows.
     Person: ['id', 'attendances', 'absences'],
     Activity: ['id'],
-    CalendarEvent: ['id'],
+    CalendarEvent: ['id', 'attendances'],
     Group: ['id'],
     Placement: ['id'],
   },

@@ -61,20 +61,21 @@ const crossChecks = (file: SuppliersFile): string[] => {
   return problems;
 };
 
-const resolveJwt = async (supplier: SupplierFile, path: string): Promise<SupplierJwt | undefined> => {
+/** The supplier's JWT settings with the verifier built, or a problem line (a PEM jose cannot import). */
+const resolveJwt = async (supplier: SupplierFile, path: string): Promise<SupplierJwt | string | undefined> => {
   if (!supplier.jwt) return undefined;
   try {
     const verify = await createJwtVerifier(supplier.jwt);
     return { issuer: supplier.jwt.issuer, supplierClaim: supplier.jwt.supplierClaim ?? 'client_id', verify };
   } catch (error) {
-    throw new SuppliersConfigError(path, [`${path}.jwt.publicKeyPem: not a usable public key (${(error as Error).message})`]);
+    return `${path}.jwt.publicKeyPem: not a usable public key (${(error as Error).message})`;
   }
 };
 
-const resolveSupplier = async (supplier: SupplierFile, path: string): Promise<SupplierConfig> => ({
+const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined): SupplierConfig => ({
   name: supplier.name,
   apiKeyHashes: (supplier.apiKeys ?? []).map((key) => Buffer.from(key.sha256, 'hex')),
-  jwt: await resolveJwt(supplier, path),
+  jwt,
   units: supplier.units,
   scopes: supplier.scopes,
   grant: fieldGrant(supplier.scopes),
@@ -93,14 +94,10 @@ export const parseSuppliersConfig = async (text: string, source = 'suppliers con
   if (!validate(data)) throw new SuppliersConfigError(source, describeSchemaErrors(validate.errors ?? [], data));
   const problems = crossChecks(data);
   if (problems.length > 0) throw new SuppliersConfigError(source, problems);
-  const suppliers: SupplierConfig[] = [];
-  for (const [index, supplier] of data.suppliers.entries()) {
-    try {
-      suppliers.push(await resolveSupplier(supplier, supplierPath(data, ['suppliers', String(index)])));
-    } catch (error) {
-      throw error instanceof SuppliersConfigError ? new SuppliersConfigError(source, error.problems) : error;
-    }
-  }
+  const jwts = await Promise.all(data.suppliers.map((supplier, index) => resolveJwt(supplier, supplierPath(data, ['suppliers', String(index)]))));
+  const keyProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
+  if (keyProblems.length > 0) throw new SuppliersConfigError(source, keyProblems);
+  const suppliers = data.suppliers.map((supplier, index) => resolveSupplier(supplier, jwts[index] as SupplierJwt | undefined));
   return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])) };
 };
 

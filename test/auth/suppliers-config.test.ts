@@ -30,6 +30,15 @@ describe('the suppliers file', () => {
     expect(config.byName.get('demo-lms')?.units).toEqual([{ schoolUnitCode: expect.stringMatching(/^\d{8}$/) }]);
   });
 
+  test('the example file is valid: an API-key supplier, a JWKS supplier and a PEM supplier', async () => {
+    const config = await loadSuppliersConfig(join(__dirname, '../../config/suppliers.example.yaml'));
+    expect(config.suppliers.map((s) => [s.name, s.apiKeyHashes.length, s.jwt?.supplierClaim])).toEqual([
+      ['meal-planner', 1, undefined],
+      ['learning-platform', 0, 'azp'],
+      ['attendance-analytics', 0, 'client_id'],
+    ]);
+  });
+
   test('the demo file stores digests, never the demo keys', async () => {
     const text = await readFile(DEMO_FILE, 'utf8');
     for (const key of ['demo-full-key', 'demo-lms-key', 'demo-analytics-key']) expect(text).not.toContain(key);
