@@ -2,11 +2,15 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { MetaFilterArgs, metaQuery } from '../schedule/meta-filter.args';
-import { wireDate, wireDateTime } from '../schedule/wire-params';
+import { requireId } from '../shared/ids';
+import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { PageArgs } from '../shared/connection';
+import { wireDate, wireDateTime } from '../shared/wire-params';
 import { SchoolType } from '../shared/ss12000-enums';
 import { AbsenceSortkey, AbsenceType } from './enums';
+
+const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
+const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()
 export class AttendancesArgs extends MetaFilterArgs {
@@ -22,9 +26,9 @@ export class AttendancesArgs extends MetaFilterArgs {
 
 export const attendancesQuery = (args: AttendancesArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  student: args.student,
-  organisation: args.organisation,
-  calendarEvent: args.calendarEvent,
+  student: id(args.student, 'student'),
+  organisation: id(args.organisation, 'organisation'),
+  calendarEvent: id(args.calendarEvent, 'calendarEvent'),
 });
 
 @ArgsType()
@@ -38,8 +42,8 @@ export class AttendanceEventsArgs extends MetaFilterArgs {
 
 export const attendanceEventsQuery = (args: AttendanceEventsArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  group: args.group,
-  person: args.person,
+  group: ids(args.group, 'group'),
+  person: id(args.person, 'person'),
 });
 
 @ArgsType()
@@ -65,8 +69,8 @@ export class AttendanceSchedulesArgs extends MetaFilterArgs {
 
 export const attendanceSchedulesQuery = (args: AttendanceSchedulesArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  placement: args.placement,
-  group: args.group,
+  placement: id(args.placement, 'placement'),
+  group: id(args.group, 'group'),
   'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
   'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
   'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
@@ -105,9 +109,9 @@ export class AbsencesArgs extends MetaFilterArgs {
 
 export const absencesQuery = (args: AbsencesArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  organisation: args.organisation,
-  student: args.student,
-  registeredBy: args.registeredBy,
+  organisation: id(args.organisation, 'organisation'),
+  student: id(args.student, 'student'),
+  registeredBy: id(args.registeredBy, 'registeredBy'),
   type: args.type,
   'startTime.onOrBefore': wireDateTime(args.startTimeOnOrBefore),
   'startTime.onOrAfter': wireDateTime(args.startTimeOnOrAfter),
@@ -138,7 +142,7 @@ export class AggregatedAttendancesArgs extends PageArgs {
 export const aggregatedAttendancesQuery = (args: AggregatedAttendancesArgs): Record<string, QueryValue> => ({
   startDate: wireDate(args.startDate),
   endDate: wireDate(args.endDate),
-  organisation: args.organisation,
+  organisation: id(args.organisation, 'organisation'),
   schoolType: args.schoolType,
-  student: args.student,
+  student: ids(args.student, 'student'),
 });

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
+import { wireDate } from '../shared/wire-params';
 import { Absence } from './absence.type';
 import { Attendance } from './attendance.type';
 import { lessonDatesOf } from './lesson-dates';
@@ -11,7 +12,8 @@ import { PersonStub } from './stubs.type';
 @Resolver(() => PersonStub)
 export class PersonResolver {
   /** Batched: one POST /attendances/lookup {students: [...]} for all persons in the request. */
-  @FieldResolver(() => [Attendance], { nullable: true,
+  @FieldResolver(() => [Attendance], {
+    nullable: true,
     description: "The student's attendance, optionally only for lessons on startDate..endDate (inclusive, the lesson's own date).",
   })
   async attendances(
@@ -24,8 +26,8 @@ export class PersonResolver {
     const rows = await ctx.sources.attendance.loadBy('attendances', 'students', person.id);
     if (!startDate && !endDate) return rows;
     const dates = await lessonDatesOf(ctx, rows);
-    const from = startDate?.toISOString().slice(0, 10) ?? '0000-01-01';
-    const to = endDate?.toISOString().slice(0, 10) ?? '9999-12-31';
+    const from = wireDate(startDate) ?? '0000-01-01';
+    const to = wireDate(endDate) ?? '9999-12-31';
     return rows.filter((row) => {
       const date = dates.get(row.calendarEvent.id);
       return date !== undefined && date >= from && date <= to;

@@ -2,9 +2,13 @@
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { MetaFilterArgs, metaQuery } from '../schedule/meta-filter.args';
-import { wireDate } from '../schedule/wire-params';
+import { requireId } from '../shared/ids';
+import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
+import { wireDate } from '../shared/wire-params';
 import { GradeSortkey, StudyPlanSortkey } from './enums';
+
+const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
+const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()
 export class GradesArgs extends MetaFilterArgs {
@@ -32,10 +36,10 @@ export class GradesArgs extends MetaFilterArgs {
 
 export const gradesQuery = (args: GradesArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  organisation: args.organisation,
-  student: args.student,
-  registeredBy: args.registeredBy,
-  gradingTeacher: args.gradingTeacher,
+  organisation: id(args.organisation, 'organisation'),
+  student: id(args.student, 'student'),
+  registeredBy: id(args.registeredBy, 'registeredBy'),
+  gradingTeacher: id(args.gradingTeacher, 'gradingTeacher'),
   'registeredDate.onOrAfter': wireDate(args.registeredDateOnOrAfter),
   'registeredDate.onOrBefore': wireDate(args.registeredDateOnOrBefore),
   sortkey: args.sortkey,
@@ -64,7 +68,7 @@ export class StudyPlansArgs extends MetaFilterArgs {
 
 export const studyPlansQuery = (args: StudyPlansArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  student: args.student,
+  student: ids(args.student, 'student'),
   'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
   'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
   'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { badUserInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
 import { Activity } from './activity.type';
 import { CalendarEvent } from './calendar-event.type';
@@ -38,6 +39,7 @@ export class ActivityResolver {
     @Arg('start', () => DateTimeResolver, { nullable: true }) start?: Date,
     @Arg('end', () => DateTimeResolver, { nullable: true }) end?: Date,
   ): Promise<W.CalendarEvent[]> {
+    if (start && end && end < start) throw badUserInput('end is before start.', 'end');
     const events = await ctx.sources.schedule.loadBy('calendarEvents', 'activities', activity.id);
     return events
       .filter((event) => within(Date.parse(event.startTime), start, end))

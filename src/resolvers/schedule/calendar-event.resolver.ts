@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
+import { badUserInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
 import { Activity } from './activity.type';
 import { CalendarEvent } from './calendar-event.type';
@@ -17,6 +18,9 @@ const present = <T>(values: (T | null)[]): T[] => values.filter((value): value i
 export class CalendarEventResolver {
   @Query(() => CalendarEventConnection, { description: 'GET /calendarEvents' })
   calendarEvents(@Args(() => CalendarEventsArgs) args: CalendarEventsArgs, @Ctx() ctx: SubgraphContext) {
+    if (args.startTimeOnOrBefore < args.startTimeOnOrAfter) {
+      throw badUserInput('startTimeOnOrBefore is before startTimeOnOrAfter.', 'startTimeOnOrBefore');
+    }
     return fetchConnection(ctx.sources.schedule, 'calendarEvents', calendarEventsQuery(args), args);
   }
 

@@ -2,9 +2,12 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { MetaFilterArgs, metaQuery } from './meta-filter.args';
-import { wireDate, wireDateTime } from './wire-params';
+import { requireId } from '../shared/ids';
+import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
+import { wireDate, wireDateTime } from '../shared/wire-params';
 import { ActivitySortkey, CalendarEventSortkey, NamedSortkey } from './enums';
+
+const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
 
 @ArgsType()
 export class ActivitiesArgs extends MetaFilterArgs {
@@ -38,10 +41,10 @@ export class ActivitiesArgs extends MetaFilterArgs {
 
 export const activitiesQuery = (args: ActivitiesArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  member: args.member,
-  teacher: args.teacher,
-  organisation: args.organisation,
-  group: args.group,
+  member: id(args.member, 'member'),
+  teacher: id(args.teacher, 'teacher'),
+  organisation: id(args.organisation, 'organisation'),
+  group: id(args.group, 'group'),
   'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
   'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
   'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
@@ -89,11 +92,11 @@ export const calendarEventsQuery = (args: CalendarEventsArgs): Record<string, Qu
   'startTime.onOrBefore': wireDateTime(args.startTimeOnOrBefore),
   'endTime.onOrBefore': wireDateTime(args.endTimeOnOrBefore),
   'endTime.onOrAfter': wireDateTime(args.endTimeOnOrAfter),
-  activity: args.activity,
-  student: args.student,
-  teacher: args.teacher,
-  organisation: args.organisation,
-  group: args.group,
+  activity: id(args.activity, 'activity'),
+  student: id(args.student, 'student'),
+  teacher: id(args.teacher, 'teacher'),
+  organisation: id(args.organisation, 'organisation'),
+  group: id(args.group, 'group'),
   sortkey: args.sortkey,
 });
 
@@ -109,6 +112,6 @@ export class OwnedListArgs extends MetaFilterArgs {
 
 export const ownedListQuery = (args: OwnedListArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
-  organisation: args.organisation,
+  organisation: id(args.organisation, 'organisation'),
   sortkey: args.sortkey,
 });
