@@ -54,7 +54,11 @@ const mac = (secret: string | Buffer, payload: string): Buffer => {
   return createHmac('sha256', secret).update(CONTEXT + payload).digest();
 };
 
-/** The two headers that carry `caller` to a subgraph, stamped with `issuedAt` = now. */
+/**
+ * The two headers that carry `caller` to a subgraph, stamped with `issuedAt` = now. Sign per
+ * subgraph request (in `willSendRequest`), not once per gateway request: a long query must
+ * not outlive its own signature.
+ */
 export const signCallerHeaders = (caller: Caller, secret: string | Buffer, now = Date.now()): Record<string, string> => {
   const claims: WireClaims = {
     v: 1,
