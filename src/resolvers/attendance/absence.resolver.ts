@@ -10,7 +10,7 @@ export const { Connection: AbsenceConnection } = ConnectionType(Absence, 'Absenc
 
 @Resolver(() => Absence)
 export class AbsenceResolver {
-  @Query(() => AbsenceConnection, { description: 'GET /absences' })
+  @Query(() => AbsenceConnection, { nullable: true, description: 'GET /absences' })
   absences(@Args(() => AbsencesArgs) args: AbsencesArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.attendance, 'absences', absencesQuery(args), args);
   }

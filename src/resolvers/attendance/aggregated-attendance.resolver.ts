@@ -9,7 +9,7 @@ export const { Connection: AggregatedAttendanceConnection } = ConnectionType(Agg
 
 @Resolver(() => AggregatedAttendance)
 export class AggregatedAttendanceResolver {
-  @Query(() => AggregatedAttendanceConnection, { description: 'GET /aggregatedAttendance: one row per (activity, student) over the window.' })
+  @Query(() => AggregatedAttendanceConnection, { nullable: true, description: 'GET /aggregatedAttendance: one row per (activity, student) over the window.' })
   aggregatedAttendances(@Args(() => AggregatedAttendancesArgs) args: AggregatedAttendancesArgs, @Ctx() ctx: SubgraphContext) {
     if (args.endDate < args.startDate) throw badUserInput('endDate is before startDate.', 'endDate');
     return fetchConnection(ctx.sources.attendance, 'aggregatedAttendance', aggregatedAttendancesQuery(args), args);

@@ -10,7 +10,7 @@ export const { Connection: AttendanceEventConnection } = ConnectionType(Attendan
 
 @Resolver(() => AttendanceEvent)
 export class AttendanceEventResolver {
-  @Query(() => AttendanceEventConnection, { description: 'GET /attendanceEvents' })
+  @Query(() => AttendanceEventConnection, { nullable: true, description: 'GET /attendanceEvents' })
   attendanceEvents(@Args(() => AttendanceEventsArgs) args: AttendanceEventsArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.attendance, 'attendanceEvents', attendanceEventsQuery(args), args);
   }

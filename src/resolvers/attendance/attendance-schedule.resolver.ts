@@ -10,7 +10,7 @@ export const { Connection: AttendanceScheduleConnection } = ConnectionType(Atten
 
 @Resolver(() => AttendanceSchedule)
 export class AttendanceScheduleResolver {
-  @Query(() => AttendanceScheduleConnection, { description: 'GET /attendanceSchedule' })
+  @Query(() => AttendanceScheduleConnection, { nullable: true, description: 'GET /attendanceSchedule' })
   attendanceSchedules(@Args(() => AttendanceSchedulesArgs) args: AttendanceSchedulesArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.attendance, 'attendanceSchedule', attendanceSchedulesQuery(args), args);
   }

@@ -10,7 +10,7 @@ export const { Connection: AttendanceConnection } = ConnectionType(Attendance, '
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @Query(() => AttendanceConnection, { description: 'GET /attendances' })
+  @Query(() => AttendanceConnection, { nullable: true, description: 'GET /attendances' })
   attendances(@Args(() => AttendancesArgs) args: AttendancesArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.attendance, 'attendances', attendancesQuery(args), args);
   }

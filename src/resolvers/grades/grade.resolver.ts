@@ -10,7 +10,7 @@ export const { Connection: GradeConnection } = ConnectionType(Grade, 'Grade');
 
 @Resolver(() => Grade)
 export class GradeResolver {
-  @Query(() => GradeConnection, { description: 'GET /grades' })
+  @Query(() => GradeConnection, { nullable: true, description: 'GET /grades' })
   grades(@Args(() => GradesArgs) args: GradesArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.grades, 'grades', gradesQuery(args), args);
   }

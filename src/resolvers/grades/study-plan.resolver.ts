@@ -10,7 +10,7 @@ export const { Connection: StudyPlanConnection } = ConnectionType(StudyPlan, 'St
 
 @Resolver(() => StudyPlan)
 export class StudyPlanResolver {
-  @Query(() => StudyPlanConnection, { description: 'GET /studyplans' })
+  @Query(() => StudyPlanConnection, { nullable: true, description: 'GET /studyplans' })
   studyPlans(@Args(() => StudyPlansArgs) args: StudyPlansArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.grades, 'studyplans', studyPlansQuery(args), args);
   }

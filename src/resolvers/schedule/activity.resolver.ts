@@ -13,7 +13,7 @@ export const { Connection: ActivityConnection } = ConnectionType(Activity, 'Acti
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Query(() => ActivityConnection, { description: 'GET /activities' })
+  @Query(() => ActivityConnection, { nullable: true, description: 'GET /activities' })
   activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.schedule, 'activities', activitiesQuery(args), args);
   }

@@ -16,7 +16,7 @@ const present = <T>(values: (T | null)[]): T[] => values.filter((value): value i
 
 @Resolver(() => CalendarEvent)
 export class CalendarEventResolver {
-  @Query(() => CalendarEventConnection, { description: 'GET /calendarEvents' })
+  @Query(() => CalendarEventConnection, { nullable: true, description: 'GET /calendarEvents' })
   calendarEvents(@Args(() => CalendarEventsArgs) args: CalendarEventsArgs, @Ctx() ctx: SubgraphContext) {
     if (args.startTimeOnOrBefore < args.startTimeOnOrAfter) {
       throw badUserInput('startTimeOnOrBefore is before startTimeOnOrAfter.', 'startTimeOnOrBefore');

@@ -14,4 +14,4 @@ export const CalendarEventSortkey = ss12000Enum(
   'Sort order of /calendarEvents.',
 );
 
-export const NamedSortkey = ss12000Enum('NamedSortkey', ['ModifiedDesc', 'DisplayNameAsc'] as const, 'Sort order of /rooms and /resources.');
+export const RoomSortkey = ss12000Enum('RoomSortkey', ['ModifiedDesc', 'DisplayNameAsc'] as const, 'Sort order of /rooms and /resources.');

@@ -5,7 +5,7 @@ import type { QueryValue } from '../../sources';
 import { requireId } from '../shared/ids';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { wireDate, wireDateTime } from '../shared/wire-params';
-import { ActivitySortkey, CalendarEventSortkey, NamedSortkey } from './enums';
+import { ActivitySortkey, CalendarEventSortkey, RoomSortkey } from './enums';
 
 const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
 
@@ -106,7 +106,7 @@ export class OwnedListArgs extends MetaFilterArgs {
   @Field(() => ID, { nullable: true })
   organisation?: string;
 
-  @Field(() => NamedSortkey, { nullable: true })
+  @Field(() => RoomSortkey, { nullable: true })
   sortkey?: string;
 }
 

@@ -10,7 +10,7 @@ export const { Connection: ResourceConnection } = ConnectionType(Resource, 'Reso
 
 @Resolver(() => Resource)
 export class ResourceResolver {
-  @Query(() => ResourceConnection, { description: 'GET /resources' })
+  @Query(() => ResourceConnection, { nullable: true, description: 'GET /resources' })
   resources(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.schedule, 'resources', ownedListQuery(args), args);
   }

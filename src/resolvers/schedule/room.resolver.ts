@@ -10,7 +10,7 @@ export const { Connection: RoomConnection } = ConnectionType(Room, 'Room');
 
 @Resolver(() => Room)
 export class RoomResolver {
-  @Query(() => RoomConnection, { description: 'GET /rooms' })
+  @Query(() => RoomConnection, { nullable: true, description: 'GET /rooms' })
   rooms(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
     return fetchConnection(ctx.sources.schedule, 'rooms', ownedListQuery(args), args);
   }
