@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { Dataset } from '../dataset';
-import { PRODUCERS, RESOURCES, resourcesOf, type ProducerName } from '../../ss12000/resources';
+import { PRODUCERS, RESOURCES, resourcesOf, type ProducerName, type ResourceName } from '../../ss12000/resources';
 import { DeletionLog } from './deletions';
 import { NO_FAULTS, mergeFaults, type FaultSettings } from './faults';
 import { Indexes } from './indexes';
@@ -87,7 +87,7 @@ async function startOne(
   const subscriptions = new Subscriptions((target, error) => logger.warn({ target, err: error }, 'webhook delivery failed'));
   const deletions = new DeletionLog(resourcesOf(name).map((r) => RESOURCES[r].deletedEntityName));
   const effects = {
-    changed: (resource: keyof typeof RESOURCES, entity: string, id: string, deleted: boolean) => {
+    changed: (resource: ResourceName, entity: string, id: string, deleted: boolean) => {
       // Any write can change what another path's filters or aggregates answer.
       ctx.indexes.invalidate(resource);
       if (deleted) deletions.record(entity, id);

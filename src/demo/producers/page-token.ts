@@ -14,7 +14,10 @@ interface TokenBody {
 export const encodePageToken = (path: string, query: Query, offset: number): string =>
   Buffer.from(JSON.stringify({ p: path, q: query, o: offset } satisfies TokenBody)).toString('base64url');
 
-export function decodePageToken(path: string, token: string): { query: Query; offset: number } {
+/** Reads the token of `search`, which may carry nothing else but `limit`. */
+export function decodePageToken(path: string, token: string, search: URLSearchParams): { query: Query; offset: number } {
+  const extra = [...new Set(search.keys())].filter((k) => k !== 'limit' && k !== 'pageToken');
+  if (extra.length > 0) throw badRequest(`pageToken can only be combined with limit, not with ${extra.join(', ')}`);
   let body: Partial<TokenBody> | undefined;
   try {
     body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;

@@ -10,8 +10,8 @@ import type { EngineContext, Expander, FilterDef, Matcher, PathDef } from './pat
 import { parseQuery, specParams, type Query } from './query';
 import { addReferenceNames } from './reference-names';
 import { comparatorFor } from './sorting';
+import { requireUuid } from './uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL_PARAMS = new Set(['limit', 'pageToken', 'expand', 'expandReferenceNames', 'sortkey']);
 const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
@@ -68,9 +68,7 @@ export class PathEngine {
     const token = search.get('pageToken');
     const parsed = parseQuery('GET', this.path, search, { requiredInToken: token !== null });
     if (token !== null) {
-      const extra = [...new Set(search.keys())].filter((k) => k !== 'limit' && k !== 'pageToken');
-      if (extra.length > 0) throw badRequest(`pageToken can only be combined with limit, not with ${extra.join(', ')}`);
-      ({ query, offset } = decodePageToken(this.path, token));
+      ({ query, offset } = decodePageToken(this.path, token, search));
     } else {
       query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'pageToken'));
     }
@@ -83,7 +81,7 @@ export class PathEngine {
   }
 
   byId(id: string, search: URLSearchParams): unknown {
-    if (!UUID.test(id)) throw badRequest(`${id} is not a uuid`);
+    requireUuid(id);
     const query = parseQuery('GET', `${this.path}/{id}`, search);
     const entity = this.collection.get(id);
     if (entity === undefined) throw notFound(`No ${this.def.name} with id ${id}`);

@@ -73,7 +73,7 @@ export class ProducerServer {
     } catch {
       throw new HttpError(400, 'BadRequest', `Malformed id segment ${match.id}`);
     }
-    const reply = await match.route.handle({ id, search: url.searchParams, headers: req.headers, body: () => readJson(req) });
+    const reply = await match.route.handle({ id, search: url.searchParams, body: () => readJson(req) });
     if (reply.body !== undefined && fires(faults.malformedRate)) return this.malformed(res, reply);
     sendJson(res, reply.status, reply.body);
   }

@@ -1,11 +1,8 @@
 // Method + path → handler. Patterns are spelled as the spec spells paths (`/persons/{id}`),
 // which is also the key /_stats counts under.
-import type { IncomingMessage } from 'node:http';
-
 export interface RequestInfo {
   readonly id: string;
   readonly search: URLSearchParams;
-  readonly headers: IncomingMessage['headers'];
   /** The parsed JSON body; a 400 when it is missing or not JSON. */
   body(): Promise<unknown>;
 }

@@ -4,12 +4,12 @@ import type { Dataset } from '../dataset';
 import { RESOURCES, resourcesOf, type ProducerName, type ResourceName } from '../../ss12000/resources';
 import { specOperation } from '../../ss12000/spec-validator';
 import type { DeletionLog } from './deletions';
-import { badRequest } from './errors';
 import type { PathEngine } from './path-engine';
 import { parseQuery } from './query';
 import { Router } from './router';
 import { pageOf } from './simple-page';
 import type { Subscriptions } from './subscriptions';
+import { requireUuid as uuid } from './uuid';
 import { deleteEntity, WRITABLE, writeEntity, type WriteEffects } from './writes';
 
 export interface RouteDeps {
@@ -21,13 +21,6 @@ export interface RouteDeps {
   readonly effects: WriteEffects;
   readonly maxLookupKeys: () => number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const uuid = (id: string): string => {
-  if (!UUID.test(id)) throw badRequest(`${id} is not a uuid`);
-  return id;
-};
 
 export function producerRoutes(deps: RouteDeps): Router {
   const router = new Router();

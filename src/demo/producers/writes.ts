@@ -5,6 +5,7 @@ import type { Collection, Dataset } from '../dataset';
 import { RESOURCES, type ResourceName } from '../../ss12000/resources';
 import { validatorFor } from '../../ss12000/spec-validator';
 import { badRequest, notFound } from './errors';
+import { isUuid, requireUuid } from './uuid';
 
 /** Writable paths and the schema their bodies follow. */
 export const WRITABLE: Partial<Record<ResourceName, string>> = {
@@ -14,8 +15,6 @@ export const WRITABLE: Partial<Record<ResourceName, string>> = {
   absences: 'Absence',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface WriteEffects {
   /** Called after every successful write with the entity name (`Attendance` ...). */
   changed(name: ResourceName, entity: string, id: string, deleted: boolean): void;
@@ -24,7 +23,7 @@ export interface WriteEffects {
 export function writeEntity(ds: Dataset, name: ResourceName, body: unknown, effects: WriteEffects): unknown {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Body must be a JSON object');
   const given = body as Record<string, unknown>;
-  if (given.id !== undefined && (typeof given.id !== 'string' || !UUID.test(given.id))) throw badRequest('id must be a uuid');
+  if (given.id !== undefined && !isUuid(given.id)) throw badRequest('id must be a uuid');
   const id = (given.id as string | undefined) ?? randomUUID();
   const collection = ds[name] as Collection<unknown>;
   const existing = collection.get(id) as { meta?: { created?: string } } | undefined;
@@ -39,7 +38,7 @@ export function writeEntity(ds: Dataset, name: ResourceName, body: unknown, effe
 }
 
 export function deleteEntity(ds: Dataset, name: ResourceName, id: string, effects: WriteEffects): void {
-  if (!UUID.test(id)) throw badRequest(`${id} is not a uuid`);
+  requireUuid(id);
   if (!(ds[name] as Collection<unknown>).delete(id)) throw notFound(`No ${name} with id ${id}`);
   effects.changed(name, RESOURCES[name].deletedEntityName, id, true);
 }

@@ -1,5 +1,7 @@
 // Bad requests get the spec's status and an Error body `{code, message}`; none of them
 // takes a producer down.
+import { RESOURCES, type ListName } from '../../../src/ss12000/resources';
+import { specOperation } from '../../../src/ss12000/spec-validator';
 import { startDemo, type Demo } from './harness';
 
 let demo: Demo;
@@ -127,5 +129,32 @@ describe('bad input', () => {
       if (answer.status >= 400) expect(answer.body).toEqual({ code: expect.any(String), message: expect.any(String) });
     }
     expect((await demo.get('register', '/persons?limit=1')).status).toBe(200);
+  });
+
+  it('answers every spec parameter of every list with 200 or 400 for odd values, never a crash', async () => {
+    const odd = ['', 'x', '-1', 'true', '2026-02-30', '2026-09-01', '2026-09-01T08:00:00Z', '00000000-0000-4000-8000-000000000000', 'Klass', '%25', 'a,b,,c'];
+    const lists: [ListName, string, string][] = [
+      ...Object.entries(RESOURCES).map(([name, r]) => [name as ListName, r.producer, r.path] as [ListName, string, string]),
+      ['aggregatedAttendance', 'attendance', '/aggregatedAttendance'],
+    ];
+    const required: Partial<Record<ListName, string>> = {
+      calendarEvents: 'startTime.onOrAfter=2026-09-01T00:00:00Z&startTime.onOrBefore=2026-09-02T00:00:00Z',
+      aggregatedAttendance: 'startDate=2026-09-01&endDate=2026-09-02',
+    };
+    const statuses = new Set<number>();
+    for (const [name, producer, path] of lists) {
+      for (const param of specOperation('GET', path)!.parameters.filter((p) => p.in === 'query')) {
+        for (const value of odd) {
+          const base = required[name] && !required[name]!.includes(`${param.name}=`) ? `${required[name]}&` : '';
+          const answer = await demo.get(producer as 'register', `${path}?${base}${encodeURIComponent(param.name)}=${encodeURIComponent(value)}&limit=5`);
+          statuses.add(answer.status);
+          if (answer.status !== 200) {
+            expect([path, param.name, value, answer.status]).toEqual([path, param.name, value, 400]);
+            expect(answer.body).toEqual({ code: 'BadRequest', message: expect.any(String) });
+          }
+        }
+      }
+    }
+    expect([...statuses].sort()).toEqual([200, 400]);
   });
 });

@@ -1,7 +1,6 @@
 // The persons `relationship.*` filters: a person matches when ONE of their relations
 // (enrolment, duty, placement, responsibility, group membership) satisfies every given part.
 import type * as W from '../../../ss12000/wire';
-import { firstAt, valuesAt } from '../dotted';
 import { compareTime } from '../filters';
 import type { EngineContext, Matcher } from '../path-def';
 import type { Query } from '../query';
@@ -87,7 +86,3 @@ export function relationshipMatcher(query: Query, ctx: EngineContext): Matcher<W
       relationsOf(person, ctx, type).some((r) => (type === undefined || r.type === type) && (org === undefined || r.organisation === org) && inRange(r)),
   };
 }
-
-export const personName = (p: W.Person): string => [p.givenName, p.familyName].filter(Boolean).join(' ');
-export const civicNoOf = (p: W.Person): unknown => firstAt(p, 'civicNo.value');
-export const identifiersOf = (p: W.Person): unknown[] => valuesAt(p, 'externalIdentifiers');
