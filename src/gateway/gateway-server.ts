@@ -26,7 +26,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return new SubgraphDataSource(name, url);
     },
   });
-  const server = new ApolloServer({ gateway, formatError: formatGatewayError, includeStacktraceInErrorResponses: false, logger });
+  const server = new ApolloServer({
+    gateway,
+    formatError: formatGatewayError,
+    includeStacktraceInErrorResponses: false,
+    logger,
+    // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
+    stopOnTerminationSignals: false,
+  });
   const { url } = await startStandaloneServer(server, { listen: options.listen });
   return { url: new URL('graphql', url).toString(), close: () => server.stop() };
 }

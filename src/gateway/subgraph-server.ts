@@ -30,6 +30,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
     logger,
+    // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
+    stopOnTerminationSignals: false,
     // Inline traces are for Apollo Studio, which this project does not report to.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { ConfigError, loadConfig, PRODUCER_DEFAULTS, resolveConfig } from '../../src/config/load-config';
+import { SUPERGRAPH_PATH, PROJECT_ROOT } from '../../src/config/paths';
+
+const EXAMPLE = path.join(PROJECT_ROOT, 'config', 'gateway.example.yaml');
+const SECRETS = { REGISTER_TOKEN: 'r-token', SCHEDULE_CLIENT_SECRET: 's-secret', ATTENDANCE_TOKEN: 'a-token', GRADES_TOKEN: 'g-token' };
+
+const minimal = () => ({
+  subgraphs: Object.fromEntries(['register', 'schedule', 'attendance', 'grades'].map((n, i) => [n, { url: `http://127.0.0.1:${4001 + i}/graphql` }])),
+  producers: Object.fromEntries(
+    ['register', 'schedule', 'attendance', 'grades'].map((n) => [n, { baseUrl: `https://${n}.example.se/v2`, auth: { kind: 'bearer', token: 't' } }]),
+  ),
+});
+
+const problemsOf = (run: () => unknown): readonly string[] => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('gateway config', () => {
+  it('loads the committed example with secrets from the environment', async () => {
+    const config = await loadConfig(EXAMPLE, SECRETS);
+    expect(config.producers.register.auth).toEqual({ kind: 'bearer', token: 'r-token' });
+    expect(config.producers.schedule.auth).toEqual(expect.objectContaining({ kind: 'oauth2', clientSecret: 's-secret' }));
+    expect(config.producers.attendance.timeoutMs).toBe(20000);
+    expect(config.subgraphs.register).toEqual({ url: 'http://127.0.0.1:4001/graphql', listen: { host: '0.0.0.0', port: 4001 } });
+  });
+
+  it('fills every optional setting with its default', () => {
+    const config = resolveConfig(minimal(), {});
+    expect(config.gateway).toEqual({ host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH });
+    expect(config.producers.grades).toEqual({ ...PRODUCER_DEFAULTS, baseUrl: 'https://grades.example.se/v2', auth: { kind: 'bearer', token: 't' } });
+    expect(config.validatePayloads).toBe(true);
+  });
+
+  it('names the key and the variable when a secret is not set', async () => {
+    await expect(loadConfig(EXAMPLE, { ...SECRETS, GRADES_TOKEN: undefined })).rejects.toThrow(
+      'producers.grades.auth.token: environment variable GRADES_TOKEN is not set',
+    );
+  });
+
+  it('names a setting of the wrong type', () => {
+    const raw = minimal();
+    (raw.producers['register'] as Record<string, unknown>)['timeoutMs'] = 'soon';
+    expect(problemsOf(() => resolveConfig(raw, {}))).toContain('producers.register.timeoutMs: must be integer');
+  });
+
+  it('names an unknown key, so a typo is not silently ignored', () => {
+    const raw = { ...minimal(), gatway: { port: 1 } };
+    expect(problemsOf(() => resolveConfig(raw, {}))).toContain('(top level): unknown key "gatway"');
+  });
+
+  it('names a missing producer', () => {
+    const raw = minimal();
+    delete raw.producers['attendance'];
+    expect(problemsOf(() => resolveConfig(raw, {}))).toContain('producers: missing "attendance"');
+  });
+});
