@@ -35,6 +35,8 @@ export class AttendanceSource implements LazySource<W.Attendance> {
   readonly count: number;
   private readonly ids: EncodedIds;
   private readonly scratch = new Int32Array(8);
+  /** values() walks event by event: the ~25 rows of one lesson share its reference and timestamps. */
+  private last: { e: number; event: { id: string }; stamp: string; start: string } = { e: -1, event: { id: '' }, stamp: '', start: '' };
 
   constructor(
     private readonly world: World,
@@ -86,17 +88,15 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     const n = this.students;
     const s = key % n;
     const e = (key - s) / n;
-    const { schedule, days, config } = this.world;
     const m = lessonMinutes(this.world, e, s, this.scratch);
-    const day = days[schedule.day[e] as number] as World['days'][number];
-    const end = (schedule.start[e] as number) + (schedule.minutes[e] as number);
+    const lesson = this.lesson(e);
     const reported = (m[REPORTED] as number) > 0;
-    const stamp = reported ? localTime(day, end + 5 + (hash(config.seed, e, 0x71) % 120)) : localTime(day, schedule.start[e] as number);
+    const stamp = reported ? lesson.stamp : lesson.start;
     const reason = REASONS[m[REASON] as number] as string;
     const row: W.Attendance = {
       id: this.idOf(e, s),
       meta: { created: stamp, modified: stamp },
-      calendarEvent: { id: this.events.idOf(e) },
+      calendarEvent: lesson.event,
       student: this.studentRefs[s] as { id: string },
       isReported: reported,
     };
@@ -112,6 +112,22 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     }
     if (reason) row.absenceReason = reason;
     return row;
+  }
+
+  private lesson(e: number): AttendanceSource['last'] {
+    if (this.last.e !== e) {
+      const { schedule, days, config } = this.world;
+      const day = days[schedule.day[e] as number] as World['days'][number];
+      const start = schedule.start[e] as number;
+      const end = start + (schedule.minutes[e] as number);
+      this.last = {
+        e,
+        event: { id: this.events.idOf(e) },
+        stamp: localTime(day, end + 5 + (hash(config.seed, e, 0x71) % 120)),
+        start: localTime(day, start),
+      };
+    }
+    return this.last;
   }
 
   whereKeys(field: string, id: string): Iterable<number> | undefined {

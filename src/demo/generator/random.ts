@@ -28,7 +28,9 @@ export const hashString = (text: string): number => {
   return h >>> 0;
 };
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number): string =>
+  `${HEX[n >>> 24] as string}${HEX[(n >>> 16) & 255] as string}${HEX[(n >>> 8) & 255] as string}${HEX[n & 255] as string}`;
 
 export interface Random {
   /** Uniform in [0, 1). */
