@@ -97,6 +97,40 @@ describe('writes, change tracking and webhooks', () => {
     expect(deleted.body.data.attendances).toContain(created.body.id);
   });
 
+  it('an attendance event (check-in) is written, found by person, and deleted as attendanceEvents', async () => {
+    const template = demo.dataset.attendanceEvents.values().next().value!;
+    const body = { time: '2026-10-05T07:45:00+02:00', eventType: 'In', person: template.person, group: template.group };
+    const created = await demo.post('attendance', '/attendanceEvents', body);
+    expect(created.status).toBe(200);
+    const byPerson = await demo.get('attendance', `/attendanceEvents?person=${template.person.id}&limit=10000`);
+    expect(byPerson.body.data.map((e: any) => e.id)).toContain(created.body.id);
+    expect((await demo.call('attendance', 'DELETE', `/attendanceEvents/${created.body.id}`)).status).toBe(204);
+    const deleted = await demo.get('attendance', '/deletedEntities?entities=AttendanceEvent');
+    expect(deleted.body.data).toEqual({ attendanceEvents: [created.body.id] });
+  });
+
+  it('an attendance schedule is validated as the spec writes it, including its required scheduleDays', async () => {
+    const placement = demo.dataset.placements.values().next().value!;
+    const body = {
+      placement: { id: placement.id },
+      numberOfWeeks: 1,
+      startDate: '2026-09-01',
+      state: [{ state: 'Godkänt', registeredAt: '2026-08-20T10:00:00+02:00' }],
+      // The spec types endTime as an integer (with a time-of-day format) and requires
+      // `scheduleDays` without defining it; a body has to follow it as written.
+      scheduleEntries: [{ weekOffset: 0, dayOfWeek: 'Måndag', startTime: '08:00', endTime: 960 }],
+    };
+    const missing = await demo.post('attendance', '/attendanceSchedule', body);
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('scheduleDays');
+    const created = await demo.post('attendance', '/attendanceSchedule', { ...body, scheduleDays: [] });
+    expect(created.status).toBe(200);
+    const byPlacement = await demo.get('attendance', `/attendanceSchedule?placement=${placement.id}`);
+    expect(byPlacement.body.data.map((e: any) => e.id)).toEqual([created.body.id]);
+    expect((await demo.call('attendance', 'DELETE', `/attendanceSchedule/${created.body.id}`)).status).toBe(204);
+    expect((await demo.get('attendance', '/deletedEntities?entities=AttendanceSchedule')).body.data).toEqual({ attendanceSchedules: [created.body.id] });
+  });
+
   it('a subscription is created, listed, renewed and removed', async () => {
     const created = await demo.post('attendance', '/subscriptions', { name: 'crud', target: receiverUrl, resourceTypes: [{ resource: 'Grade' }] });
     expect(created.status).toBe(201);
