@@ -150,6 +150,15 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     }
   }
 
+  /** A written row's activity and organisation come through its calendar event. */
+  matches(row: W.Attendance, field: string, id: string): boolean | undefined {
+    if (field !== 'activity.id' && field !== 'organisation.id') return undefined;
+    const e = this.events.decode(row.calendarEvent.id);
+    if (e === undefined) return false;
+    const activity = this.activityOfEvent(e);
+    return field === 'activity.id' ? activity.ref.id === id : this.world.units[activity.unit]?.ref.id === id;
+  }
+
   private *ofStudent(s: number): IterableIterator<number> {
     const { studentActivityOffsets: off, studentActivityList: list, activities } = this.world;
     for (let i = off[s] as number; i < (off[s + 1] as number); i++) {

@@ -105,6 +105,26 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
     }
   }
 
+  /** Derived fields of a written event, through its activity (undefined: the field is the event's own). */
+  matches(event: W.CalendarEvent, field: string, id: string): boolean | undefined {
+    const a = this.activityIndex.get(event.activity.id);
+    const info = a === undefined ? undefined : this.world.activities[a];
+    switch (field) {
+      case 'organisation.id':
+        return info !== undefined && this.world.units[info.unit]?.ref.id === id;
+      case 'group.id':
+        return info?.group.id === id;
+      case 'teacher.id':
+        return info?.teacherDuty.id === id;
+      case 'student.id': {
+        const s = this.world.studentIndex.get(id);
+        return info !== undefined && s !== undefined && info.members.includes(s);
+      }
+      default:
+        return undefined;
+    }
+  }
+
   private *eventsOf(activityIndexes: readonly number[]): IterableIterator<number> {
     for (const a of activityIndexes) {
       const { firstEvent, eventCount } = this.world.activities[a] as World['activities'][number];

@@ -14,6 +14,17 @@ export type { MunicipalityOptions } from './options';
 
 /**
  * Builds the municipality. Same options ⇒ byte-identical data, ids included.
+ *
+ * `where(field, id)` indexes (anything else answers undefined = scan values()):
+ * - organisations: parentOrganisation.id · persons: enrolments.enroledAt.id, responsibles.person.id, enrolments.programme.id
+ * - placements: child.id, placedAt.id (alias organisation.id), owners.id, group.id
+ * - duties: dutyAt.id (alias organisation.id), person.id, assignmentRole.group.id (mentors)
+ * - groups: organisation.id, groupMemberships.person.id · schoolUnitOfferings: offeredAt.id (alias organisation.id)
+ * - activities: organisation.id, groups.id, teachers.duty.id, syllabus.id · rooms, resources: owner.id (alias organisation.id)
+ * - calendarEvents: activity.id, and through the activity organisation.id, group.id, teacher.id (duty), student.id
+ * - attendances: student.id, calendarEvent.id, and through the lesson's activity activity.id, organisation.id
+ * - absences: student.id, organisation.id · studyplans: student.id · attendanceEvents: person.id, group.id
+ * - grades: student.id, organisation.id, registeredBy.id, gradingTeacher.id · attendanceSchedule: placement.id
  * Per-lesson attendance, calendar events and absences are lazy (computed from the seed on
  * demand, writes kept in an overlay); everything else is held in indexed Maps.
  * Entities share `{id}` reference objects: treat what you get as read-only and copy before

@@ -12,6 +12,8 @@ export interface LazySource<T> {
   decode(id: string): number | undefined;
   /** Keys whose `field` equals `id`, when the source can answer that without a scan. */
   whereKeys(field: string, id: string): Iterable<number> | undefined;
+  /** Whether a written row matches a `where` field the row does not carry itself (e.g. an attendance's organisation). */
+  matches?(entity: T, field: string, id: string): boolean | undefined;
 }
 
 /**
@@ -70,7 +72,7 @@ export class LazyCollection<T extends { id: string }> implements Collection<T> {
   where(field: string, id: string): Iterable<T> | undefined {
     const keys = this.source.whereKeys(field, id);
     if (keys === undefined) return undefined;
-    return this.whereGenerated(keys, splitPath(field), id);
+    return this.whereGenerated(keys, field, id);
   }
 
   /** True when a write replaced or deleted the generated row `key`: its generated values no longer count. */
@@ -87,11 +89,14 @@ export class LazyCollection<T extends { id: string }> implements Collection<T> {
     return this.deleted.size + this.replaced.size + this.added.size > 0;
   }
 
-  private *whereGenerated(keys: Iterable<number>, path: string[], id: string): IterableIterator<T> {
+  private *whereGenerated(keys: Iterable<number>, field: string, id: string): IterableIterator<T> {
     for (const key of keys) {
       if (!this.touches(key)) yield this.source.build(key);
     }
     // Written rows come after the generated ones: their field may have changed, so test it.
-    for (const entity of this.written()) if (idsAt(entity, path).includes(id)) yield entity;
+    const path = splitPath(field);
+    for (const entity of this.written()) {
+      if (this.source.matches?.(entity, field, id) ?? idsAt(entity, path).includes(id)) yield entity;
+    }
   }
 }

@@ -99,6 +99,9 @@ describe('writes to lazy attendances (the producers POST/PUT/DELETE overlay)', (
     const all = [...dataset.attendances.values()];
     expect(all[all.length - 1]).toBe(added);
     expect([...(dataset.attendances.where?.('student.id', template.student.id) ?? [])]).toContain(added);
+    // organisation is not a field of Attendance: the row is matched through its lesson's activity.
+    const unit = dataset.activities.get(activity as string)?.organisation.id as string;
+    expect([...(dataset.attendances.where?.('organisation.id', unit) ?? [])]).toContain(added);
     expect([...dataset.aggregatedAttendance(q)].find((r) => r.activity.id === activity)?.otherAttendanceSum).toBe(sumBefore + 15);
     expect(dataset.attendances.delete(added.id)).toBe(true);
     expect(dataset.attendances.get(added.id)).toBeUndefined();
