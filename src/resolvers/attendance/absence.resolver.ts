@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { Absence } from './absence.type';
@@ -11,7 +11,7 @@ export const { Connection: AbsenceConnection } = ConnectionType(Absence, 'Absenc
 @Resolver(() => Absence)
 export class AbsenceResolver {
   @Query(() => AbsenceConnection, { nullable: true, description: 'GET /absences' })
-  absences(@Args(() => AbsencesArgs) args: AbsencesArgs, @Ctx() ctx: SubgraphContext) {
+  absences(@Args(() => AbsencesArgs) args: AbsencesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Absence>> {
     return fetchConnection(ctx.sources.attendance, 'absences', absencesQuery(args), args);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { AttendanceEvent } from './attendance-event.type';
@@ -11,7 +11,10 @@ export const { Connection: AttendanceEventConnection } = ConnectionType(Attendan
 @Resolver(() => AttendanceEvent)
 export class AttendanceEventResolver {
   @Query(() => AttendanceEventConnection, { nullable: true, description: 'GET /attendanceEvents' })
-  attendanceEvents(@Args(() => AttendanceEventsArgs) args: AttendanceEventsArgs, @Ctx() ctx: SubgraphContext) {
+  attendanceEvents(
+    @Args(() => AttendanceEventsArgs) args: AttendanceEventsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.AttendanceEvent>> {
     return fetchConnection(ctx.sources.attendance, 'attendanceEvents', attendanceEventsQuery(args), args);
   }
 

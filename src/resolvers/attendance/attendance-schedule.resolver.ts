@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { AttendanceSchedule } from './attendance-schedule.type';
@@ -11,7 +11,10 @@ export const { Connection: AttendanceScheduleConnection } = ConnectionType(Atten
 @Resolver(() => AttendanceSchedule)
 export class AttendanceScheduleResolver {
   @Query(() => AttendanceScheduleConnection, { nullable: true, description: 'GET /attendanceSchedule' })
-  attendanceSchedules(@Args(() => AttendanceSchedulesArgs) args: AttendanceSchedulesArgs, @Ctx() ctx: SubgraphContext) {
+  attendanceSchedules(
+    @Args(() => AttendanceSchedulesArgs) args: AttendanceSchedulesArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.AttendanceSchedule>> {
     return fetchConnection(ctx.sources.attendance, 'attendanceSchedule', attendanceSchedulesQuery(args), args);
   }
 

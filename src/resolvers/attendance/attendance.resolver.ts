@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { Attendance } from './attendance.type';
@@ -11,7 +11,7 @@ export const { Connection: AttendanceConnection } = ConnectionType(Attendance, '
 @Resolver(() => Attendance)
 export class AttendanceResolver {
   @Query(() => AttendanceConnection, { nullable: true, description: 'GET /attendances' })
-  attendances(@Args(() => AttendancesArgs) args: AttendancesArgs, @Ctx() ctx: SubgraphContext) {
+  attendances(@Args(() => AttendancesArgs) args: AttendancesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Attendance>> {
     return fetchConnection(ctx.sources.attendance, 'attendances', attendancesQuery(args), args);
   }
 

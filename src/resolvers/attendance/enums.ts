@@ -6,7 +6,11 @@ export const AbsenceType = ss12000Enum(
   'Pre-reported absence: granted leave or reported absence (SS 12000 AbsenceEnum).',
 );
 
-export const AttendanceEventType = ss12000Enum('AttendanceEventType', ['In', 'Ut'] as const, 'Checking in or out (SS 12000 AttendanceEvent.eventType).');
+export const AttendanceEventType = ss12000Enum(
+  'AttendanceEventType',
+  ['In', 'Ut'] as const,
+  'Checking in or out (SS 12000 AttendanceEvent.eventType).',
+);
 
 export const AttendanceScheduleStateType = ss12000Enum(
   'AttendanceScheduleStateType',

@@ -9,7 +9,8 @@ import { wireDate, wireDateTime } from '../shared/wire-params';
 import { SchoolType } from '../shared/ss12000-enums';
 import { AbsenceSortkey, AbsenceType } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
+const id = (value: string | undefined, argument: string): string | undefined =>
+  value === undefined ? undefined : requireId(value, argument);
 const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()

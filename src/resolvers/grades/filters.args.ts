@@ -7,7 +7,8 @@ import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { wireDate } from '../shared/wire-params';
 import { GradeSortkey, StudyPlanSortkey } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
+const id = (value: string | undefined, argument: string): string | undefined =>
+  value === undefined ? undefined : requireId(value, argument);
 const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { StudyPlansArgs, studyPlansQuery } from './filters.args';
@@ -11,7 +11,7 @@ export const { Connection: StudyPlanConnection } = ConnectionType(StudyPlan, 'St
 @Resolver(() => StudyPlan)
 export class StudyPlanResolver {
   @Query(() => StudyPlanConnection, { nullable: true, description: 'GET /studyplans' })
-  studyPlans(@Args(() => StudyPlansArgs) args: StudyPlansArgs, @Ctx() ctx: SubgraphContext) {
+  studyPlans(@Args(() => StudyPlansArgs) args: StudyPlansArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.StudyPlan>> {
     return fetchConnection(ctx.sources.grades, 'studyplans', studyPlansQuery(args), args);
   }
 

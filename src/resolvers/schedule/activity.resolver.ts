@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
@@ -14,7 +14,7 @@ export const { Connection: ActivityConnection } = ConnectionType(Activity, 'Acti
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => ActivityConnection, { nullable: true, description: 'GET /activities' })
-  activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: SubgraphContext) {
+  activities(@Args(() => ActivitiesArgs) args: ActivitiesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Activity>> {
     return fetchConnection(ctx.sources.schedule, 'activities', activitiesQuery(args), args);
   }
 

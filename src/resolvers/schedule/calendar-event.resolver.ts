@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
@@ -17,7 +17,10 @@ const present = <T>(values: (T | null)[]): T[] => values.filter((value): value i
 @Resolver(() => CalendarEvent)
 export class CalendarEventResolver {
   @Query(() => CalendarEventConnection, { nullable: true, description: 'GET /calendarEvents' })
-  calendarEvents(@Args(() => CalendarEventsArgs) args: CalendarEventsArgs, @Ctx() ctx: SubgraphContext) {
+  calendarEvents(
+    @Args(() => CalendarEventsArgs) args: CalendarEventsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.CalendarEvent>> {
     if (args.startTimeOnOrBefore < args.startTimeOnOrAfter) {
       throw badUserInput('startTimeOnOrBefore is before startTimeOnOrAfter.', 'startTimeOnOrBefore');
     }

@@ -7,7 +7,8 @@ import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { wireDate, wireDateTime } from '../shared/wire-params';
 import { ActivitySortkey, CalendarEventSortkey, RoomSortkey } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
+const id = (value: string | undefined, argument: string): string | undefined =>
+  value === undefined ? undefined : requireId(value, argument);
 
 @ArgsType()
 export class ActivitiesArgs extends MetaFilterArgs {
@@ -70,7 +71,10 @@ export class CalendarEventsArgs extends MetaFilterArgs {
   @Field(() => ID, { nullable: true })
   activity?: string;
 
-  @Field(() => ID, { nullable: true, description: "Events of activities whose groups include this person, or that list them in studentExceptions." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Events of activities whose groups include this person, or that list them in studentExceptions.",
+  })
   student?: string;
 
   @Field(() => ID, { nullable: true, description: 'Events whose activity teachers or teacherExceptions include this duty.' })

@@ -9,7 +9,10 @@ export class PersonResolver {
   // The lookup's `members` matches persons through the activity groups' groupMemberships, so this is a
   // student's (or any member's) view. A teacher's activities go through their duties: Person.duties.activities.
   /** Batched: one POST /activities/lookup {members: [...]} for all persons in the request. */
-  @FieldResolver(() => [Activity], { nullable: true, description: "Activities whose groups have this person as a member. A teacher's activities: duties { activities }." })
+  @FieldResolver(() => [Activity], {
+    nullable: true,
+    description: "Activities whose groups have this person as a member. A teacher's activities: duties { activities }.",
+  })
   activities(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Activity[]> {
     return ctx.sources.schedule.loadBy('activities', 'members', person.id);
   }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
-import { ConnectionType, fetchConnection } from '../shared/connection';
+import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { OwnedListArgs, ownedListQuery } from './filters.args';
@@ -11,7 +11,7 @@ export const { Connection: ResourceConnection } = ConnectionType(Resource, 'Reso
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => ResourceConnection, { nullable: true, description: 'GET /resources' })
-  resources(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext) {
+  resources(@Args(() => OwnedListArgs) args: OwnedListArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Resource>> {
     return fetchConnection(ctx.sources.schedule, 'resources', ownedListQuery(args), args);
   }
 

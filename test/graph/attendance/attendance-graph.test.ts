@@ -56,7 +56,9 @@ test('aggregatedAttendances: one row per (activity, student) over the window, ac
 });
 
 test('aggregatedAttendances refuses a window that ends before it starts', async () => {
-  const { errors } = await graph.query<any>(`{ aggregatedAttendances(startDate: "2026-09-30", endDate: "2026-09-01") { edges { cursor } } }`);
+  const { errors } = await graph.query<any>(`{
+    aggregatedAttendances(startDate: "2026-09-30", endDate: "2026-09-01") { edges { cursor } }
+  }`);
   expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
@@ -77,10 +79,32 @@ test("absences typed by the SS 12000 enum: filter ANMALD_FRANVARO, and Person.ab
   expect(data!.person.absences).toHaveLength(student.absences.length);
 });
 
+test('attendanceEvents by person: check-ins and check-outs typed IN/UT, groups and persons resolved by register', async () => {
+  const event = dataset.attendanceEvents.values().next().value!;
+  const expected = [...dataset.attendanceEvents.values()].filter((e) => e.person.id === event.person.id);
+  const { data, errors } = await graph.query<any>(
+    `query ($person: ID!) {
+      attendanceEvents(person: $person, first: 500) { edges { node { id eventType group { id displayName } person { familyName } } } }
+    }`,
+    { person: event.person.id },
+  );
+
+  expect(errors).toBeUndefined();
+  const nodes = data!.attendanceEvents.edges.map((e: { node: unknown }) => e.node);
+  expect(nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((e) => e.id).sort());
+  const first = nodes.find((n: { id: string }) => n.id === event.id);
+  expect(first.eventType).toBe(event.eventType === 'In' ? 'IN' : 'UT');
+  expect(first.group.displayName).toBe(dataset.groups.get(event.group.id)!.displayName);
+  expect(first.person.familyName).toBe(dataset.persons.get(event.person.id)!.familyName);
+});
+
 test('by id: a known attendance, null for an unknown id, BAD_USER_INPUT for a malformed one', async () => {
   const row = dataset.attendances.values().next().value!;
   const { data } = await graph.query<any>(
-    `query ($id: ID!) { attendance(id: $id) { id isReported student { id } } unknown: absence(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    `query ($id: ID!) {
+      attendance(id: $id) { id isReported student { id } }
+      unknown: absence(id: "00000000-0000-4000-8000-000000000000") { id }
+    }`,
     { id: row.id },
   );
   expect(data).toEqual({ attendance: { id: row.id, isReported: row.isReported, student: { id: row.student.id } }, unknown: null });

@@ -47,7 +47,12 @@ test('grade and studyPlan by id; unknown ids are null', async () => {
   );
 
   expect(errors).toBeUndefined();
-  expect(data!.grade).toEqual({ id: grade.id, gradeValue: grade.gradeValue, student: { id: grade.student.id }, syllabus: { id: grade.syllabus.id } });
+  expect(data!.grade).toEqual({
+    id: grade.id,
+    gradeValue: grade.gradeValue,
+    student: { id: grade.student.id },
+    syllabus: { id: grade.syllabus.id },
+  });
   expect(data!.studyPlan.student.id).toBe(plan.student.id);
   expect(data!.studyPlan.content.length).toBe(plan.content?.length ?? 0);
   expect(data!.noGrade).toBeNull();
@@ -56,9 +61,10 @@ test('grade and studyPlan by id; unknown ids are null', async () => {
 
 test('studyPlans takes several students at once, as the spec allows', async () => {
   const plans = [...dataset.studyplans.values()].slice(0, 3);
-  const { data, errors } = await graph.query<any>(`query ($students: [ID!]) { studyPlans(student: $students, first: 50) { edges { node { id } } } }`, {
-    students: plans.map((p) => p.student.id),
-  });
+  const { data, errors } = await graph.query<any>(
+    `query ($students: [ID!]) { studyPlans(student: $students, first: 50) { edges { node { id } } } }`,
+    { students: plans.map((p) => p.student.id) },
+  );
   expect(errors).toBeUndefined();
   const expected = [...dataset.studyplans.values()].filter((p) => plans.some((q) => q.student.id === p.student.id));
   expect(data!.studyPlans.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(expected.map((p) => p.id).sort());

@@ -23,8 +23,8 @@ const STUDENT_RECORD = `
     }
   }`;
 
-const swedishDay = (time: string): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time));
+const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const swedishDay = (time: string): string => SWEDISH_DAY.format(new Date(time));
 
 /** The first student with grades, their grades, and their attendance rows for lessons in [from, to]. */
 const expectedRecord = (from: string, to: string) => {
