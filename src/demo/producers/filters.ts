@@ -2,7 +2,7 @@
 import type { ResourceName, ResourceTypes } from '../../ss12000/resources';
 import { valuesAt } from './dotted';
 import type { EngineContext, FilterDef, LookupDef, Matcher } from './path-def';
-import type { ParamValue } from './query';
+import type { ParamValue, Query } from './query';
 
 const list = (value: ParamValue): string[] => (Array.isArray(value) ? value : [String(value)]);
 
@@ -57,13 +57,27 @@ const RANGE = /^(.+)\.(onOrBefore|onOrAfter|before|after)$/;
  * `X.onOrBefore|onOrAfter` (inclusive) and `meta.*.before` (inclusive) / `.after` (exclusive)
  * on a plain field. An open end (no endDate) lasts for ever; a missing startDate began for ever ago.
  */
-export function rangeFilter<T>(param: string): FilterDef<T> | undefined {
+export function rangeFilter<T>(param: string, collection?: ResourceName): FilterDef<T> | undefined {
   const m = RANGE.exec(param);
   if (!m) return undefined;
   const [, field, op] = m as unknown as [string, string, string];
   const openEnd = field.endsWith('endDate') || field.endsWith('endTime');
   const openStart = field.endsWith('startDate');
-  return (value) => ({
+  const bound = (query: Query | undefined, ...names: string[]): number | undefined => {
+    const given = names.map((n) => query?.[`${field}.${n}`]).find((v) => typeof v === 'string');
+    return given === undefined ? undefined : Date.parse(String(given));
+  };
+  return (value, ctx, query) => ({
+    broad: true,
+    candidates: collection
+      ? () =>
+          ctx.indexes.range(
+            collection,
+            field,
+            bound(query, 'onOrAfter', 'after') ?? Number.NEGATIVE_INFINITY,
+            bound(query, 'onOrBefore', 'before') ?? Number.POSITIVE_INFINITY,
+          ) as T[]
+      : undefined,
     test: (e) => {
       const v = valuesAt(e, field)[0];
       if (typeof v !== 'string') return (openEnd && op === 'onOrAfter') || (openStart && op === 'onOrBefore');

@@ -6,6 +6,7 @@ import { valuesAt } from './dotted';
 
 export class Indexes {
   private readonly built = new Map<string, Map<string, unknown[]>>();
+  private readonly ranges = new Map<string, { at: Float64Array; ids: string[]; missing: string[] }>();
   /** Bumped on every write: cached query results and open page streams keyed by it go stale. */
   revision = 0;
 
@@ -22,6 +23,34 @@ export class Indexes {
   invalidate(name: ResourceName): void {
     this.revision += 1;
     for (const key of this.built.keys()) if (key.startsWith(`${name}:`)) this.built.delete(key);
+    for (const key of this.ranges.keys()) if (key.startsWith(`${name}:`)) this.ranges.delete(key);
+  }
+
+  /**
+   * Entities whose time `field` lies in [from, to] (instants in ms), plus those without the
+   * field (the filter decides about open ends). Saves building every lazily generated row
+   * of /calendarEvents for a one-week window.
+   */
+  range<K extends ResourceName>(name: K, field: string, from: number, to: number): ResourceTypes[K][] {
+    const key = `${name}:${field}:range`;
+    let sorted = this.ranges.get(key);
+    if (!sorted) {
+      const rows: { at: number; id: string }[] = [];
+      const missing: string[] = [];
+      for (const entity of (this.ds[name] as Collection<{ id: string }>).values()) {
+        const at = Date.parse(String(valuesAt(entity, field)[0]));
+        if (Number.isNaN(at)) missing.push(entity.id);
+        else rows.push({ at, id: entity.id });
+      }
+      rows.sort((a, b) => a.at - b.at);
+      sorted = { at: Float64Array.from(rows, (r) => r.at), ids: rows.map((r) => r.id), missing };
+      this.ranges.set(key, sorted);
+    }
+    const first = lowerBound(sorted.at, from);
+    const end = lowerBound(sorted.at, to + 1e-3);
+    const collection = this.ds[name] as unknown as Collection<ResourceTypes[K]>;
+    const ids = [...sorted.ids.slice(first, end), ...sorted.missing];
+    return ids.map((id) => collection.get(id)).filter((e): e is ResourceTypes[K] => e !== undefined);
   }
 
   private index(name: ResourceName, field: string): Map<string, unknown[]> {
@@ -42,3 +71,15 @@ export class Indexes {
     return index;
   }
 }
+
+/** First position whose value is >= `value`. */
+const lowerBound = (values: Float64Array, value: number): number => {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};

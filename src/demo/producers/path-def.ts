@@ -15,9 +15,12 @@ export interface EngineContext {
 export interface Matcher<T> {
   test(entity: T): boolean;
   candidates?(): Iterable<T>;
+  /** Candidates from a time range: used only when no reference index narrows the query. */
+  readonly broad?: boolean;
 }
 
-export type FilterDef<T> = (value: ParamValue, ctx: EngineContext) => Matcher<T>;
+/** `query` is the whole query, for filters whose bounds come in pairs (X.onOrAfter + X.onOrBefore). */
+export type FilterDef<T> = (value: ParamValue, ctx: EngineContext, query?: Query) => Matcher<T>;
 export type Expander<T> = (entity: T, ctx: EngineContext) => unknown;
 /** A lookup body field: each key it lists selects these entities. */
 export type LookupDef<T> = (key: string, ctx: EngineContext) => Iterable<T>;

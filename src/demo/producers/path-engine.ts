@@ -47,7 +47,7 @@ export class PathEngine {
     const handled = new Set(def.queryFilter?.params ?? []);
     for (const name of specParams('GET', this.path)) {
       if (CONTROL_PARAMS.has(name) || handled.has(name) || this.isAggregated) continue;
-      const filter = (def.filters?.[name] ?? rangeFilter(name)) as FilterDef<unknown> | undefined;
+      const filter = (def.filters?.[name] ?? rangeFilter(name, def.name as ResourceName)) as FilterDef<unknown> | undefined;
       // Fail at start, not at request time: every filter the spec defines must be served.
       if (!filter) throw new Error(`${this.path}: no filter for spec parameter ${name}`);
       this.filters.set(name, filter);
@@ -151,11 +151,11 @@ export class PathEngine {
     const matchers: Matcher<unknown>[] = [];
     for (const [name, value] of Object.entries(query)) {
       const filter = this.filters.get(name);
-      if (filter) matchers.push(filter(value, this.ctx));
+      if (filter) matchers.push(filter(value, this.ctx, query));
     }
     const combined = this.def.queryFilter?.match(query, this.ctx) as Matcher<unknown> | undefined;
     if (combined) matchers.push(combined);
-    const narrowing = matchers.find((m) => m.candidates !== undefined);
+    const narrowing = matchers.find((m) => m.candidates !== undefined && !m.broad) ?? matchers.find((m) => m.candidates !== undefined);
     const source = narrowing ? unique(narrowing.candidates!()) : this.collection.values();
     for (const item of source) if (matchers.every((m) => m.test(item))) yield item;
   }
