@@ -1,17 +1,8 @@
 import { startE2E, type E2E } from '../support/e2e';
+import type { PersonsPageQuery } from '../support/operations.gen';
+import { operation } from '../support/operations';
 
-const PERSONS = /* GraphQL */ `
-  query PersonsPage($first: Int, $after: String) {
-    persons(first: $first, after: $after) {
-      edges { cursor node { id } }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-`;
-
-interface PersonsPage {
-  persons: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+const PERSONS = operation('persons-page');
 
 describe('paging through persons with first/after', () => {
   let stack: E2E;
@@ -24,19 +15,19 @@ describe('paging through persons with first/after', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let hasNextPage = true; hasNextPage; ) {
-      const { data, errors }: { data?: PersonsPage | null; errors?: unknown } = await stack.query<PersonsPage>(PERSONS, { first: 137, after });
+      const { data, errors }: { data?: PersonsPageQuery | null; errors?: unknown } = await stack.query<PersonsPageQuery>(PERSONS, { first: 137, after });
       expect(errors).toBeUndefined();
-      seen.push(...data!.persons.edges.map((edge) => edge.node.id));
-      ({ hasNextPage, endCursor: after } = data!.persons.pageInfo);
+      seen.push(...data!.persons!.edges.map((edge) => edge.node.id));
+      ({ hasNextPage, endCursor: after } = data!.persons!.pageInfo);
     }
     expect(seen.length).toBe(stack.dataset.persons.size);
     expect(new Set(seen)).toEqual(new Set([...stack.dataset.persons.values()].map((p) => p.id)));
   });
 
   it('resumes after any edge, not only the last one', async () => {
-    const first = await stack.query<PersonsPage>(PERSONS, { first: 20 });
-    const ids = first.data!.persons.edges.map((edge) => edge.node.id);
-    const resumed = await stack.query<PersonsPage>(PERSONS, { first: 5, after: first.data!.persons.edges[9]!.cursor });
-    expect(resumed.data!.persons.edges.map((edge) => edge.node.id)).toEqual(ids.slice(10, 15));
+    const first = await stack.query<PersonsPageQuery>(PERSONS, { first: 20 });
+    const ids = first.data!.persons!.edges.map((edge) => edge.node.id);
+    const resumed = await stack.query<PersonsPageQuery>(PERSONS, { first: 5, after: first.data!.persons!.edges[9]!.cursor });
+    expect(resumed.data!.persons!.edges.map((edge) => edge.node.id)).toEqual(ids.slice(10, 15));
   });
 });

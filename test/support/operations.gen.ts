@@ -1,0 +1,83 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Pre-reported absence: granted leave or reported absence (SS 12000 AbsenceEnum). */
+export type AbsenceType =
+  /** Anmäld frånvaro */
+  | 'ANMALD_FRANVARO'
+  /** Beviljad ledighet */
+  | 'BEVILJAD_LEDIGHET';
+
+/** Kind of group (SS 12000 GroupTypesEnum). */
+export type GroupType =
+  /** Avdelning */
+  | 'AVDELNING'
+  /** Klass */
+  | 'KLASS'
+  /** Mentor */
+  | 'MENTOR'
+  /** Övrigt */
+  | 'OVRIGT'
+  /** Personalgrupp */
+  | 'PERSONALGRUPP'
+  /** Provgrupp */
+  | 'PROVGRUPP'
+  /** Schema */
+  | 'SCHEMA'
+  /** Undervisning */
+  | 'UNDERVISNING';
+
+/** Kind of organisation element (SS 12000 OrganisationTypeEnum). */
+export type OrganisationType =
+  /** Bolag */
+  | 'BOLAG'
+  /** Förvaltning */
+  | 'FORVALTNING'
+  /** Huvudman */
+  | 'HUVUDMAN'
+  /** Övrigt */
+  | 'OVRIGT'
+  /** Rektorsområde */
+  | 'REKTORSOMRADE'
+  /** Skola */
+  | 'SKOLA'
+  /** Skolenhet */
+  | 'SKOLENHET'
+  /** Varumärke */
+  | 'VARUMARKE'
+  /** Verksamhetsområde */
+  | 'VERKSAMHETSOMRADE';
+
+/** SS 12000 RelationTypesEnum: how a responsible relates to a person. */
+export type RelationType =
+  /** Annan ansvarig */
+  | 'ANNAN_ANSVARIG'
+  /** God man */
+  | 'GOD_MAN'
+  /** Utsedd behörig */
+  | 'UTSEDD_BEHORIG'
+  /** Vårdnadshavare */
+  | 'VARDNADSHAVARE';
+
+export type PersonsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PersonsPageQuery = { persons: { edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type SchoolUnitClassesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SchoolUnitClassesQuery = { organisation: { displayName: string, organisationType: OrganisationType, groups: Array<{ displayName: string, groupType: GroupType, groupMemberships: Array<{ person: { id: string, givenName: string, responsibles: Array<{ relationType: RelationType | null, person: { id: string, givenName: string, familyName: string } | null }> | null } | null }> | null }> | null } | null };
+
+export type StudentOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StudentOverviewQuery = { person: { givenName: string, familyName: string, enrolments: Array<{ schoolYear: number | null, enroledAt: { displayName: string } | null }> | null, groupMemberships: Array<{ group: { displayName: string, groupType: GroupType } | null }> | null, activities: Array<{ displayName: string, syllabus: { subjectName: string } | null }> | null, absences: Array<{ type: AbsenceType, startTime: string }> | null, grades: Array<{ gradeValue: string, registeredDate: string }> | null } | null };
