@@ -1,5 +1,7 @@
 // Paging: `limit` + opaque `pageToken` give every item exactly once, keep the original
 // filters and sort order, and end with pageToken null.
+import { RESOURCES, type ResourceName } from '../../../src/ss12000/resources';
+import { specOperation } from '../../../src/ss12000/spec-validator';
 import { startDemo, walk, type Demo } from './harness';
 
 let demo: Demo;
@@ -70,5 +72,25 @@ describe('paging', () => {
     const answer = await demo.get('register', `/organisations?limit=${demo.dataset.organisations.size}`);
     expect(answer.body.data).toHaveLength(demo.dataset.organisations.size);
     expect(answer.body.pageToken).toBeNull();
+  });
+
+  it('sorts by every sortkey the spec defines, over the same items; ModifiedDesc is newest first', async () => {
+    const window = 'startTime.onOrAfter=2026-09-07T00:00:00Z&startTime.onOrBefore=2026-09-13T23:59:59Z';
+    for (const [name, info] of Object.entries(RESOURCES) as [ResourceName, (typeof RESOURCES)[ResourceName]][]) {
+      const param = specOperation('GET', info.path)!.parameters.find((p) => p.name === 'sortkey');
+      const sortkeys = (param?.schema.enum as string[] | undefined) ?? [];
+      if (sortkeys.length === 0) continue;
+      const base = name === 'calendarEvents' ? `${info.path}?${window}` : info.path;
+      const unsorted = await walk<{ id: string }>(demo, info.producer, base, 1000);
+      for (const sortkey of sortkeys) {
+        const sorted = await walk<{ id: string; meta: { modified: string } }>(demo, info.producer, `${base}${base.includes('?') ? '&' : '?'}sortkey=${sortkey}`, 1000);
+        expect([info.path, sortkey, sorted.map((e) => e.id).sort()]).toEqual([info.path, sortkey, unsorted.map((e) => e.id).sort()]);
+        // SchoolUnitOffering has no meta in the spec: nothing to order by.
+        if (sortkey === 'ModifiedDesc' && name !== 'schoolUnitOfferings') {
+          const times = sorted.map((e) => Date.parse(e.meta.modified));
+          expect(times).toEqual([...times].sort((a, b) => b - a));
+        }
+      }
+    }
   });
 });
