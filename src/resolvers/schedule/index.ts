@@ -8,14 +8,12 @@ import { PersonResolver } from './person.resolver';
 import { scheduleReferences } from './references';
 import { ResourceResolver } from './resource.resolver';
 import { RoomResolver } from './room.resolver';
-import { OrganisationStub, SyllabusStub } from './stubs.type';
 
 /** The schedule subgraph: /activities, /calendarEvents, /rooms, /resources and the links into them. */
 export async function buildScheduleSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'schedule',
     resolvers: [ActivityResolver, CalendarEventResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver],
-    orphanedTypes: [OrganisationStub, SyllabusStub],
     references: scheduleReferences,
   });
 }
