@@ -7,7 +7,7 @@ import { badRequest, notFound, tooLarge } from './errors';
 import { rangeFilter, unique } from './filters';
 import { decodePageToken, encodePageToken } from './page-token';
 import type { EngineContext, Expander, FilterDef, Matcher, PathDef } from './path-def';
-import { parseQuery, specParams, type Query } from './query';
+import { checkTokenQuery, parseQuery, specParams, type Query } from './query';
 import { addReferenceNames } from './reference-names';
 import { comparatorFor } from './sorting';
 import { requireUuid } from './uuid';
@@ -69,6 +69,7 @@ export class PathEngine {
     const parsed = parseQuery('GET', this.path, search, { requiredInToken: token !== null });
     if (token !== null) {
       ({ query, offset } = decodePageToken(this.path, token, search));
+      checkTokenQuery('GET', this.path, query);
     } else {
       query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'pageToken'));
     }

@@ -42,6 +42,15 @@ const isArray = (p: SpecParameter): boolean => p.schema.type === 'array';
 /** Names of the query parameters the spec defines for an operation. */
 export const specParams = (method: string, specPath: string): string[] => operation(method, specPath).params.map((p) => p.name);
 
+/** Re-checks a query that came back inside a pageToken: tokens are only base64, anyone can forge one. */
+export function checkTokenQuery(method: string, specPath: string, query: Query): void {
+  const op = operation(method, specPath);
+  const known = new Set(op.params.map((p) => p.name));
+  if (Object.keys(query).some((k) => !known.has(k)) || !op.validate(structuredClone(query))) {
+    throw badRequest('pageToken is not one this server issued');
+  }
+}
+
 export function parseQuery(method: string, specPath: string, search: URLSearchParams, options: { requiredInToken?: boolean } = {}): Query {
   const op = operation(method, specPath);
   const query: Record<string, unknown> = {};

@@ -67,6 +67,10 @@ describe('bad input', () => {
     expectError(await demo.get('register', '/persons?pageToken=bm9wZQ'), 400);
     const groups = await demo.get('register', '/groups?limit=1');
     expectError(await demo.get('register', `/persons?pageToken=${encodeURIComponent(groups.body.pageToken)}`), 400);
+    const forge = (body: object): string => encodeURIComponent(Buffer.from(JSON.stringify(body)).toString('base64url'));
+    expectError(await demo.get('register', `/persons?pageToken=${forge({ p: '/persons', q: { sortkey: 'ShoeSizeAsc' }, o: 0 })}`), 400);
+    expectError(await demo.get('attendance', `/aggregatedAttendance?pageToken=${forge({ p: '/aggregatedAttendance', q: {}, o: 0 })}`), 400);
+    expectError(await demo.get('register', `/persons?pageToken=${forge({ p: '/persons', q: {}, o: -5 })}`), 400);
   });
 
   it('a missing required filter is a 400 (calendarEvents needs its time window)', async () => {
