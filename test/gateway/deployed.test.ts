@@ -1,9 +1,12 @@
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load-config';
+import { SUPERGRAPH_PATH } from '../../src/config/paths';
 import { startDeployedGateway } from '../../src/gateway/deployed';
+import { startGatewayServer } from '../../src/gateway/gateway-server';
 import { startE2E, type E2E } from '../support/e2e';
 
 // The deployed shape: a gateway alone, serving the COMMITTED supergraph, routed by a config file.
@@ -36,6 +39,43 @@ describe('the deployed gateway', () => {
       expect(body.data.persons.edges).toHaveLength(3);
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+/** A loopback port nothing listens on: bound, read, released. */
+const freePort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+};
+
+describe('a gateway whose subgraph cannot be reached', () => {
+  it('answers the other subgraphs’ data and names the missing subgraph', async () => {
+    const stack = await startE2E({ students: 100 });
+    const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const gateway = await startGatewayServer({
+      supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: { ...stack.subgraphUrls, schedule: closed },
+      listen: { host: '127.0.0.1', port: 0 },
+    });
+    try {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ persons(first: 1) { edges { node { id } } } rooms(first: 1) { edges { node { id } } } }' }),
+      });
+      const body = (await response.json()) as { data: Record<string, unknown>; errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect((body.data['persons'] as { edges: unknown[] }).edges).toHaveLength(1);
+      expect(body.data['rooms']).toBeNull();
+      expect(body.errors).toEqual([
+        expect.objectContaining({ message: 'The schedule subgraph is unavailable.', extensions: { code: 'UPSTREAM_UNAVAILABLE', subgraph: 'schedule' } }),
+      ]);
+    } finally {
+      await gateway.close();
+      await stack.close();
     }
   });
 });

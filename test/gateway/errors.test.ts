@@ -3,11 +3,12 @@ import { startE2E, type E2E } from '../support/e2e';
 describe('errors the caller sees', () => {
   let stack: E2E;
   beforeAll(async () => {
-    stack = await startE2E({ students: 100 });
+    // A short timeout keeps the hanging-producer scenario quick.
+    stack = await startE2E({ students: 100, tuning: { timeoutMs: 1000 } });
   });
   afterAll(() => stack.close());
   afterEach(() => {
-    for (const producer of Object.values(stack.producers)) producer.setFaults({ errorRate: 0 });
+    for (const producer of Object.values(stack.producers)) producer.setFaults({ errorRate: 0, timeoutRate: 0, malformedRate: 0 });
   });
 
   const codesOf = (errors: { extensions?: Record<string, unknown> }[] | undefined) => errors?.map((e) => e.extensions?.['code']);
@@ -64,5 +65,22 @@ describe('errors the caller sees', () => {
       expect.objectContaining({ path: ['persons'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'register' }) }),
     ]);
     expect(errors![0]!.message).toContain('register');
+  });
+
+  it('a producer that hangs past its timeout is UPSTREAM_UNAVAILABLE naming it', async () => {
+    stack.producers.schedule.setFaults({ timeoutRate: 1 });
+    const { data, errors } = await stack.query('{ rooms(first: 1) { edges { node { id } } } persons(first: 1) { edges { node { id } } } }');
+    expect(data!['rooms']).toBeNull();
+    expect((data!['persons'] as { edges: unknown[] }).edges).toHaveLength(1);
+    expect(errors).toEqual([expect.objectContaining({ path: ['rooms'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'schedule' }) })]);
+  });
+
+  it('a producer sending a broken payload is UPSTREAM_INVALID naming the producer and path', async () => {
+    stack.producers.register.setFaults({ malformedRate: 1 });
+    const { data, errors } = await stack.query('{ persons(first: 1) { edges { node { id } } } }');
+    expect(data).toEqual({ persons: null });
+    expect(errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /persons' } }),
+    ]);
   });
 });
