@@ -34,6 +34,7 @@ export class PersonResolver {
     });
   }
 
+  // /absences/lookup takes only ids: this walks GET /absences?student= once per distinct student.
   @FieldResolver(() => [Absence], { nullable: true, description: 'Leave and absence reported in advance for this student.' })
   absences(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Absence[]> {
     return ctx.sources.attendance.loadBy('absences', 'student', person.id);

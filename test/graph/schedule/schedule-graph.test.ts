@@ -46,6 +46,29 @@ test("calendarEvents pages through a group's week with the producer's filters an
   expect(seen.sort()).toEqual(expected.map((e) => e.id).sort());
 });
 
+test('calendarEvents sortkey START_TIME_DESC reaches the producer as StartTimeDesc', async () => {
+  const { data, errors } = await graph.query<any>(
+    `query ($from: DateTime!, $to: DateTime!) {
+      calendarEvents(startTimeOnOrAfter: $from, startTimeOnOrBefore: $to, sortkey: START_TIME_DESC, first: 40) {
+        edges { node { startTime } }
+      }
+    }`,
+    WEEK,
+  );
+  expect(errors).toBeUndefined();
+  const starts = data!.calendarEvents.edges.map((e: { node: { startTime: string } }) => Date.parse(e.node.startTime));
+  expect(starts).toHaveLength(40);
+  expect(starts).toEqual([...starts].sort((a, b) => b - a));
+  expect(starts[0]).toBeGreaterThan(starts[39]);
+});
+
+test('an inverted calendarEvents window is BAD_USER_INPUT', async () => {
+  const { errors } = await graph.query(`{
+    calendarEvents(startTimeOnOrAfter: "${WEEK.to}", startTimeOnOrBefore: "${WEEK.from}") { edges { cursor } }
+  }`);
+  expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
 test('calendarEvents without the time window the spec requires is refused before any producer call', async () => {
   graph.producers.schedule.resetStats();
   const { errors } = await graph.query(`{ calendarEvents(first: 1) { edges { cursor } } }`);
