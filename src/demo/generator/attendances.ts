@@ -7,6 +7,17 @@ import type { LazySource } from './lazy-collection';
 import type { ActivityInfo, World } from './model';
 import { hash } from './random';
 
+/** What all rows of one lesson share (reference and meta objects are shared: rows are read-only). */
+interface Lesson {
+  e: number;
+  event: { id: string };
+  /** When the teacher reported the lesson. */
+  stamp: string;
+  reportedMeta: W.Meta;
+  /** Rows of unreported lessons exist from the lesson's start. */
+  openMeta: W.Meta;
+}
+
 const REASONS = ['', 'Sjukdom', 'Beviljad ledighet', 'Ogiltig frånvaro', 'Sen ankomst', 'Elevrådsmöte'];
 
 /** First index in the sorted `members` holding `s`, or -1. */
@@ -36,7 +47,7 @@ export class AttendanceSource implements LazySource<W.Attendance> {
   private readonly ids: EncodedIds;
   private readonly scratch = new Int32Array(8);
   /** values() walks event by event: the ~25 rows of one lesson share its reference and timestamps. */
-  private last: { e: number; event: { id: string }; stamp: string; start: string } = { e: -1, event: { id: '' }, stamp: '', start: '' };
+  private last: Lesson = { e: -1, event: { id: '' }, stamp: '', reportedMeta: { created: '', modified: '' }, openMeta: { created: '', modified: '' } };
 
   constructor(
     private readonly world: World,
@@ -91,11 +102,10 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     const m = lessonMinutes(this.world, e, s, this.scratch);
     const lesson = this.lesson(e);
     const reported = (m[REPORTED] as number) > 0;
-    const stamp = reported ? lesson.stamp : lesson.start;
     const reason = REASONS[m[REASON] as number] as string;
     const row: W.Attendance = {
       id: this.idOf(e, s),
-      meta: { created: stamp, modified: stamp },
+      meta: reported ? lesson.reportedMeta : lesson.openMeta,
       calendarEvent: lesson.event,
       student: this.studentRefs[s] as { id: string },
       isReported: reported,
@@ -106,7 +116,7 @@ export class AttendanceSource implements LazySource<W.Attendance> {
       row.validAbsenceMinutes = m[VALID] as number;
       row.invalidAbsenceMinutes = m[INVALID] as number;
       row.otherAttendanceMinutes = m[OTHER] as number;
-      row.reportedTimestamp = stamp;
+      row.reportedTimestamp = lesson.stamp;
     } else if ((m[VALID] as number) > 0) {
       row.validAbsenceMinutes = m[VALID] as number;
     }
@@ -114,17 +124,20 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     return row;
   }
 
-  private lesson(e: number): AttendanceSource['last'] {
+  private lesson(e: number): Lesson {
     if (this.last.e !== e) {
       const { schedule, days, config } = this.world;
       const day = days[schedule.day[e] as number] as World['days'][number];
       const start = schedule.start[e] as number;
       const end = start + (schedule.minutes[e] as number);
+      const stamp = localTime(day, end + 5 + (hash(config.seed, e, 0x71) % 120));
+      const opened = localTime(day, start);
       this.last = {
         e,
         event: { id: this.events.idOf(e) },
-        stamp: localTime(day, end + 5 + (hash(config.seed, e, 0x71) % 120)),
-        start: localTime(day, start),
+        stamp,
+        reportedMeta: { created: stamp, modified: stamp },
+        openMeta: { created: opened, modified: opened },
       };
     }
     return this.last;
