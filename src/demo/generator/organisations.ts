@@ -54,18 +54,19 @@ export const buildOrganisations = (config: GeneratorConfig, random: Random): Org
     const kind = KINDS[index % KINDS.length] as UnitKind;
     const name = unitName(kind, index);
     const id = random.uuid();
+    const code = `SU${String(index + 1).padStart(3, '0')}`;
     organisations.push({
       id,
       meta: metaBefore(random, config.termStart),
       displayName: name,
       organisationType: 'Skolenhet',
-      organisationCode: `SU${String(index + 1).padStart(3, '0')}`,
+      organisationCode: code,
       // Spaced by more than the random part so codes never collide.
       schoolUnitCode: String(91_000_000 + index * 1_013 + random.int(1_000)),
       schoolTypes: schoolTypesOf(kind),
       parentOrganisation: { id: huvudman.id },
       municipalityCode: MUNICIPALITY.code,
-      email: `${name.toLowerCase().replace(/[^a-zåäö0-9]/g, '').replace(/å|ä/g, 'a').replace(/ö/g, 'o')}@${MUNICIPALITY.domain}`,
+      email: `expedition.${code.toLowerCase()}@${MUNICIPALITY.domain}`,
       phoneNumber: `0999-12 ${String(10 + index).padStart(2, '0')} 00`,
       url: `https://www.${MUNICIPALITY.domain}/skolor/${index + 1}`,
       address: {

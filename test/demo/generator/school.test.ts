@@ -77,6 +77,13 @@ describe('school organisation of the synthetic municipality', () => {
     expect(clashes).toEqual([]);
   });
 
+  it('writes lesson times in Swedish local time (summer time until 25 October 2026) and keeps the autumn break free', () => {
+    const events = [...dataset.calendarEvents.values()];
+    const offsets = new Set(events.map((e) => `${e.startTime.slice(0, 10) < '2026-10-25' ? 'summer' : 'winter'}${e.startTime.slice(19)}`));
+    expect(offsets).toEqual(new Set(['summer+02:00', 'winter+01:00']));
+    expect(events.filter((e) => e.startTime.slice(0, 10) >= '2026-10-26' && e.startTime.slice(0, 10) <= '2026-10-30')).toEqual([]);
+  });
+
   it('gives grades A–F (or a dash) in graded subjects and courses, from year 6 and in gymnasium', () => {
     const grades = [...dataset.grades.values()];
     expect(new Set(grades.map((g) => g.gradeValue))).toEqual(new Set(['A', 'B', 'C', 'D', 'E', 'F', '-']));
