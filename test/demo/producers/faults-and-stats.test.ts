@@ -55,6 +55,19 @@ describe('faults', () => {
     expect((await demo.get('schedule', '/rooms?limit=1')).status).toBe(200);
   });
 
+  it('close() ends requests the timeout fault is holding', async () => {
+    const own = await startDemo({ dataset: demo.dataset, faults: { register: { timeoutRate: 1 } } });
+    const p = own.running.producers.register;
+    const held = fetch(`${p.url}/organisations`, { headers: { authorization: `Bearer ${p.token}` } }).then(
+      (res) => res.status,
+      () => 'cut',
+    );
+    // Wait until the producer has the request (it counts before it holds).
+    while (p.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await own.running.close();
+    expect(await held).toBe('cut');
+  });
+
   it('malformedRate 1 alternates a body that is not JSON with JSON that breaks the schema', async () => {
     demo.running.producers.register.setFaults({ malformedRate: 1 });
     const notJson = await demo.get('register', '/organisations?limit=2');
@@ -87,6 +100,8 @@ describe('request counters', () => {
     expect(stats.body.byRoute['GET /rooms']).toBeGreaterThanOrEqual(1);
     expect(stats.body.byRoute['GET /_stats']).toBeUndefined();
     expect((await demo.call('schedule', 'GET', '/_stats', { authorization: null })).status).toBe(401);
+    expect((await demo.call('schedule', 'PUT', '/_faults', { body: { errorRate: 1 }, authorization: 'Bearer wrong' })).status).toBe(403);
+    expect((await demo.get('schedule', '/_faults')).body.errorRate).toBe(0);
     expect((await demo.call('schedule', 'POST', '/_stats/reset')).status).toBe(204);
     expect(demo.running.producers.schedule.stats()).toEqual({ total: 0, byRoute: {} });
   });
