@@ -15,8 +15,8 @@ export interface PlannedActivity {
   info: ActivityInfo;
   displayName: string;
   slots: WeeklySlot[];
-  /** Global room index per slot. */
-  rooms: number[];
+  /** Global room index: the class's classroom, or the special room the subject needs. */
+  room: number;
 }
 
 export interface ActivitiesPlanned {
@@ -118,7 +118,7 @@ export const planActivities = (
         },
         displayName: `${c.name} ${lesson.name}`,
         slots: week[li] as WeeklySlot[],
-        rooms: (week[li] as WeeklySlot[]).map(() => room),
+        room,
       });
     });
   });

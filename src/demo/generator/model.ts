@@ -22,20 +22,7 @@ export interface UnitInfo {
   teacherPersons: Ref[];
   /** Person id of the principal, who registers grades and absences. */
   principal: Ref;
-  rooms: { ref: Ref; name: string }[];
   resources: Ref[];
-}
-
-export interface ClassInfo {
-  readonly ref: Ref;
-  readonly unit: number;
-  readonly name: string;
-  readonly schoolYear: number;
-  readonly schoolType: W.SchoolType;
-  readonly programme?: string;
-  readonly members: Int32Array;
-  mentorDuty?: Ref;
-  homeRoom: number;
 }
 
 export interface ActivityInfo {

@@ -80,7 +80,7 @@ export const buildOrganisations = (config: GeneratorConfig, random: Random): Org
       },
       startDate: '1995-07-01',
     });
-    units.push({ index, ref: { id }, kind, name, students: [], teacherDuties: [], teacherPersons: [], principal: { id: '' }, rooms: [], resources: [] });
+    units.push({ index, ref: { id }, kind, name, students: [], teacherDuties: [], teacherPersons: [], principal: { id: '' }, resources: [] });
   }
   return { huvudman, units, organisations };
 };

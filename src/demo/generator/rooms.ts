@@ -25,7 +25,6 @@ export const buildRooms = (config: GeneratorConfig, units: UnitInfo[], classesPe
   const add = (unit: UnitInfo, displayName: string, seats: number): number => {
     const room: W.Room = { id: random.uuid(), meta: metaBefore(random, config.termStart), displayName, seats, owner: unit.ref };
     rooms.push(room);
-    unit.rooms.push({ ref: { id: room.id }, name: displayName });
     return rooms.length - 1;
   };
   for (const unit of units) {

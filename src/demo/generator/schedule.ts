@@ -29,14 +29,14 @@ export const layOutEvents = (days: readonly SchoolDay[], planned: readonly Plann
   planned.forEach((p, a) => {
     p.info.firstEvent = e;
     days.forEach((day, d) => {
-      p.slots.forEach((slot, s) => {
+      p.slots.forEach((slot) => {
         if (slot.weekday !== day.weekday) return;
         const [start, minutes] = PERIODS[slot.period] as readonly [number, number];
         schedule.activity[e] = a;
         schedule.day[e] = d;
         schedule.start[e] = start;
         schedule.minutes[e] = minutes;
-        schedule.room[e] = p.rooms[s] as number;
+        schedule.room[e] = p.room;
         e++;
       });
     });
