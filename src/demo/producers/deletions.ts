@@ -1,7 +1,5 @@
 // /deletedEntities: what this producer deleted, by SS 12000 entity name, since a moment.
-import { badRequest } from './errors';
-import { parseQuery } from './query';
-import { pageOf } from './simple-page';
+import { pageOf, pageRequest } from './simple-page';
 
 // DeletedEntities.data field per entity name, spelled as the spec spells them (`activitites`).
 const DATA_KEYS: Record<string, string> = {
@@ -42,14 +40,13 @@ export class DeletionLog {
   }
 
   answer(search: URLSearchParams): { data: Record<string, string[]>; pageToken: string | null } {
-    const parsed = parseQuery('GET', '/deletedEntities', search);
-    const first = pageOf('/deletedEntities', [], parsed, search).query;
-    const after = typeof first.after === 'string' ? Date.parse(first.after) : Number.NEGATIVE_INFINITY;
-    if (Number.isNaN(after)) throw badRequest('after must be a date-time');
-    const asked = (first.entities as string[] | undefined) ?? this.entities;
+    const request = pageRequest('/deletedEntities', search);
+    const { after: since, entities } = request.query;
+    const after = typeof since === 'string' ? Date.parse(since) : Number.NEGATIVE_INFINITY;
+    const asked = (entities as string[] | undefined) ?? this.entities;
     const wanted = this.entities.filter((e) => asked.includes(e));
     const matching = this.deletions.filter((d) => d.at > after && wanted.includes(d.entity));
-    const page = pageOf('/deletedEntities', matching, parsed, search);
+    const page = pageOf('/deletedEntities', matching, request);
     const data: Record<string, string[]> = Object.fromEntries(wanted.map((e) => [DATA_KEYS[e]!, []]));
     for (const d of page.data) data[DATA_KEYS[d.entity]!]!.push(d.id);
     return { data, pageToken: page.pageToken };

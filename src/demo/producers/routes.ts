@@ -5,9 +5,8 @@ import { RESOURCES, resourcesOf, type ProducerName, type ResourceName } from '..
 import { specOperation } from '../../ss12000/spec-validator';
 import type { DeletionLog } from './deletions';
 import type { PathEngine } from './path-engine';
-import { parseQuery } from './query';
 import { Router } from './router';
-import { pageOf } from './simple-page';
+import { pageOf, pageRequest } from './simple-page';
 import type { Subscriptions } from './subscriptions';
 import { requireUuid as uuid } from './uuid';
 import { deleteEntity, WRITABLE, writeEntity, type WriteEffects } from './writes';
@@ -43,8 +42,7 @@ export function producerRoutes(deps: RouteDeps): Router {
   }
   router.add('GET', '/deletedEntities', (r) => ({ status: 200, body: deps.deletions.answer(r.search) }));
   router.add('GET', '/subscriptions', (r) => {
-    const page = pageOf('/subscriptions', deps.subscriptions.list(), parseQuery('GET', '/subscriptions', r.search), r.search);
-    return { status: 200, body: { data: page.data, pageToken: page.pageToken } };
+    return { status: 200, body: pageOf('/subscriptions', deps.subscriptions.list(), pageRequest('/subscriptions', r.search)) };
   });
   router.add('POST', '/subscriptions', async (r) => ({ status: 201, body: deps.subscriptions.create(await r.body()) }));
   router.add('GET', '/subscriptions/{id}', (r) => ({ status: 200, body: deps.subscriptions.get(uuid(r.id)) }));

@@ -85,6 +85,24 @@ describe('writes, change tracking and webhooks', () => {
     expect(later.body.data.absences).toEqual([]);
   });
 
+  it('/deletedEntities pages with limit and pageToken like every list', async () => {
+    const since = new Date(Date.now() - 1).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const created = await demo.post('attendance', '/absences', absenceBody());
+      await demo.call('attendance', 'DELETE', `/absences/${created.body.id}`);
+      ids.push(created.body.id);
+    }
+    const seen: string[] = [];
+    let answer = await demo.get('attendance', `/deletedEntities?after=${encodeURIComponent(since)}&entities=Absence&limit=2`);
+    seen.push(...answer.body.data.absences);
+    expect(answer.body.pageToken).toEqual(expect.any(String));
+    answer = await demo.get('attendance', `/deletedEntities?limit=2&pageToken=${encodeURIComponent(answer.body.pageToken)}`);
+    seen.push(...answer.body.data.absences);
+    expect(answer.body.pageToken).toBeNull();
+    expect(seen).toEqual(ids);
+  });
+
   it('an attendance row can be reported, found by its lesson, deleted, and is then listed as deleted', async () => {
     const template = demo.dataset.attendances.values().next().value!;
     const { id: _id, meta: _meta, ...fields } = template;
