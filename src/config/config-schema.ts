@@ -41,7 +41,7 @@ const producer = {
   type: 'object',
   additionalProperties: false,
   required: ['baseUrl', 'auth'],
-  properties: { baseUrl: { type: 'string', format: 'uri' }, auth, ...producerTuning },
+  properties: { baseUrl: { type: 'string', format: 'uri' }, auth, ...producerTuning, summarySource: { enum: ['aggregatedAttendance', 'attendances'] } },
 } as const;
 
 const subgraph = {

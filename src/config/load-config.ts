@@ -26,7 +26,7 @@ interface ConfigFile {
   gateway?: Partial<ListenConfig> & { supergraphPath?: string };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
-  producers: Record<ProducerName, Tuning & { baseUrl: string; auth: ProducerAuth }>;
+  producers: Record<ProducerName, Tuning & { baseUrl: string; auth: ProducerAuth; summarySource?: ProducerConfig['summarySource'] }>;
   validatePayloads?: boolean;
 }
 

@@ -10,7 +10,7 @@ import { startGatewayServer } from './gateway-server';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
 
-export type ProducerTuning = Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>;
+export type ProducerTuning = Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'summarySource'>;
 
 export interface EmbeddedOptions {
   dataset: Dataset;

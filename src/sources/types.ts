@@ -1,6 +1,7 @@
 // The sources' public contract, as the resolvers code against it.
 import type { ListName, ListTypes, ProducerName, ResourceName, ResourceTypes } from '../ss12000/resources';
 import type { Page } from '../ss12000/wire';
+import type { ProducerConfig } from './shared/config';
 import type { QueryValue } from './shared/query';
 
 export type { QueryValue };
@@ -20,6 +21,8 @@ export interface LoadOptions {
 /** One per producer PER GraphQL REQUEST: holds that request's DataLoaders. */
 export interface ProducerSource {
   readonly producer: ProducerName;
+  /** The producer's settings that shape how aggregations page and fan out. */
+  readonly tuning: Readonly<Pick<ProducerConfig, 'pageSize' | 'maxConcurrency' | 'summarySource'>>;
   /** One page of GET /X. Query params as the spec names them ('meta.modified.after', 'startTime.onOrAfter', arrays repeat the key). With pageToken, only limit is sent. */
   list<N extends ListName>(name: N, query: Record<string, QueryValue>, options?: ListOptions): Promise<Page<ListTypes[N]>>;
   /** Every page of GET /X as they arrive (for aggregations; bounded memory). */

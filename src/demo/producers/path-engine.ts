@@ -116,17 +116,18 @@ export class PathEngine {
   }
 
   /**
-   * One page of a query's result. Sorted (and aggregated) results are computed whole and
-   * cached; unsorted ones are streamed, and the stream is kept at the next page's offset so a
-   * walk over 200,000 lazily generated rows stays linear instead of restarting every page.
+   * One page of a query's result. Sorted results are computed whole and cached; unsorted ones
+   * (aggregated rows included) are streamed, and the stream is kept at the next page's offset so
+   * a walk over 200,000 lazily generated rows, or a term's 1,000,000 aggregated rows at 100,000
+   * students, stays linear and never holds the whole result.
    */
   private slice(query: Query, offset: number, limit: number): { items: unknown[]; more: boolean } {
     const key = `${this.ctx.indexes.revision}:${JSON.stringify(query)}`;
-    if (this.isAggregated || typeof query.sortkey === 'string') {
+    if (typeof query.sortkey === 'string') {
       let all = this.results.get(key);
       if (!all) {
-        all = this.isAggregated ? this.aggregated(query) : [...this.stream(query)];
-        if (typeof query.sortkey === 'string') all.sort(comparatorFor(query.sortkey));
+        all = [...this.stream(query)];
+        all.sort(comparatorFor(query.sortkey));
         remember(this.results, key, all);
       }
       return { items: all.slice(offset, offset + limit), more: offset + limit < all.length };
@@ -149,6 +150,10 @@ export class PathEngine {
   }
 
   private *stream(query: Query): Generator<unknown, void, undefined> {
+    if (this.isAggregated) {
+      yield* this.aggregated(query);
+      return;
+    }
     const matchers: Matcher<unknown>[] = [];
     for (const [name, value] of Object.entries(query)) {
       const filter = this.filters.get(name);
@@ -161,16 +166,14 @@ export class PathEngine {
     for (const item of source) if (matchers.every((m) => m.test(item))) yield item;
   }
 
-  private aggregated(query: Query): unknown[] {
-    return [
-      ...this.ctx.ds.aggregatedAttendance({
-        startDate: query.startDate as string,
-        endDate: query.endDate as string,
-        organisation: query.organisation as string | undefined,
-        schoolType: query.schoolType as never,
-        student: query.student as string[] | undefined,
-      }),
-    ];
+  private aggregated(query: Query): Iterable<unknown> {
+    return this.ctx.ds.aggregatedAttendance({
+      startDate: query.startDate as string,
+      endDate: query.endDate as string,
+      organisation: query.organisation as string | undefined,
+      schoolType: query.schoolType as never,
+      student: query.student as string[] | undefined,
+    });
   }
 
   private present(entity: unknown, query: Query): unknown {

@@ -8,6 +8,7 @@ import { AttendanceResolver } from './attendance.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
 import { PersonResolver } from './person.resolver';
 import { attendanceReferences } from './references';
+import { AbsenceSummaryResolver } from './summary/summary.resolver';
 
 /** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance. */
 export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
@@ -21,6 +22,7 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       AggregatedAttendanceResolver,
       PersonResolver,
       CalendarEventResolver,
+      AbsenceSummaryResolver,
     ],
     references: attendanceReferences,
   });

@@ -8,11 +8,14 @@ import type { SubgraphContext } from '../shared/context';
 
 const swedishDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** YYYY-MM-DD of a lesson's start time in Europe/Stockholm. */
+export const lessonDate = (startTime: string): string => swedishDate.format(new Date(startTime));
+
 /** calendarEvent id → YYYY-MM-DD of its start in Europe/Stockholm; unknown events are left out. */
 export async function lessonDatesOf(ctx: SubgraphContext, rows: readonly W.Attendance[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((row) => row.calendarEvent.id))];
   const events = await ctx.sources.schedule.loadMany('calendarEvents', ids);
   const dates = new Map<string, string>();
-  for (const event of events) if (event) dates.set(event.id, swedishDate.format(new Date(event.startTime)));
+  for (const event of events) if (event) dates.set(event.id, lessonDate(event.startTime));
   return dates;
 }

@@ -17,6 +17,12 @@ export interface ProducerConfig {
   pageSize: number;
   /** Most requests in flight to this producer at once (also the keep-alive pool size). */
   maxConcurrency: number;
+  /**
+   * Attendance only: where the absence summary gets its minutes. `aggregatedAttendance` (default)
+   * sums the producer's per-(activity, student) rows; `attendances` sums per-lesson rows, for
+   * producers that do not serve /aggregatedAttendance.
+   */
+  summarySource?: 'aggregatedAttendance' | 'attendances';
 }
 
 export type SourcesConfig = Record<ProducerName, ProducerConfig>;

@@ -55,6 +55,7 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
 
   return {
     producer,
+    tuning: { pageSize: config.pageSize, maxConcurrency: config.maxConcurrency, summarySource: config.summarySource },
     list,
     pages,
     load,

@@ -1,0 +1,109 @@
+// Query.absenceSummary: absence per school unit, group, student, activity or school type over a
+// date window, for analytics. Computed in this subgraph from the attendance producer, within the
+// caller's units; see summarise.ts (the fold), streams.ts (which units) and the two strategies.
+//
+// Privacy: with `protectedIdentities: exclude`, protected students (securityMarking other than
+// Ingen) are left out of every figure, counts and totals included, so their absence cannot be
+// inferred by difference. With `alias` they are counted (a count names nobody) and a STUDENT row
+// shows only the id; the register resolves the person with its own field and alias rules.
+// `minGroupSize` suppresses every row (and the total) describing fewer students.
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../shared/context';
+import { badUserInput } from '../../shared/errors';
+import { requireId } from '../../shared/ids';
+import { wireDate } from '../../shared/wire-params';
+import { aggregatedStrategy } from './aggregated-strategy';
+import { callerOf } from './caller';
+import { AbsenceGrouping } from './grouping';
+import { lessonsStrategy } from './lessons-strategy';
+import { checkFirst, decodeOffset, encodeOffset } from './paging';
+import { planStreams } from './streams';
+import { summarise, type SummaryRow } from './summarise';
+import { AbsenceSummaryArgs } from './summary.args';
+import { AbsenceSummaryConnection, type AbsenceSummaryRow } from './summary.type';
+
+// Beyond this many, student ids go only into the fold's filter, not into the producer's URL.
+const MAX_STUDENTS_IN_QUERY = 200;
+
+const ids = (values: string[] | undefined, argument: string): string[] | undefined =>
+  values?.map((value) => requireId(value, argument));
+
+const rowOf = (groupBy: AbsenceGrouping, row: SummaryRow): AbsenceSummaryRow => {
+  const { key, ...figures } = row;
+  const ref = { id: key };
+  switch (groupBy) {
+    case AbsenceGrouping.SCHOOL_UNIT:
+      return { ...figures, schoolUnit: ref };
+    case AbsenceGrouping.GROUP:
+      return { ...figures, group: ref };
+    case AbsenceGrouping.STUDENT:
+      return { ...figures, student: ref };
+    case AbsenceGrouping.ACTIVITY:
+      return { ...figures, activity: ref };
+    case AbsenceGrouping.SCHOOL_TYPE:
+      return { ...figures, schoolType: key };
+  }
+};
+
+@Resolver()
+export class AbsenceSummaryResolver {
+  @Query(() => AbsenceSummaryConnection, {
+    description:
+      'Absence over startDate..endDate (inclusive) grouped by groupBy, from the attendance producer, within the caller\u2019s units. ' +
+      'absenceRate = (valid + invalid absence minutes) / offered minutes.',
+  })
+  async absenceSummary(@Args(() => AbsenceSummaryArgs) args: AbsenceSummaryArgs, @Ctx() ctx: SubgraphContext): Promise<AbsenceSummaryConnection> {
+    const startDate = wireDate(args.startDate)!;
+    const endDate = wireDate(args.endDate)!;
+    if (endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
+    const first = checkFirst(args.first);
+    const offset = decodeOffset(args.after);
+    const filter = args.filter ?? {};
+    const units = ids(filter.units, 'filter.units');
+    const groups = ids(filter.groups, 'filter.groups');
+    const students = ids(filter.students, 'filter.students');
+    const source = ctx.sources.attendance;
+    const perLesson = source.tuning.summarySource === 'attendances';
+    if (perLesson && (args.groupBy === AbsenceGrouping.SCHOOL_TYPE || filter.schoolTypes !== undefined)) {
+      throw badUserInput('School types are not available from a producer that reports only per lesson.', 'groupBy');
+    }
+    const caller = callerOf(ctx);
+    const allowed = caller?.units ?? 'all';
+    const streams = await planStreams(ctx.sources, {
+      units: allowed,
+      requested: units,
+      schoolTypes: filter.schoolTypes,
+      perSchoolType: args.groupBy === AbsenceGrouping.SCHOOL_TYPE,
+    });
+    const summary = await summarise(
+      {
+        groupBy: args.groupBy,
+        window: {
+          startDate,
+          endDate,
+          students: students && students.length <= MAX_STUDENTS_IN_QUERY ? students : undefined,
+          excludeProtected: caller?.protectedIdentities === 'exclude',
+        },
+        streams,
+        units: allowed,
+        groups: groups && new Set(groups),
+        students: students && new Set(students),
+        concurrency: source.tuning.maxConcurrency,
+        minGroupSize: caller?.minGroupSize ?? 1,
+      },
+      perLesson ? lessonsStrategy(ctx.sources) : aggregatedStrategy(ctx.sources),
+    );
+    const page = summary.rows.slice(offset, offset + first);
+    const edges = page.map((row, index) => ({ cursor: encodeOffset(offset + index + 1), node: rowOf(args.groupBy, row) }));
+    return {
+      groupBy: args.groupBy,
+      startDate,
+      endDate,
+      edges,
+      pageInfo: { hasNextPage: offset + first < summary.rows.length, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+      totalCount: summary.rows.length,
+      total: summary.total,
+      suppressed: summary.suppressed,
+    };
+  }
+}
