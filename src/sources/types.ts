@@ -3,6 +3,7 @@ import type { ListName, ListTypes, ProducerName, ResourceName, ResourceTypes } f
 import type { Page } from '../ss12000/wire';
 import type { ProducerConfig } from './shared/config';
 import type { QueryValue } from './shared/query';
+import type { RowScope } from './shared/row-scope';
 
 export type { QueryValue };
 
@@ -43,12 +44,14 @@ export interface Sources {
 
 /** Long-lived: HTTP pools, token caches. */
 export interface SourceClients {
-  /** Fresh loaders for one GraphQL request. */
-  forRequest(): Sources;
+  /** Fresh loaders for one GraphQL request, serving only the rows `scope` allows. */
+  forRequest(scope: RowScope): Sources;
   close(): Promise<void>;
 }
 
 export interface SourceClientsOptions {
   /** Check every producer payload against the spec's schemas (default true; off for benchmarks). */
   validatePayloads?: boolean;
+  /** Key for protected persons' alias names (HMAC of the person id). Give every process the same one, or aliases differ between subgraphs; random per process when absent. */
+  aliasSecret?: string;
 }

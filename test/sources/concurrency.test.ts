@@ -1,6 +1,6 @@
 // maxConcurrency caps the requests in flight to one producer, however many callers fan out
 // (pages() walks, loaders of several requests): the producer never sees more at once.
-import { createSourceClients, type SourceClients } from '../../src/sources';
+import { createSourceClients, UNRESTRICTED, type SourceClients } from '../../src/sources';
 import { sourcesConfig } from './support/config';
 import { startFakeProducer, type FakeProducer } from './support/fake-producer';
 
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 test('six concurrent lists over two requests never put more than maxConcurrency in flight', async () => {
-  const [one, two] = [clients.forRequest().schedule, clients.forRequest().schedule];
+  const [one, two] = [clients.forRequest(UNRESTRICTED).schedule, clients.forRequest(UNRESTRICTED).schedule];
   await Promise.all([one, two, one, two, one, two].map((source) => source.list('rooms', {})));
   expect(producer.received).toHaveLength(6);
   expect(mostInFlight).toBe(2);

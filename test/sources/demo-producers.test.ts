@@ -3,7 +3,7 @@
 import type { Dataset } from '../../src/demo/dataset';
 import { generateMunicipality } from '../../src/demo/generator';
 import { startProducers, type RunningProducers } from '../../src/demo/producers';
-import { createSourceClients, type ProducerConfig, type SourceClients, type SourcesConfig } from '../../src/sources';
+import { createSourceClients, UNRESTRICTED, type ProducerConfig, type SourceClients, type SourcesConfig } from '../../src/sources';
 import { PRODUCERS } from '../../src/ss12000/resources';
 
 // The producers accept 60 keys per lookup; the gateway is told 50 (and 100 where a test wants 503s).
@@ -45,7 +45,7 @@ const first = <T>(values: IterableIterator<T>, count: number): T[] => [...values
 
 test('250 person loads in one tick are five lookups of 50, every person as the producer holds it', async () => {
   const persons = first(dataset.persons.values(), 250);
-  const loaded = await clients.forRequest().register.loadMany('persons', persons.map((p) => p.id));
+  const loaded = await clients.forRequest(UNRESTRICTED).register.loadMany('persons', persons.map((p) => p.id));
   expect(loaded).toEqual(persons);
   expect(routes('register')).toEqual({ 'POST /persons/lookup': 5 });
 });
@@ -53,7 +53,7 @@ test('250 person loads in one tick are five lookups of 50, every person as the p
 test('a gateway told 100 ids against a producer taking 60 still gets every person, by halving', async () => {
   const optimistic = createSourceClients(configFor({ maxBatchSize: 100 }));
   const persons = first(dataset.persons.values(), 250);
-  const loaded = await optimistic.forRequest().register.loadMany('persons', persons.map((p) => p.id));
+  const loaded = await optimistic.forRequest(UNRESTRICTED).register.loadMany('persons', persons.map((p) => p.id));
   await optimistic.close();
   expect(loaded.map((p) => p?.id)).toEqual(persons.map((p) => p.id));
   // 100 → 503, 50 + 50; 100 → 503, 50 + 50; 50.
@@ -62,7 +62,7 @@ test('a gateway told 100 ids against a producer taking 60 still gets every perso
 
 test("expanded persons pass the spec's PersonExpanded schema and carry _embedded", async () => {
   const [person] = first(dataset.persons.values(), 1);
-  const loaded = await clients.forRequest().register.load('persons', person?.id ?? '', { expand: ['groupMemberships', 'duties'] });
+  const loaded = await clients.forRequest(UNRESTRICTED).register.load('persons', person?.id ?? '', { expand: ['groupMemberships', 'duties'] });
   expect(loaded?.id).toBe(person?.id);
   expect(loaded).toHaveProperty('_embedded');
   expect(routes('register')['POST /persons/lookup']).toBe(1);
@@ -70,7 +70,7 @@ test("expanded persons pass the spec's PersonExpanded schema and carry _embedded
 
 test("the lessons of 30 activities are one calendarEvents lookup, split back per activity", async () => {
   const activities = first(dataset.activities.values(), 30);
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(activities.map((a) => schedule.loadBy('calendarEvents', 'activities', a.id)));
   expect(routes('schedule')).toEqual({ 'POST /calendarEvents/lookup': 1 });
   answers.forEach((events, i) => {
@@ -81,7 +81,7 @@ test("the lessons of 30 activities are one calendarEvents lookup, split back per
 
 test("the attendance of 5 students is one lookup, each row given to its student", async () => {
   const students = [...new Set(first(dataset.groups.values(), 50).flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 5);
-  const { attendance } = clients.forRequest();
+  const { attendance } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((s) => attendance.loadBy('attendances', 'students', s)));
   expect(routes('attendance')).toEqual({ 'POST /attendances/lookup': 1 });
   answers.forEach((rows, i) => {
@@ -92,7 +92,7 @@ test("the attendance of 5 students is one lookup, each row given to its student"
 
 test("a student's activities are one lookup per student (members cannot be split by row)", async () => {
   const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 5);
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((s) => schedule.loadBy('activities', 'members', s)));
   expect(routes('schedule')).toEqual({ 'POST /activities/lookup': 5 });
   expect(answers.every((activities) => activities.length > 0)).toBe(true);
@@ -100,14 +100,14 @@ test("a student's activities are one lookup per student (members cannot be split
 
 test('walking every person page by page asks exactly ceil(n / pageSize) times and sees each person once, in order', async () => {
   const seen: string[] = [];
-  for await (const page of clients.forRequest().register.pages('persons', {}, 500)) seen.push(...page.map((p) => p.id));
+  for await (const page of clients.forRequest(UNRESTRICTED).register.pages('persons', {}, 500)) seen.push(...page.map((p) => p.id));
   expect(seen).toEqual([...dataset.persons.values()].map((p) => p.id));
   expect(routes('register')).toEqual({ 'GET /persons': Math.ceil(dataset.persons.size / 500) });
 });
 
 test('studyplans have no lookup: three loads are three GETs by id', async () => {
   const plans = first(dataset.studyplans.values(), 3);
-  const loaded = await clients.forRequest().grades.loadMany('studyplans', plans.map((p) => p.id));
+  const loaded = await clients.forRequest(UNRESTRICTED).grades.loadMany('studyplans', plans.map((p) => p.id));
   expect(loaded.map((p) => p?.id)).toEqual(plans.map((p) => p.id));
   expect(routes('grades')).toEqual({ 'GET /studyplans/{id}': 3 });
 });
@@ -115,14 +115,14 @@ test('studyplans have no lookup: three loads are three GETs by id', async () => 
 test('a producer that hangs is reported as unavailable, naming it', async () => {
   running.producers.attendance.setFaults({ timeoutRate: 1 });
   const impatient = createSourceClients(configFor({ timeoutMs: 300 }));
-  const error = await impatient.forRequest().attendance.list('absences', {}).catch((e: unknown) => e);
+  const error = await impatient.forRequest(UNRESTRICTED).attendance.list('absences', {}).catch((e: unknown) => e);
   await impatient.close();
   expect(error).toMatchObject({ name: 'UpstreamUnavailableError', producer: 'attendance', reason: 'timeout' });
 });
 
 test('a producer sending broken bodies is reported as invalid, naming it and the path', async () => {
   running.producers.schedule.setFaults({ malformedRate: 1 });
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   const errors = await Promise.all([schedule.list('rooms', {}).catch((e: unknown) => e), schedule.list('rooms', {}).catch((e: unknown) => e)]);
   // The demo alternates truncated JSON and schema-breaking rows.
   for (const error of errors) expect(error).toMatchObject({ name: 'UpstreamInvalidError', producer: 'schedule', path: 'GET /rooms' });

@@ -10,6 +10,7 @@ import {
   UpstreamInvalidError,
   UpstreamRejectedError,
   UpstreamUnavailableError,
+  UNRESTRICTED,
   type SourceClients,
 } from '../../src/sources';
 import type { Person } from '../../src/ss12000/wire';
@@ -29,7 +30,7 @@ afterEach(async () => {
 const against = async (reply: Reply, timeoutMs = 5_000) => {
   producer = await startFakeProducer(() => reply);
   clients = createSourceClients(sourcesConfig(producer.url, { timeoutMs }));
-  return clients.forRequest();
+  return clients.forRequest(UNRESTRICTED);
 };
 
 test('a producer that does not answer in time gives UpstreamUnavailableError naming it', async () => {
@@ -47,7 +48,7 @@ test('a producer that sends headers and then stalls mid-body also times out', as
   });
   await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
   clients = createSourceClients(sourcesConfig(`http://127.0.0.1:${(stalling.address() as AddressInfo).port}`, { timeoutMs: 200 }));
-  await expect(clients.forRequest().schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamUnavailableError', reason: 'timeout' });
+  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamUnavailableError', reason: 'timeout' });
   stalling.closeAllConnections();
   stalling.close();
 });
@@ -56,7 +57,7 @@ test('a producer that refuses connections gives UpstreamUnavailableError', async
   const closed = await startFakeProducer(() => ({ json: {} }));
   await closed.close();
   clients = createSourceClients(sourcesConfig(closed.url));
-  const error = await clients.forRequest().register.load('persons', 'p1').catch((e: unknown) => e);
+  const error = await clients.forRequest(UNRESTRICTED).register.load('persons', 'p1').catch((e: unknown) => e);
   expect(isUpstreamUnavailable(error)).toBe(true);
   expect(error).toMatchObject({ producer: 'register', path: 'POST /persons/lookup', reason: 'connect' });
 });
@@ -96,7 +97,7 @@ test('with validation off, the same row passes through untouched (benchmarks)', 
   const person = { id: 'p1', familyName: 42 };
   producer = await startFakeProducer(() => ({ json: [person] }));
   clients = createSourceClients(sourcesConfig(producer.url), { validatePayloads: false });
-  await expect(clients.forRequest().register.load('persons', 'p1')).resolves.toEqual(person);
+  await expect(clients.forRequest(UNRESTRICTED).register.load('persons', 'p1')).resolves.toEqual(person);
 });
 
 test('a 400 keeps the producer status, code and message for the resolver layer', async () => {

@@ -1,6 +1,6 @@
 // OAuth2 client credentials as EduCloud issues them: a token is fetched once, shared by
 // concurrent requests, refreshed shortly before it expires and once when the producer answers 401.
-import { createSourceClients, UpstreamRejectedError, type SourceClients } from '../../src/sources';
+import { createSourceClients, UNRESTRICTED, UpstreamRejectedError, type SourceClients } from '../../src/sources';
 import { createTokenProvider } from '../../src/sources/shared/auth';
 import { sourcesConfig } from './support/config';
 import { startFakeProducer, type FakeProducer } from './support/fake-producer';
@@ -42,7 +42,7 @@ const oauth2 = (clientSecret = 'secret') => ({
 
 test('the token request is a client-credentials form post with id, secret and scope', async () => {
   clients = createSourceClients(sourcesConfig(producer.url, { auth: oauth2() }));
-  await clients.forRequest().schedule.list('rooms', {});
+  await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {});
   const form = new URLSearchParams(String(tokenEndpoint.received[0]?.body));
   expect(Object.fromEntries(form)).toEqual({
     grant_type: 'client_credentials',
@@ -55,18 +55,18 @@ test('the token request is a client-credentials form post with id, secret and sc
 
 test('concurrent requests and later requests share one token', async () => {
   clients = createSourceClients(sourcesConfig(producer.url, { auth: oauth2() }));
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   await Promise.all([schedule.list('rooms', {}), schedule.list('resources', {}), schedule.list('activities', {})]);
-  await clients.forRequest().schedule.list('rooms', {});
+  await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {});
   expect(tokenEndpoint.received).toHaveLength(1);
   expect(producer.received.map((r) => r.authorization)).toEqual(Array(4).fill('Bearer token-1'));
 });
 
 test('a 401 from the producer fetches a fresh token and retries once', async () => {
   clients = createSourceClients(sourcesConfig(producer.url, { auth: oauth2() }));
-  await clients.forRequest().schedule.list('rooms', {});
+  await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {});
   accepted = 'rotated-by-the-issuer';
-  await clients.forRequest().schedule.list('rooms', {});
+  await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {});
   expect(tokenEndpoint.received).toHaveLength(2);
   expect(producer.received.map((r) => r.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
 });
@@ -74,7 +74,7 @@ test('a 401 from the producer fetches a fresh token and retries once', async () 
 test('a producer that keeps answering 401 is a rejection after one retry, not a loop', async () => {
   const stubborn = await startFakeProducer(() => ({ status: 401, json: { code: 'unauthorized', message: 'no' } }));
   clients = createSourceClients(sourcesConfig(stubborn.url, { auth: oauth2() }));
-  await expect(clients.forRequest().schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamRejectedError', status: 401 });
+  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamRejectedError', status: 401 });
   expect(stubborn.received).toHaveLength(2);
   await stubborn.close();
 });
@@ -94,7 +94,7 @@ test('a token is refreshed shortly before expires_in, not after', async () => {
 
 test('a refused client secret is an UpstreamRejectedError carrying the OAuth2 error code', async () => {
   clients = createSourceClients(sourcesConfig(producer.url, { auth: oauth2('wrong') }));
-  const error = await clients.forRequest().grades.list('grades', {}).catch((e: unknown) => e);
+  const error = await clients.forRequest(UNRESTRICTED).grades.list('grades', {}).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UpstreamRejectedError);
   expect(error).toMatchObject({ producer: 'grades', status: 401, code: 'invalid_client', path: 'POST /oauth2/token (token)' });
   expect(producer.received).toHaveLength(0);

@@ -1,6 +1,6 @@
 // list() and pages(): one page, or every page in turn; after the first page only limit and
 // pageToken are sent, as the spec demands.
-import { createSourceClients, type SourceClients } from '../../src/sources';
+import { createSourceClients, UNRESTRICTED, type SourceClients } from '../../src/sources';
 import { sourcesConfig } from './support/config';
 import { datasetAnswers } from './support/dataset-producer';
 import { startFakeProducer, type FakeProducer } from './support/fake-producer';
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 test('list sends the filters as the spec names them, arrays as repeated keys, and the configured page size', async () => {
-  const { register } = clients.forRequest();
+  const { register } = clients.forRequest(UNRESTRICTED);
   const page = await register.list('groups', { 'meta.modified.after': '2026-01-01T00:00:00Z', schoolTypes: ['GR', 'GY'], expandReferenceNames: true, organisation: undefined });
   const query = producer.received[0]?.query;
   expect(query?.get('meta.modified.after')).toBe('2026-01-01T00:00:00Z');
@@ -33,14 +33,14 @@ test('list sends the filters as the spec names them, arrays as repeated keys, an
 });
 
 test('with a pageToken only limit and pageToken are sent, whatever the query says', async () => {
-  const { register } = clients.forRequest();
+  const { register } = clients.forRequest(UNRESTRICTED);
   const page = await register.list('persons', { nameContains: 'an', 'meta.created.after': '2020-01-01T00:00:00Z' }, { limit: 25, pageToken: '50' });
   expect([...(producer.received[0]?.query.entries() ?? [])]).toEqual([['limit', '25'], ['pageToken', '50']]);
   expect(page.data.map((p) => p.id)).toEqual([...municipality().persons.values()].slice(50, 75).map((p) => p.id));
 });
 
 test('pages walks every page in order and stops at pageToken null', async () => {
-  const { register } = clients.forRequest();
+  const { register } = clients.forRequest(UNRESTRICTED);
   const seen: string[] = [];
   let pages = 0;
   for await (const rows of register.pages('persons', {}, 100)) {
@@ -57,7 +57,7 @@ test('a producer that hands back the same pageToken forever is stopped', async (
   const looping = await startFakeProducer(() => ({ json: { data: [], pageToken: 'again' } }));
   const looped = createSourceClients(sourcesConfig(looping.url));
   const walk = async () => {
-    for await (const rows of looped.forRequest().schedule.pages('rooms', {})) void rows;
+    for await (const rows of looped.forRequest(UNRESTRICTED).schedule.pages('rooms', {})) void rows;
   };
   await expect(walk()).rejects.toMatchObject({ name: 'UpstreamInvalidError', violation: 'pageToken repeats the previous one' });
   expect(looping.received).toHaveLength(2);
@@ -66,7 +66,7 @@ test('a producer that hands back the same pageToken forever is stopped', async (
 });
 
 test('limit and pageToken belong in the options, not in the query', async () => {
-  const { register } = clients.forRequest();
+  const { register } = clients.forRequest(UNRESTRICTED);
   await expect(register.list('persons', { limit: 5 })).rejects.toThrow(/list options/);
   await expect(register.list('persons', {}, { limit: 0 })).rejects.toThrow(/positive integer/);
   expect(producer.received).toHaveLength(0);

@@ -1,7 +1,7 @@
 // loadBy(): "all rows of R whose lookup field matches key". Keys of one tick share one
 // POST /X/lookup when rows say which key they belong to; otherwise one POST per key.
 import type { Dataset } from '../../src/demo/dataset';
-import { createSourceClients, type SourceClients } from '../../src/sources';
+import { createSourceClients, UNRESTRICTED, type SourceClients } from '../../src/sources';
 import type { Activity } from '../../src/ss12000/wire';
 import { sourcesConfig } from './support/config';
 import { startFakeProducer, type FakeProducer, type Received, type Reply } from './support/fake-producer';
@@ -43,7 +43,7 @@ const teachingDuties = (count: number): string[] => {
 
 test('keys whose rows name them share one lookup, and each key gets exactly its rows', async () => {
   const duties = teachingDuties(6);
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(duties.map((duty) => schedule.loadBy('activities', 'teachers', duty)));
   expect(producer.received).toHaveLength(1);
   expect(producer.received[0]?.body).toEqual({ teachers: duties });
@@ -59,7 +59,7 @@ test('an activity taught by two of the requested duties is given to both', async
   const coTaught: Activity = { ...base, teachers: [{ duty: { id: first } }, { duty: { id: second } }] };
   const custom = await startFakeProducer(() => ({ json: [coTaught] }));
   const coClients = createSourceClients(sourcesConfig(custom.url));
-  const { schedule } = coClients.forRequest();
+  const { schedule } = coClients.forRequest(UNRESTRICTED);
   const [ofFirst, ofSecond] = await Promise.all([schedule.loadBy('activities', 'teachers', first), schedule.loadBy('activities', 'teachers', second)]);
   await coClients.close();
   await custom.close();
@@ -70,7 +70,7 @@ test('an activity taught by two of the requested duties is given to both', async
 
 test('members cannot be told apart in the rows, so each person gets a lookup of their own', async () => {
   const students = [...municipality().groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)).slice(0, 3);
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((student) => schedule.loadBy('activities', 'members', student)));
   expect(producer.received.map((r) => r.body)).toEqual(expect.arrayContaining(students.map((s) => ({ members: [s] }))));
   expect(producer.received).toHaveLength(3);
@@ -78,12 +78,12 @@ test('members cannot be told apart in the rows, so each person gets a lookup of 
 });
 
 test('a key with no rows gets an empty list', async () => {
-  const { schedule } = clients.forRequest();
+  const { schedule } = clients.forRequest(UNRESTRICTED);
   await expect(schedule.loadBy('activities', 'teachers', '00000000-0000-4000-8000-000000000000')).resolves.toEqual([]);
 });
 
 test('a field the producer does not offer is a programming error, and nothing is sent', async () => {
-  const sources = clients.forRequest();
+  const sources = clients.forRequest(UNRESTRICTED);
   await expect(sources.schedule.loadBy('activities', 'organisation', 'x')).rejects.toThrow(/no reverse lookup 'organisation' on activities/);
   await expect(sources.grades.loadBy('grades', 'gradingTeacher', 'x')).rejects.toThrow(/no reverse lookup/);
   expect(producer.received).toHaveLength(0);
@@ -97,7 +97,7 @@ test('where the lookup body has no such field, the list filter is walked instead
     return path === '/studyplans' ? { json: { data: rows, pageToken: null } } : { status: 404, json: {} };
   });
   const listClients = createSourceClients(sourcesConfig(listing.url));
-  const { grades } = listClients.forRequest();
+  const { grades } = listClients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((student) => grades.loadBy('studyplans', 'student', student)));
   await listClients.close();
   await listing.close();

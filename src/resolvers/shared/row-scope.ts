@@ -1,0 +1,5 @@
+import type { Caller } from '../../auth';
+import type { RowScope } from '../../sources';
+
+/** The rows a verified caller may see, as the sources enforce them (a fresh object: never UNRESTRICTED). */
+export const rowScopeFor = (caller: Caller): RowScope => ({ units: caller.units, protectedIdentities: caller.protectedIdentities });

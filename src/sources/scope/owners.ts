@@ -1,0 +1,48 @@
+// The school unit that owns a row, per collection, where the row itself (or one lookup) says it.
+// Rows about a person (attendance, grades, study plans, placements...) are also held to their
+// subject being inside the units: see person-refs.ts and gate.ts.
+import type { ListName } from '../../ss12000/resources';
+import type { Sources } from '../types';
+
+type Row = Record<string, unknown>;
+/** The owning organisation id; undefined when the row names none (then only its persons decide). */
+export type OwnerOf = (row: Row, raw: Sources) => Promise<string | undefined> | string | undefined;
+
+const ref = (row: Row, key: string): string | undefined => {
+  const value = row[key] as { id?: unknown } | undefined;
+  return typeof value?.id === 'string' ? value.id : undefined;
+};
+
+const activityOrganisation = async (activityId: string | undefined, raw: Sources): Promise<string | undefined> => {
+  if (activityId === undefined) return undefined;
+  const activity = await raw.schedule.load('activities', activityId);
+  // An event whose activity is unknown belongs to no unit the caller can be given.
+  return activity?.organisation.id ?? '';
+};
+
+export const OWNERS: Partial<Record<ListName, OwnerOf>> = {
+  // The huvudman and other parents above the caller's units are outside them too: a unit's
+  // parentOrganisation reference then resolves to null, like any row outside the units.
+  organisations: (row) => row.id as string,
+  groups: (row) => ref(row, 'organisation'),
+  activities: (row) => ref(row, 'organisation'),
+  duties: (row) => ref(row, 'dutyAt'),
+  placements: (row) => ref(row, 'placedAt'),
+  schoolUnitOfferings: (row) => ref(row, 'offeredAt'),
+  rooms: (row) => ref(row, 'owner'),
+  resources: (row) => ref(row, 'owner'),
+  absences: (row) => ref(row, 'organisation'),
+  grades: (row) => ref(row, 'organisation'),
+  calendarEvents: (row, raw) => activityOrganisation(ref(row, 'activity'), raw),
+  aggregatedAttendance: (row, raw) => activityOrganisation(ref(row, 'activity'), raw),
+  attendanceSchedule: async (row, raw) => {
+    const placementId = ref(row, 'placement');
+    if (placementId === undefined) return undefined;
+    return (await raw.register.load('placements', placementId))?.placedAt.id ?? '';
+  },
+  attendanceEvents: async (row, raw) => {
+    const groupId = ref(row, 'group');
+    if (groupId === undefined) return undefined;
+    return (await raw.register.load('groups', groupId))?.organisation.id ?? '';
+  },
+};

@@ -1,0 +1,60 @@
+// Per-request facts about persons, for the row scope: whether a person is protected, and whether a
+// person belongs to the caller's units. Both go through the request's own loaders (batched, and
+// asked at most once per person and request).
+import type * as W from '../../ss12000/wire';
+import type { Sources } from '../types';
+
+// One expand set for every membership question, so all of them share one batched loader.
+const MEMBERSHIP_EXPAND = ['duties', 'placements', 'responsibleFor'];
+
+const attendsIn = (person: W.PersonExpanded, units: ReadonlySet<string>): boolean =>
+  (person.enrolments ?? []).some((enrolment) => units.has(enrolment.enroledAt.id)) ||
+  (person._embedded?.placements ?? []).some((placement) => units.has(placement.placedAt.id));
+
+export class PersonChecks {
+  private readonly markings = new Map<string, Promise<boolean>>();
+  private readonly memberships = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly raw: Sources,
+    private readonly units: 'all' | ReadonlySet<string>,
+  ) {}
+
+  /** Protected unless the marking is explicitly `Ingen`: a producer that leaves it out fails closed. An unknown id protects nobody (it resolves to nothing anyway). */
+  isProtected(id: string, stated: string | null): Promise<boolean> {
+    if (stated !== null) return Promise.resolve(stated !== 'Ingen');
+    let answer = this.markings.get(id);
+    if (answer === undefined) {
+      answer = this.raw.register.load('persons', id).then((person) => person !== null && person.securityMarking !== 'Ingen');
+      this.markings.set(id, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether the person is enrolled, placed or on duty at one of the units; a guardian belongs where
+   * a child they are responsible for is enrolled or placed (guardians have no relation of their own
+   * to a unit in SS 12000).
+   */
+  inUnits(id: string): Promise<boolean> {
+    const units = this.units;
+    if (units === 'all') return Promise.resolve(true);
+    let answer = this.memberships.get(id);
+    if (answer === undefined) {
+      answer = (async () => {
+        const person = await this.expanded(id);
+        if (person === null) return false;
+        if (attendsIn(person, units) || (person._embedded?.duties ?? []).some((duty) => units.has(duty.dutyAt.id))) return true;
+        const children = (person._embedded?.responsibleFor ?? []).flatMap((responsible) => (responsible.person ? [responsible.person.id] : []));
+        const loaded = await Promise.all(children.map((child) => this.expanded(child)));
+        return loaded.some((child) => child !== null && attendsIn(child, units));
+      })();
+      this.memberships.set(id, answer);
+    }
+    return answer;
+  }
+
+  private async expanded(id: string): Promise<W.PersonExpanded | null> {
+    return (await this.raw.register.load('persons', id, { expand: MEMBERSHIP_EXPAND })) as W.PersonExpanded | null;
+  }
+}

@@ -1,0 +1,59 @@
+// The sources one request sees under a row scope: the same contract as the raw sources, with every
+// row passed through the request's Gate. Resolvers cannot reach around it: they only ever get these.
+import type { ListName, ResourceName } from '../../ss12000/resources';
+import type { Page } from '../../ss12000/wire';
+import type { QueryValue } from '../shared/query';
+import type { RowScope } from '../shared/row-scope';
+import type { ListOptions, LoadOptions, ProducerSource, Sources } from '../types';
+import type { AliasNamer } from './alias';
+import { Gate } from './gate';
+
+type Row = Record<string, unknown>;
+
+// References then carry the person's securityMarking, which spares a person lookup per reference.
+const withReferenceNames = (query: Record<string, QueryValue>): Record<string, QueryValue> =>
+  'expandReferenceNames' in query ? query : { ...query, expandReferenceNames: true };
+
+function scopeSource(raw: ProducerSource, gate: Gate): ProducerSource {
+  const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
+    let page = await raw.list(name, options.pageToken === undefined ? withReferenceNames(query) : query, options);
+    let data = await gate.rows(name, page.data as Row[]);
+    // A page with nothing left in it would end a client's paging early: read on to the first page
+    // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
+    while (data.length === 0 && page.pageToken !== null) {
+      page = await raw.list(name, {}, { limit: options.limit, pageToken: page.pageToken });
+      data = await gate.rows(name, page.data as Row[]);
+    }
+    return { ...page, data };
+  };
+
+  async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {
+    for await (const page of raw.pages(name, withReferenceNames(query), pageSize)) yield await gate.rows(name, page as Row[]);
+  }
+
+  const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
+    gate.row(name, (await raw.load(name, id, options)) as Row | null);
+
+  const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown[]> =>
+    gate.rows(name, (await raw.loadBy(name, field, key)) as Row[]);
+
+  return {
+    ...raw,
+    list,
+    pages,
+    load,
+    loadMany: (name: ResourceName, ids: readonly string[], options?: LoadOptions) => Promise.all(ids.map((id) => load(name, id, options))),
+    loadBy,
+  } as ProducerSource;
+}
+
+/** `raw` (this request's unscoped sources) as `scope` lets the caller see them. */
+export function scopeSources(raw: Sources, scope: RowScope, aliasNames: AliasNamer): Sources {
+  const gate = new Gate(raw, scope, aliasNames);
+  return {
+    register: scopeSource(raw.register, gate),
+    schedule: scopeSource(raw.schedule, gate),
+    attendance: scopeSource(raw.attendance, gate),
+    grades: scopeSource(raw.grades, gate),
+  };
+}
