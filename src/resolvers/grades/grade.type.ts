@@ -36,8 +36,10 @@ export class Grade {
   @Field(() => OrganisationStub, { nullable: true, description: 'The school unit.' })
   organisation?: OrganisationStub;
 
-  @Field(() => PersonStub)
-  registeredBy!: PersonStub;
+  // Nullable although the spec requires it: a registrar the caller may not see (another unit, an
+  // excluded protected identity) is left out, and a non-null field would fail the whole grade.
+  @Field(() => PersonStub, { nullable: true })
+  registeredBy?: PersonStub;
 
   @Field(() => PersonStub, { nullable: true })
   gradingTeacher?: PersonStub;
