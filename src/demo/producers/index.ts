@@ -40,7 +40,7 @@ export interface ProducersOptions {
   ports?: Partial<Record<ProducerName, number>>;
   /** Default `demo-<name>-token`. */
   tokens?: Partial<Record<ProducerName, string>>;
-  /** Keys one lookup may ask for (summed over its body fields); more is a 503. Default 1000. */
+  /** Keys one lookup may ask for (summed over its body fields); more is a 503. Default DEFAULT_MAX_LOOKUP_KEYS. */
   maxLookupKeys?: number;
   faults?: Partial<Record<ProducerName, Partial<FaultSettings>>>;
 }
@@ -49,6 +49,9 @@ export interface RunningProducers {
   readonly producers: Record<ProducerName, RunningProducer>;
   close(): Promise<void>;
 }
+
+/** Most keys one demo lookup accepts unless told otherwise; clients batch up to this. */
+export const DEFAULT_MAX_LOOKUP_KEYS = 1000;
 
 const PATHS: Record<ProducerName, PathDef[]> = {
   register: REGISTER_PATHS,
@@ -59,7 +62,7 @@ const PATHS: Record<ProducerName, PathDef[]> = {
 
 export async function startProducers(options: ProducersOptions): Promise<RunningProducers> {
   const host = options.host ?? '127.0.0.1';
-  const maxLookupKeys = options.maxLookupKeys ?? 1000;
+  const maxLookupKeys = options.maxLookupKeys ?? DEFAULT_MAX_LOOKUP_KEYS;
   if (!Number.isInteger(maxLookupKeys) || maxLookupKeys < 1) throw new RangeError('maxLookupKeys must be a positive integer');
   const ctx: EngineContext = { ds: options.dataset, indexes: new Indexes(options.dataset) };
   const engines = PRODUCERS.flatMap((p) => PATHS[p].map((def) => ({ producer: p, engine: new PathEngine(def, ctx) })));
