@@ -21,7 +21,9 @@ const EXAMPLE_QUERY = `{
 
 async function runDeployed(configPath: string): Promise<void> {
   const env = readEnv();
-  const gateway = await startDeployedGateway(await loadConfig(configPath, env.variables));
+  if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the gateway signs the caller it forwards to the subgraphs.');
+  const config = await loadConfig(configPath, env.variables);
+  const gateway = await startDeployedGateway(config, { suppliersPath: env.suppliersPath, callerSecret: env.callerSecret });
   closeOnSignals(() => gateway.close());
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
@@ -29,12 +31,43 @@ async function runDeployed(configPath: string): Promise<void> {
 async function runEmbedded(): Promise<void> {
   const env = readEnv();
   const dataset = generateMunicipality();
-  const stack = await startEmbeddedStack({ dataset, gateway: { host: '127.0.0.1', port: env.port } });
+  const stack = await startEmbeddedStack({
+    dataset,
+    gateway: { host: '127.0.0.1', port: env.port },
+    suppliersPath: env.suppliersPath,
+    callerSecret: env.callerSecret,
+  });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));
   logger.info({ dataset: dataset.description, producers, subgraphs: stack.subgraphUrls }, 'embedded demo running');
-  process.stdout.write(`\nGateway ready at ${stack.gatewayUrl}\n\nTry:\n  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n\n`);
+  process.stdout.write(readyMessage(stack.gatewayUrl, env.suppliersPath));
 }
+
+// The demo suppliers of config/suppliers.yaml; the file holds only their sha256 digests.
+const DEMO_KEYS = [
+  ['demo-full-key', 'everything, all units'],
+  ['demo-lms-key', 'one school unit: students, groups, teachers by name, school e-mail; protected persons as alias'],
+  ['demo-analytics-key', 'attendance for all units, no names or civic numbers; protected persons excluded'],
+] as const;
+
+const readyMessage = (gatewayUrl: string, suppliersPath: string): string => {
+  const keys = DEMO_KEYS.map(([key, what]) => `  ${key.padEnd(20)} ${what}`).join('\n');
+  const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') });
+  return [
+    '',
+    `Gateway ready at ${gatewayUrl}`,
+    '',
+    `Suppliers from ${suppliersPath}. Demo keys (send as Authorization: Bearer <key> or x-api-key: <key>):`,
+    keys,
+    '',
+    'Try:',
+    `  curl -s ${gatewayUrl} -H 'authorization: Bearer demo-full-key' -H 'content-type: application/json' \\`,
+    `    -d '${body}'`,
+    `  curl -s ${new URL('/sdl', gatewayUrl).toString()} -H 'authorization: Bearer demo-lms-key'    # that supplier's schema`,
+    '',
+    '',
+  ].join('\n');
+};
 
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2), USAGE);

@@ -20,10 +20,11 @@ async function main(): Promise<void> {
   if (name === undefined || !PRODUCERS.includes(name) || args.positionals.length > 1) throw new Error(`usage: ${USAGE}`);
   const configPath = args.configPath ?? env.configPath;
   if (configPath === undefined) throw new Error(`a config file is required (--config or GATEWAY_CONFIG)\nusage: ${USAGE}`);
+  if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the subgraph serves only callers the gateway signed.');
   const config = await loadConfig(configPath, env.variables);
   // Each producer's clients are created; only this subgraph's producer is ever called.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads });
-  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen });
+  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret });
   closeOnSignals(async () => {
     await server.close();
     await sourceClients.close();

@@ -1,4 +1,6 @@
 // The ONE module that reads process.env. Everything else receives values from here.
+import { DEFAULT_SUPPLIERS_PATH } from './paths';
+
 export interface Environment {
   /** Gateway port for the embedded default (PORT); 4000 when unset. */
   port: number;
@@ -6,6 +8,13 @@ export interface Environment {
   configPath: string | undefined;
   /** pino level (LOG_LEVEL); 'info' when unset. */
   logLevel: string;
+  /** The suppliers file (SUPPLIERS_CONFIG); config/suppliers.yaml when unset. Reloaded on change. */
+  suppliersPath: string;
+  /**
+   * HMAC secret gateway and subgraphs share to sign the forwarded caller (CALLER_SIGNING_SECRET,
+   * at least 32 bytes). Required when gateway and subgraphs run apart; the embedded demo makes one.
+   */
+  callerSecret: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */
   variables: Readonly<Record<string, string | undefined>>;
 }
@@ -17,6 +26,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Environment {
     port,
     configPath: env['GATEWAY_CONFIG'] || undefined,
     logLevel: env['LOG_LEVEL'] || 'info',
+    suppliersPath: env['SUPPLIERS_CONFIG'] || DEFAULT_SUPPLIERS_PATH,
+    callerSecret: env['CALLER_SIGNING_SECRET'] || undefined,
     variables: { ...env },
   };
 }

@@ -12,3 +12,5 @@ function findProjectRoot(from: string): string {
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+/** The suppliers file the gateway uses unless SUPPLIERS_CONFIG names another. */
+export const DEFAULT_SUPPLIERS_PATH = path.join(PROJECT_ROOT, 'config', 'suppliers.yaml');

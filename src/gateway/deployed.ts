@@ -4,10 +4,41 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { startGatewayServer } from './gateway-server';
 import type { RunningServer } from './subgraph-server';
+import { startSupplierAuth } from './supplier-auth';
 
-export async function startDeployedGateway(config: GatewayConfig): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
+export interface DeployedAuth {
+  /** The suppliers file, watched for changes. */
+  suppliersPath: string;
+  /** Shared with every subgraph (CALLER_SIGNING_SECRET). */
+  callerSecret: string;
+}
+
+export async function startDeployedGateway(
+  config: GatewayConfig,
+  auth: DeployedAuth,
+): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>;
-  const gateway = await startGatewayServer({ supergraphSdl, subgraphUrls, listen: config.gateway });
-  return { ...gateway, subgraphUrls };
+  // No organisation tree here: configured unit ids cover themselves only, schoolUnitCodes nothing (narrows, never widens).
+  const suppliers = await startSupplierAuth(auth.suppliersPath);
+  try {
+    const gateway = await startGatewayServer({
+      supergraphSdl,
+      subgraphUrls,
+      listen: config.gateway,
+      authenticator: suppliers.authenticator,
+      callerSecret: auth.callerSecret,
+    });
+    return {
+      ...gateway,
+      subgraphUrls,
+      close: async () => {
+        await gateway.close();
+        suppliers.close();
+      },
+    };
+  } catch (error) {
+    suppliers.close();
+    throw error;
+  }
 }

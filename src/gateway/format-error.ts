@@ -9,7 +9,7 @@ const REQUEST_ERRORS: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 // Extensions a caller may see; the gateway adds others (serviceName, the subgraph's raw response).
-const VISIBLE_EXTENSIONS = ['code', 'producer', 'subgraph', 'path', 'argument'] as const;
+const VISIBLE_EXTENSIONS = ['code', 'producer', 'subgraph', 'path', 'argument', 'field'] as const;
 
 const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormattedError => {
   const extensions: Record<string, unknown> = { code };

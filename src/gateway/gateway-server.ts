@@ -1,11 +1,20 @@
-// The gateway: @apollo/gateway executing query plans against the subgraphs over real HTTP, served by @apollo/server.
+// The gateway: every request authenticated against the suppliers config, @apollo/gateway executing
+// query plans against the subgraphs over real HTTP (the caller signed onto each), introspection and
+// GET /sdl answered from the caller's contract schema, one audit line per request.
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Authenticator } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
+import { auditPlugin, auditUnauthenticated, createAuditLogger } from './audit-log';
+import { contractIntrospectionPlugin } from './contract-introspection';
+import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import type { GatewayContext } from './gateway-context';
+import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { RunningServer } from './subgraph-server';
 
@@ -14,6 +23,12 @@ export interface GatewayServerOptions {
   supergraphSdl: string;
   subgraphUrls: Record<ProducerName, string>;
   listen: ListenConfig;
+  /** Who may call: credentials → Caller (suppliers config, hot-reloaded by its owner). */
+  authenticator: Authenticator;
+  /** The HMAC secret shared with the subgraphs (at least 32 bytes). */
+  callerSecret: string;
+  /** Where audit lines go (default: a pino logger on stdout). */
+  audit?: Logger;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
@@ -23,17 +38,39 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as ProducerName];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
-      return new SubgraphDataSource(name, url);
+      return new SubgraphDataSource(name, url, options.callerSecret);
     },
   });
-  const server = new ApolloServer({
+  const audit = options.audit ?? createAuditLogger();
+  const contracts = createContracts(supergraphEntityTypes(options.supergraphSdl));
+  let apiSchema: GraphQLSchema | undefined;
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
     logger,
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
+    plugins: [
+      { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
+      contractIntrospectionPlugin(contracts),
+      auditPlugin(audit),
+    ],
   });
-  const { url } = await startStandaloneServer(server, { listen: options.listen });
-  return { url: new URL('graphql', url).toString(), close: () => server.stop() };
+  const front = await startHttpFront<GatewayContext>({
+    server,
+    listen: options.listen,
+    context: async (request) => {
+      const caller = await options.authenticator.authenticate(request.headers);
+      return caller ? { caller } : null;
+    },
+    onUnauthenticated: () => auditUnauthenticated(audit),
+    routes: {
+      '/sdl': ({ caller }) => {
+        if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };
+        return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes).sdl };
+      },
+    },
+  });
+  return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };
 }

@@ -1,20 +1,32 @@
-// How the gateway reaches one subgraph over HTTP, with the two failures @apollo/gateway would
-// otherwise report as a bare "400: Bad Request" or a raw socket error.
+// How the gateway reaches one subgraph over HTTP: the caller signed onto every request, and the two
+// failures @apollo/gateway would otherwise report as a bare "400: Bad Request" or a raw socket error.
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { signCallerHeaders } from '../auth';
 import { logger } from '../config/logger';
 import type { ErrorCode } from '../resolvers/shared/errors';
+import type { GatewayContext } from './gateway-context';
 
-type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
-type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 type FetchResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly subgraph: string,
     url: string,
+    private readonly callerSecret: string,
   ) {
     super({ url });
+  }
+
+  // Signed per subgraph request, not once per gateway request: a long plan must not outlive its signature.
+  override willSendRequest({ request, context }: SendOptions): void {
+    const caller = (context as Partial<GatewayContext>).caller;
+    // No caller (the gateway's own requests): sent unsigned, and the subgraph refuses it.
+    if (!caller || !request.http) return;
+    for (const [name, value] of Object.entries(signCallerHeaders(caller, this.callerSecret))) request.http.headers.set(name, value);
   }
 
   // A subgraph answers 400 when it rejects the request as a whole (a variable that is not a Date):

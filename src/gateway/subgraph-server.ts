@@ -1,14 +1,21 @@
-// One subgraph as an HTTP service: @apollo/server over node:http, a SubgraphContext per request.
+// One subgraph as an HTTP service: @apollo/server behind the HTTP front, a SubgraphContext per
+// request. A request without a valid signed caller is refused with 401 before anything runs; that
+// includes `_service { sdl }`: composition here reads the SDL in process (embedded) or from the
+// committed schema/*.graphql (deployed), so nothing needs the unsigned introspection a subgraph
+// would otherwise hand to anyone who can reach it.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLSchema } from 'graphql';
+import { isCallerHeaderError, verifyCallerHeaders } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { SubgraphContext } from '../resolvers/shared/context';
 import { formatSubgraphError } from '../resolvers/shared/errors';
+import { enforceFieldPermissions } from '../resolvers/shared/permissions';
+import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
+import { startHttpFront } from './http-server';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:40123/graphql */
@@ -18,26 +25,40 @@ export interface RunningServer {
 
 export interface SubgraphServerOptions {
   name: ProducerName;
+  /** Taken over: field permissions wrap its resolvers in place. */
   schema: GraphQLSchema;
   /** Long-lived clients; `forRequest()` gives each GraphQL request its own loaders. */
   sourceClients: SourceClients;
   listen: ListenConfig;
+  /** The HMAC secret shared with the gateway (at least 32 bytes). */
+  callerSecret: string;
+  /** TEST/BENCHMARK ONLY: 'off' serves every field to any signed caller. */
+  fieldPermissions?: 'enforce' | 'off';
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  const enforced = options.fieldPermissions === 'off' ? undefined : enforceFieldPermissions(options.schema);
   const server = new ApolloServer<SubgraphContext>({
-    schema: options.schema,
+    schema: enforced?.schema ?? options.schema,
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
     logger,
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
     // Inline traces are for Apollo Studio, which this project does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(enforced ? [enforced.plugin] : [])],
   });
-  const { url } = await startStandaloneServer(server, {
+  const front = await startHttpFront<SubgraphContext>({
+    server,
     listen: options.listen,
-    context: async () => ({ sources: options.sourceClients.forRequest() }),
+    context: async (request) => {
+      const verified = verifyCallerHeaders(request.headers, options.callerSecret);
+      if (isCallerHeaderError(verified)) {
+        logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
+        return null;
+      }
+      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified };
+    },
   });
-  return { url: new URL('graphql', url).toString(), close: () => server.stop() };
+  return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };
 }

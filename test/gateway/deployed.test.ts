@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load-config';
-import { SUPERGRAPH_PATH } from '../../src/config/paths';
+import { DEFAULT_SUPPLIERS_PATH, SUPERGRAPH_PATH } from '../../src/config/paths';
 import { startDeployedGateway } from '../../src/gateway/deployed';
 import { startGatewayServer } from '../../src/gateway/gateway-server';
+import { startSupplierAuth } from '../../src/gateway/supplier-auth';
 import { startE2E, type E2E } from '../support/e2e';
 
 // The deployed shape: a gateway alone, serving the COMMITTED supergraph, routed by a config file.
@@ -28,11 +29,14 @@ describe('the deployed gateway', () => {
         producers: { register: producer, schedule: producer, attendance: producer, grades: producer },
       }),
     );
-    const gateway = await startDeployedGateway(await loadConfig(file, { UNUSED_TOKEN: 'x' }));
+    const gateway = await startDeployedGateway(await loadConfig(file, { UNUSED_TOKEN: 'x' }), {
+      suppliersPath: DEFAULT_SUPPLIERS_PATH,
+      callerSecret: stack.callerSecret,
+    });
     try {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-full-key' },
         body: JSON.stringify({ query: '{ persons(first: 3) { edges { node { id givenName } } } }' }),
       });
       const body = (await response.json()) as { data: { persons: { edges: unknown[] } } };
@@ -56,15 +60,18 @@ describe('a gateway whose subgraph cannot be reached', () => {
   it('answers the other subgraphs’ data and names the missing subgraph', async () => {
     const stack = await startE2E({ students: 100 });
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const suppliers = await startSupplierAuth(DEFAULT_SUPPLIERS_PATH);
     const gateway = await startGatewayServer({
       supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: { ...stack.subgraphUrls, schedule: closed },
       listen: { host: '127.0.0.1', port: 0 },
+      authenticator: suppliers.authenticator,
+      callerSecret: stack.callerSecret,
     });
     try {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-full-key' },
         body: JSON.stringify({ query: '{ persons(first: 1) { edges { node { id } } } rooms(first: 1) { edges { node { id } } } }' }),
       });
       const body = (await response.json()) as { data: Record<string, unknown>; errors: { message: string; extensions: Record<string, unknown> }[] };
@@ -75,6 +82,7 @@ describe('a gateway whose subgraph cannot be reached', () => {
       ]);
     } finally {
       await gateway.close();
+      suppliers.close();
       await stack.close();
     }
   });

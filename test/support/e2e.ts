@@ -5,6 +5,10 @@
 //   const { data, errors } = await stack.query(`{ persons(first: 5) { edges { node { id } } } }`);
 //   stack.producers.register.stats();   // what reached the producer
 //   await stack.close();
+//
+// Requests authenticate as the demo-full supplier of config/suppliers.yaml unless `apiKey` (per stack
+// or per query; null = no credentials) says otherwise.
+import { type Logger, pino } from 'pino';
 import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import { startEmbeddedStack, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
@@ -20,7 +24,22 @@ export interface E2EOptions {
   tuning?: Partial<ProducerTuning>;
   /** Most keys one demo-producer lookup accepts. */
   maxLookupKeys?: number;
+  /** The key requests send by default (config/suppliers.yaml); demo-full-key when not given. */
+  apiKey?: string;
+  /** Suppliers file; config/suppliers.yaml when not given. */
+  suppliersPath?: string;
+  /** Where the gateway's audit lines go (default: nowhere). */
+  audit?: Logger;
+  /** TEST/BENCHMARK ONLY: 'off' disables field permissions in the subgraphs. */
+  fieldPermissions?: 'enforce' | 'off';
 }
+
+export interface QueryOptions {
+  /** Send this key instead of the stack's; null sends no credentials. */
+  apiKey?: string | null;
+}
+
+export const DEMO_KEYS = { full: 'demo-full-key', lms: 'demo-lms-key', analytics: 'demo-analytics-key' } as const;
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -30,21 +49,34 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface E2E extends EmbeddedStack {
   dataset: Dataset;
   /** POST the document to the gateway; the HTTP status is in `status` for tests that care. */
-  query<TData = Record<string, unknown>>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData> & { status: number }>;
+  query<TData = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<TData> & { status: number }>;
 }
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataset =
     options.dataset ??
     generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
-  const stack = await startEmbeddedStack({ dataset, tuning: options.tuning, maxLookupKeys: options.maxLookupKeys });
+  const stack = await startEmbeddedStack({
+    dataset,
+    tuning: options.tuning,
+    maxLookupKeys: options.maxLookupKeys,
+    suppliersPath: options.suppliersPath,
+    audit: options.audit ?? pino({ level: 'silent' }),
+    fieldPermissions: options.fieldPermissions,
+  });
+  const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
     ...stack,
     dataset,
-    query: async <TData>(document: string, variables?: Record<string, unknown>) => {
+    query: async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
+      const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
       const response = await fetch(stack.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) },
         body: JSON.stringify({ query: document, variables }),
       });
       return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };

@@ -1,0 +1,61 @@
+// One JSON line per gateway request: who, which operation, which `Type.field`s, how many persons
+// came back, how long, how it ended. Never variables, ids, names or any other value of the data.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { fieldsRead } from '../auth/operation-fields';
+import { countObjects } from './count-objects';
+import type { GatewayContext } from './gateway-context';
+
+export type AuditStatus = 'ok' | 'partial' | 'error' | 'unauthenticated';
+
+export interface AuditEntry {
+  supplier: string | null;
+  operationName: string | null;
+  /** `Type.field` coordinates the operation reads, sorted. */
+  fields: string[];
+  persons: number;
+  durationMs: number;
+  status: AuditStatus;
+  httpStatus: number;
+  errorCodes: string[];
+}
+
+/** The audit logger: stdout by default; tests pass a stream to read the lines. */
+export const createAuditLogger = (destination?: DestinationStream): Logger =>
+  pino({ name: 'audit', base: undefined }, destination ?? pino.destination(1));
+
+export const auditUnauthenticated = (audit: Logger): void => {
+  const entry: AuditEntry = { supplier: null, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'unauthenticated', httpStatus: 401, errorCodes: [] };
+  audit.info(entry, 'request');
+};
+
+export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> => ({
+  requestDidStart: async ({ contextValue }) => {
+    const started = performance.now();
+    let fields: string[] = [];
+    return {
+      didResolveOperation: async ({ document, schema }) => {
+        fields = [...fieldsRead(schema, document).keys()].filter((key) => !key.endsWith('.__typename')).sort();
+      },
+      willSendResponse: async ({ response, operation, operationName, document, schema }) => {
+        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        const errors = result?.errors ?? [];
+        const data = result?.data;
+        const fragments = Object.fromEntries(
+          (document?.definitions ?? []).flatMap((definition) => (definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition]] : [])),
+        );
+        const entry: AuditEntry = {
+          supplier: contextValue.caller.supplier,
+          operationName: operationName ?? null,
+          fields,
+          persons: operation && data ? countObjects(schema, operation, fragments, data, 'Person') : 0,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          status: errors.length === 0 ? 'ok' : data ? 'partial' : 'error',
+          httpStatus: response.http.status ?? 200,
+          errorCodes: [...new Set(errors.map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN')))].sort(),
+        };
+        audit.info(entry, 'request');
+      },
+    };
+  },
+});
