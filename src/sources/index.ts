@@ -20,6 +20,7 @@ import type { SourceClients, SourceClientsOptions, Sources } from './types';
 export type { ListOptions, LoadOptions, ProducerSource, QueryValue, SourceClients, SourceClientsOptions, Sources } from './types';
 export type { ProducerAuth, ProducerConfig, SourcesConfig } from './shared/config';
 export { isUnrestricted, UNRESTRICTED, type RowScope } from './shared/row-scope';
+export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organisation-tree';
 export * from './shared/errors';
 
 const DOMAINS: Record<ProducerName, DomainSpec> = {

@@ -103,3 +103,13 @@ test('paging a filtered list with small pages visits every visible person exactl
   expect(seen.length).toBe(truth.persons.size);
   expect(new Set(seen)).toEqual(truth.persons);
 });
+
+test('a one-unit caller has the producer filter by organisation: only that unit’s pages are read', async () => {
+  const register = stack.producers.producers.register;
+  const unitGroups = [...dataset.groups.values()].filter((g) => g.organisation.id === unit).length;
+  const pageSize = 50;
+  expect(Math.ceil(dataset.groups.size / pageSize)).toBeGreaterThan(Math.ceil(unitGroups / pageSize));
+  register.resetStats();
+  for await (const page of stack.clients.forRequest(scope).register.pages('groups', {}, pageSize)) void page;
+  expect(register.stats().byRoute['GET /groups']).toBe(Math.max(1, Math.ceil(unitGroups / pageSize)));
+});

@@ -10,13 +10,30 @@ import { Gate } from './gate';
 
 type Row = Record<string, unknown>;
 
-// References then carry the person's securityMarking, which spares a person lookup per reference.
-const withReferenceNames = (query: Record<string, QueryValue>): Record<string, QueryValue> =>
-  'expandReferenceNames' in query ? query : { ...query, expandReferenceNames: true };
+// The lists whose `organisation` filter means the row's owning unit (placements: placedAt, duties:
+// dutyAt, calendarEvents and attendances: their activity's). /persons has `relationship.organisation`,
+// but that leaves out guardians, who belong where their children do: persons are filtered here.
+const BY_ORGANISATION = new Set<ListName>([
+  'placements', 'duties', 'groups', 'schoolUnitOfferings', 'activities', 'calendarEvents',
+  'attendances', 'grades', 'absences', 'rooms', 'resources', 'aggregatedAttendance',
+]);
 
-function scopeSource(raw: ProducerSource, gate: Gate): ProducerSource {
+/**
+ * The query as sent under the scope: references carry the person's securityMarking (sparing a
+ * person lookup per reference), and a caller of one unit has the producer filter by it (the
+ * filter takes one id; several units are filtered here). The Gate still checks every row.
+ */
+function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: RowScope): Record<string, QueryValue> {
+  const sent: Record<string, QueryValue> = 'expandReferenceNames' in query ? { ...query } : { ...query, expandReferenceNames: true };
+  if (scope.units !== 'all' && scope.units.size === 1 && BY_ORGANISATION.has(name) && !('organisation' in query)) {
+    sent.organisation = [...scope.units][0] as string;
+  }
+  return sent;
+}
+
+function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): ProducerSource {
   const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
-    let page = await raw.list(name, options.pageToken === undefined ? withReferenceNames(query) : query, options);
+    let page = await raw.list(name, options.pageToken === undefined ? scopedQuery(name, query, scope) : query, options);
     let data = await gate.rows(name, page.data as Row[]);
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
@@ -28,7 +45,7 @@ function scopeSource(raw: ProducerSource, gate: Gate): ProducerSource {
   };
 
   async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {
-    for await (const page of raw.pages(name, withReferenceNames(query), pageSize)) yield await gate.rows(name, page as Row[]);
+    for await (const page of raw.pages(name, scopedQuery(name, query, scope), pageSize)) yield await gate.rows(name, page as Row[]);
   }
 
   const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
@@ -51,9 +68,9 @@ function scopeSource(raw: ProducerSource, gate: Gate): ProducerSource {
 export function scopeSources(raw: Sources, scope: RowScope, aliasNames: AliasNamer): Sources {
   const gate = new Gate(raw, scope, aliasNames);
   return {
-    register: scopeSource(raw.register, gate),
-    schedule: scopeSource(raw.schedule, gate),
-    attendance: scopeSource(raw.attendance, gate),
-    grades: scopeSource(raw.grades, gate),
+    register: scopeSource(raw.register, gate, scope),
+    schedule: scopeSource(raw.schedule, gate, scope),
+    attendance: scopeSource(raw.attendance, gate, scope),
+    grades: scopeSource(raw.grades, gate, scope),
   };
 }
