@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { organisationNode } from '../auth';
 import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
-import { startProducers, type RunningProducers } from '../demo/producers';
+import { DEFAULT_MAX_LOOKUP_KEYS, startProducers, type RunningProducers } from '../demo/producers';
 import type { Dataset } from '../demo/dataset';
 import type { ListenConfig } from '../config/gateway-config';
 import { createSourceClients, type ProducerConfig, type SourcesConfig } from '../sources';
@@ -44,7 +44,8 @@ export interface EmbeddedStack {
   close(): Promise<void>;
 }
 
-export const DEMO_TUNING: ProducerTuning = { timeoutMs: 5_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 8 };
+// Lookups as large as the demo producers accept, so a reference level of up to that many ids is one request.
+export const DEMO_TUNING: ProducerTuning = { timeoutMs: 5_000, maxBatchSize: DEFAULT_MAX_LOOKUP_KEYS, pageSize: 100, maxConcurrency: 8 };
 const LOOPBACK: ListenConfig = { host: '127.0.0.1', port: 0 };
 
 export async function startEmbeddedStack(options: EmbeddedOptions): Promise<EmbeddedStack> {
@@ -56,7 +57,8 @@ export async function startEmbeddedStack(options: EmbeddedOptions): Promise<Embe
   try {
     const running = await startProducers({ dataset: options.dataset, maxLookupKeys: options.maxLookupKeys });
     closers.push(() => running.close());
-    const tuning = { ...DEMO_TUNING, ...options.tuning };
+    // A lower producer limit lowers the batches with it, unless the caller sets them.
+    const tuning = { ...DEMO_TUNING, maxBatchSize: options.maxLookupKeys ?? DEMO_TUNING.maxBatchSize, ...options.tuning };
     const config = Object.fromEntries(
       PRODUCERS.map((name) => [name, { ...tuning, baseUrl: running.producers[name].url, auth: { kind: 'bearer', token: running.producers[name].token } }]),
     ) as SourcesConfig;
