@@ -40,6 +40,8 @@ export class Gate {
         if (!inside) outside.add(id);
       }),
     );
+    // Most rows name nobody protected or outside: served as they are, no copy.
+    if (protectedIds.size === 0 && outside.size === 0) return row;
     const exclude = this.scope.protectedIdentities === 'exclude';
     const verdicts: PersonVerdicts = {
       hidden: (id, subject) => (exclude && protectedIds.has(id)) || (subject && outside.has(id)),

@@ -24,8 +24,8 @@ const BY_ORGANISATION = new Set<ListName>([
  * filter takes one id; several units are filtered here). The Gate still checks every row.
  */
 function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: RowScope): Record<string, QueryValue> {
-  const sent: Record<string, QueryValue> = 'expandReferenceNames' in query ? { ...query } : { ...query, expandReferenceNames: true };
-  if (scope.units !== 'all' && scope.units.size === 1 && BY_ORGANISATION.has(name) && !('organisation' in query)) {
+  const sent: Record<string, QueryValue> = query.expandReferenceNames === undefined ? { ...query, expandReferenceNames: true } : { ...query };
+  if (scope.units !== 'all' && scope.units.size === 1 && BY_ORGANISATION.has(name) && query.organisation === undefined) {
     sent.organisation = [...scope.units][0] as string;
   }
   return sent;

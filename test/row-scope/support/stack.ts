@@ -1,7 +1,7 @@
 // Generator → demo producers (real HTTP) → sources, for row-scope scenarios; and the subgraph
 // schemas executed over those sources with a given scope (the gateway and its signing are the
 // enforcement suite's business; the rows a scope lets through are decided here, in the sources).
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, parse, validate, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../../src/auth';
 import { expandUnits, organisationNode } from '../../../src/auth';
 import type { Dataset } from '../../../src/demo/dataset';
@@ -41,13 +41,17 @@ export async function startScopeStack(): Promise<ScopeStack> {
     dataset,
     producers,
     clients,
-    query: async (subgraph, scope, document, variables) =>
-      (await execute({
+    query: async (subgraph, scope, document, variables) => {
+      const parsed = parse(document);
+      const invalid = validate(schemas[subgraph], parsed);
+      if (invalid.length > 0) throw new Error(`invalid test document: ${invalid.map((e) => e.message).join('; ')}`);
+      return (await execute({
         schema: schemas[subgraph],
-        document: parse(document),
+        document: parsed,
         variableValues: variables,
         contextValue: { sources: clients.forRequest(scope), caller: undefined as unknown as Caller },
-      })) as { data?: any; errors?: readonly { message: string }[] },
+      })) as { data?: any; errors?: readonly { message: string }[] };
+    },
     close: async () => {
       await clients.close();
       await producers.close();
