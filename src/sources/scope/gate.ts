@@ -4,6 +4,7 @@ import type { ListName } from '../../ss12000/resources';
 import type { RowScope } from '../shared/row-scope';
 import type { Sources } from '../types';
 import type { AliasNamer } from './alias';
+import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
 import { redact, sightings, type PersonVerdicts } from './person-refs';
@@ -27,8 +28,10 @@ export class Gate {
     return seen.filter((row): row is Row => row !== null) as T[];
   }
 
-  async row<T extends Row>(name: ListName, row: T | null): Promise<T | null> {
-    if (row === null || !(await this.ownedInside(name, row))) return null;
+  async row<T extends Row>(name: ListName, fetched: T | null): Promise<T | null> {
+    if (fetched === null || !(await this.ownedInside(name, fetched))) return null;
+    const { units } = this.scope;
+    const row = units === 'all' ? fetched : await embeddedInside(fetched, units, this.raw);
     const found = sightings(row);
     if (found.length === 0) return row;
     const protectedIds = new Set<string>();

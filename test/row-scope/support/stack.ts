@@ -26,8 +26,7 @@ let shared: Dataset | undefined;
 /** One generated municipality for all scenarios (deterministic; generation is the slow part). */
 export const municipality = (): Dataset => (shared ??= generateMunicipality({ seed: 12000, students: 600, studentsPerUnit: 150 }));
 
-export async function startScopeStack(): Promise<ScopeStack> {
-  const dataset = municipality();
+export async function startScopeStack(dataset: Dataset = municipality()): Promise<ScopeStack> {
   const producers = await startProducers({ dataset });
   const config = Object.fromEntries(
     PRODUCERS.map((name) => [
