@@ -108,7 +108,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   attendance: {
     Query: [
       'attendances', 'attendance', 'attendanceEvents', 'attendanceEvent', 'attendanceSchedules', 'attendanceSchedule', 'absences',
-      'absence', 'aggregatedAttendances',
+      'absence', 'aggregatedAttendances', 'absenceSummary',
     ],
     Attendance: [
       'id', 'meta', 'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes',

@@ -1,13 +1,14 @@
 // The summary within a supplier's permissions: units, protected identities, minimum group size.
-// The caller is what issue 4's gateway verifies and puts on the subgraph context; here the
-// attendance subgraph runs in-process with that context, over the real demo producers.
+// The caller is what the gateway verifies and signs onto each subgraph request; here the attendance
+// subgraph runs in-process with that context (caller + row-scoped sources), over the real demo producers.
 import { graphql, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../../src/auth';
 import { generateMunicipality } from '../../../src/demo/generator';
 import { DEMO_TUNING } from '../../../src/gateway/embedded';
 import { startProducers, type RunningProducers } from '../../../src/demo/producers';
 import { buildAttendanceSubgraph } from '../../../src/resolvers/attendance';
-import { createSourceClients, type SourceClients, type SourcesConfig } from '../../../src/sources';
+import { rowScopeFor } from '../../../src/resolvers/shared/row-scope';
+import { createSourceClients, type SourceClients, type Sources, type SourcesConfig } from '../../../src/sources';
 import { PRODUCERS } from '../../../src/ss12000/resources';
 import { expectedSummary, type Lesson } from './expected';
 import { figuresByKey, SUMMARY, type SummaryData } from './query';
@@ -22,7 +23,7 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   producers = await startProducers({ dataset });
   const config = Object.fromEntries(
-    PRODUCERS.map((name) => [name, { ...DEMO_TUNING, baseUrl: producers.producers[name].url, auth: { kind: 'bearer', token: producers.producers[name].token } }]),
+    PRODUCERS.map((name) => [name, { ...DEMO_TUNING, timeoutMs: 30_000, baseUrl: producers.producers[name].url, auth: { kind: 'bearer', token: producers.producers[name].token } }]),
   ) as SourcesConfig;
   clients = createSourceClients(config);
   schema = await buildAttendanceSubgraph();
@@ -42,12 +43,15 @@ const analytics = (overrides: Partial<Caller> = {}): Caller => ({
   ...overrides,
 });
 
+// The sources as the subgraph builds them for this caller: already narrowed by the row scope.
+const sourcesFor = (caller: Caller): Sources => clients.forRequest(rowScopeFor(caller));
+
 async function summaryAs(caller: Caller, variables: Record<string, unknown>): Promise<SummaryData> {
   const result = await graphql({
     schema,
     source: SUMMARY,
     variableValues: { from: window.startDate, to: window.endDate, first: 1000, ...variables },
-    contextValue: { sources: clients.forRequest(), caller },
+    contextValue: { sources: sourcesFor(caller), caller },
   });
   expect(result.errors).toBeUndefined();
   return result.data as unknown as SummaryData;

@@ -38,17 +38,21 @@ export const aggregatedStrategy =
       expand: ['activity'],
       expandReferenceNames: window.excludeProtected ? true : undefined,
     };
+    // One entry per activity of the organisation: each is embedded again in every one of its rows.
+    const known = new Map<string, ActivityFacts>();
     for await (const page of sources.attendance.pages('aggregatedAttendance', query)) {
-      const missing = page.filter((row) => row._embedded?.activity === undefined).map((row) => row.activity.id);
-      const looked = new Map<string, ActivityFacts>();
+      for (const row of page) {
+        const embedded = row._embedded?.activity;
+        if (embedded && !known.has(row.activity.id)) known.set(row.activity.id, factsOf(embedded));
+      }
+      const missing = page.map((row) => row.activity.id).filter((id) => !known.has(id));
       if (missing.length > 0) {
         const activities = await sources.schedule.loadMany('activities', [...new Set(missing)]);
-        for (const activity of activities) if (activity) looked.set(activity.id, factsOf(activity));
+        for (const activity of activities) if (activity) known.set(activity.id, factsOf(activity));
       }
       for (const row of page) {
         if (window.excludeProtected && isProtected(row.student as { securityMarking?: string })) continue;
-        const embedded = row._embedded?.activity;
-        const activity = embedded ? factsOf(embedded) : looked.get(row.activity.id);
+        const activity = known.get(row.activity.id);
         if (!activity) continue;
         sink({
           unit: activity.organisation,

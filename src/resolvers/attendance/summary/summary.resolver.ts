@@ -13,7 +13,6 @@ import { badUserInput } from '../../shared/errors';
 import { requireId } from '../../shared/ids';
 import { wireDate } from '../../shared/wire-params';
 import { aggregatedStrategy } from './aggregated-strategy';
-import { callerOf } from './caller';
 import { AbsenceGrouping } from './grouping';
 import { lessonsStrategy } from './lessons-strategy';
 import { checkFirst, decodeOffset, encodeOffset } from './paging';
@@ -67,8 +66,8 @@ export class AbsenceSummaryResolver {
     if (perLesson && (args.groupBy === AbsenceGrouping.SCHOOL_TYPE || filter.schoolTypes !== undefined)) {
       throw badUserInput('School types are not available from a producer that reports only per lesson.', 'groupBy');
     }
-    const caller = callerOf(ctx);
-    const allowed = caller?.units ?? 'all';
+    const { caller } = ctx;
+    const allowed = caller.units;
     const streams = await planStreams(ctx.sources, {
       units: allowed,
       requested: units,
@@ -82,14 +81,14 @@ export class AbsenceSummaryResolver {
           startDate,
           endDate,
           students: students && students.length <= MAX_STUDENTS_IN_QUERY ? students : undefined,
-          excludeProtected: caller?.protectedIdentities === 'exclude',
+          excludeProtected: caller.protectedIdentities === 'exclude',
         },
         streams,
         units: allowed,
         groups: groups && new Set(groups),
         students: students && new Set(students),
         concurrency: source.tuning.maxConcurrency,
-        minGroupSize: caller?.minGroupSize ?? 1,
+        minGroupSize: caller.minGroupSize ?? 1,
       },
       perLesson ? lessonsStrategy(ctx.sources) : aggregatedStrategy(ctx.sources),
     );
