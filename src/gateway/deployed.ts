@@ -1,6 +1,7 @@
 // The deployed shape: only the gateway, serving the committed supergraph, routed to configured subgraph URLs.
 import { readFile } from 'node:fs/promises';
 import type { GatewayConfig } from '../config/gateway-config';
+import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { startGatewayServer } from './gateway-server';
 import type { RunningServer } from './subgraph-server';
@@ -19,8 +20,9 @@ export async function startDeployedGateway(
 ): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>;
-  // No organisation tree here: configured unit ids cover themselves only, schoolUnitCodes nothing (narrows, never widens).
-  const suppliers = await startSupplierAuth(auth.suppliersPath);
+  // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units expand over.
+  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads });
+  const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients));
   try {
     const gateway = await startGatewayServer({
       supergraphSdl,
@@ -35,10 +37,12 @@ export async function startDeployedGateway(
       close: async () => {
         await gateway.close();
         suppliers.close();
+        await sourceClients.close();
       },
     };
   } catch (error) {
     suppliers.close();
+    await sourceClients.close();
     throw error;
   }
 }

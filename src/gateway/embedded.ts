@@ -1,12 +1,11 @@
 // The embedded default: demo producers over a generated municipality, the four subgraphs and the
 // gateway, all on loopback. `npm start` and the e2e tests both run exactly this.
 import type { Logger } from 'pino';
-import { organisationNode } from '../auth';
 import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
 import { DEFAULT_MAX_LOOKUP_KEYS, startProducers, type RunningProducers } from '../demo/producers';
 import type { Dataset } from '../demo/dataset';
 import type { ListenConfig } from '../config/gateway-config';
-import { createSourceClients, type ProducerConfig, type SourcesConfig } from '../sources';
+import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { composeSupergraph } from './compose';
 import { startGatewayServer } from './gateway-server';
@@ -65,8 +64,7 @@ export async function startEmbeddedStack(options: EmbeddedOptions): Promise<Embe
     const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
-    const organisations = [...options.dataset.organisations.values()].map(organisationNode);
-    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => organisations);
+    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients));
     closers.push(async () => auth.close());
     const schemas = await buildSubgraphSchemas();
     const subgraphs = {} as Record<ProducerName, RunningServer>;

@@ -10,12 +10,31 @@ export interface SupplierAuth {
 }
 
 /**
- * `organisations`: the tree units expand over (sub-units, schoolUnitCode). Without it a listed id
- * covers only itself and a schoolUnitCode nothing: missing knowledge narrows access, never widens it.
+ * `organisationTree` reads the tree units expand over (sub-units, schoolUnitCode): at start and again
+ * after each reload of the suppliers file. Without a tree (none given, or the read failed) a listed
+ * id covers only itself and a schoolUnitCode nothing: missing knowledge narrows access, never widens it.
  */
-export async function startSupplierAuth(suppliersPath: string, organisations?: () => readonly OrganisationNode[]): Promise<SupplierAuth> {
-  const watch = await watchSuppliersConfig(suppliersPath, { logger });
-  const authenticator = createAuthenticator({ config: watch.current, organisations, logger });
+export async function startSupplierAuth(
+  suppliersPath: string,
+  organisationTree?: () => readonly OrganisationNode[] | Promise<readonly OrganisationNode[]>,
+): Promise<SupplierAuth> {
+  let tree: readonly OrganisationNode[] = [];
+  const refreshTree = async (): Promise<void> => {
+    if (!organisationTree) return;
+    try {
+      tree = await organisationTree();
+    } catch (error) {
+      logger.error({ err: error }, 'could not read the organisation tree; supplier units cover only the ids listed');
+    }
+  };
+  await refreshTree();
+  const watch = await watchSuppliersConfig(suppliersPath, {
+    logger,
+    onReload: (outcome) => {
+      if ('config' in outcome) void refreshTree();
+    },
+  });
+  const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree, logger });
   return { authenticator, close: () => watch.close() };
 }
 
