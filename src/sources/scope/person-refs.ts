@@ -6,12 +6,57 @@
 //   the entry holding it (a membership, a responsible, an exception), or the row at the top;
 // - mention keys (reporter, registeredBy, gradingTeacher) only name who did something: an excluded
 //   mention is left out, the row stays;
-// - `owners` is an array of bare references: excluded owners are left out.
+// - `owners` is an array of bare references: excluded owners are left out;
+// - entity keys (duty, placement, calendarEvent, activity, group, groups[]) point at other rows:
+//   one the caller may not see hides what points at it, like a subject.
+import type { ResourceName } from '../../ss12000/resources';
+
 type Json = Record<string, unknown>;
 
 const SUBJECT_KEYS = new Set(['person', 'student', 'child']);
 const MENTION_KEYS = new Set(['reporter', 'registeredBy', 'gradingTeacher']);
 const OWNERS_KEY = 'owners';
+
+/**
+ * Keys naming another row (SS 12000 calls them the same everywhere). A row pointing at a row the
+ * caller may not see is hidden with it, like a hidden subject: an Activity's teacher duty of an
+ * excluded person, an AttendanceSchedule's placement of an excluded child, an Attendance's lesson
+ * at another unit. (The GraphQL types have these non-null: a null would fail the whole answer.)
+ */
+const ENTITY_KEYS: Readonly<Record<string, ResourceName>> = {
+  duty: 'duties',
+  placement: 'placements',
+  calendarEvent: 'calendarEvents',
+  activity: 'activities',
+  group: 'groups',
+};
+/** Arrays of bare references to rows (Activity.groups). */
+const ENTITY_ARRAY_KEYS: Readonly<Record<string, ResourceName>> = { groups: 'groups' };
+
+const entityOf = (key: string | undefined): ResourceName | undefined =>
+  key === undefined ? undefined : (ENTITY_KEYS[key] ?? ENTITY_ARRAY_KEYS[key]);
+const elementKey = (key: string | undefined): string | undefined =>
+  key === OWNERS_KEY || (key !== undefined && key in ENTITY_ARRAY_KEYS) ? key : undefined;
+
+export interface EntitySighting {
+  readonly collection: ResourceName;
+  readonly id: string;
+}
+
+/** Every other row a row points at through an entity key (see ENTITY_KEYS). */
+export function entitySightings(row: unknown): EntitySighting[] {
+  const found: EntitySighting[] = [];
+  const visit = (node: unknown, key: string | undefined): void => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item, elementKey(key)));
+    if (!isObject(node)) return;
+    const collection = entityOf(key);
+    const id = idOf(node);
+    if (collection !== undefined && id !== undefined) found.push({ collection, id });
+    for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+  };
+  visit(row, undefined);
+  return found;
+}
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const idOf = (value: unknown): string | undefined => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
@@ -32,7 +77,7 @@ export function sightings(row: unknown): PersonSighting[] {
   const found: PersonSighting[] = [];
   const visit = (node: unknown, key: string | undefined): void => {
     if (Array.isArray(node)) {
-      for (const item of node) visit(item, key === OWNERS_KEY ? OWNERS_KEY : undefined);
+      for (const item of node) visit(item, elementKey(key));
       return;
     }
     if (!isObject(node)) return;
@@ -53,6 +98,8 @@ export interface PersonVerdicts {
   hidden(id: string, subject: boolean): boolean;
   /** The alias to show instead of the person's identity, or undefined to show it as it is. */
   alias(id: string): { givenName: string; familyName: string; displayName: string } | undefined;
+  /** The referenced row may not be seen (then neither may what points at it). */
+  hiddenRow(collection: ResourceName, id: string): boolean;
 }
 
 // A Person under alias keeps only what identifies nobody; everything else (civicNo, birthDate,
@@ -69,7 +116,7 @@ export function redact<T>(row: T, verdicts: PersonVerdicts): T | null {
     if (Array.isArray(node)) {
       const items: unknown[] = [];
       for (const item of node) {
-        const out = walk(item, key === OWNERS_KEY ? OWNERS_KEY : undefined);
+        const out = walk(item, elementKey(key));
         if (out !== DROP) items.push(out);
       }
       return items;
@@ -78,6 +125,8 @@ export function redact<T>(row: T, verdicts: PersonVerdicts): T | null {
     const id = idOf(node);
     const full = isFullPerson(node);
     const personKey = key !== undefined && (SUBJECT_KEYS.has(key) || MENTION_KEYS.has(key) || key === OWNERS_KEY);
+    const collection = entityOf(key);
+    if (collection !== undefined && id !== undefined && verdicts.hiddenRow(collection, id)) return DROP;
     let source: Json = node;
     if (id !== undefined && (full || personKey)) {
       const subject = full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string);
@@ -95,7 +144,7 @@ export function redact<T>(row: T, verdicts: PersonVerdicts): T | null {
       if (out !== DROP) result[childKey] = out;
       // A hidden subject takes the object holding it along (membership, exception, the row);
       // a hidden mention is only left out.
-      else if (SUBJECT_KEYS.has(childKey) || childKey === '_embedded') return DROP;
+      else if (SUBJECT_KEYS.has(childKey) || childKey in ENTITY_KEYS || childKey === '_embedded') return DROP;
     }
     return result;
   };
