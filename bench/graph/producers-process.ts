@@ -1,0 +1,65 @@
+// The demo producers in their own process, so their CPU is not the gateway's: both the gateway and
+// the direct client then hit the same producers, over the same loopback.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { request } from 'undici';
+import { PRODUCERS, type ProducerName } from '../../src/ss12000/resources';
+
+export interface ProducerEndpoint {
+  readonly url: string;
+  readonly token: string;
+}
+
+export interface ProducersProcess {
+  readonly producers: Record<ProducerName, ProducerEndpoint>;
+  /** Requests every producer has served since the last reset (control routes are not counted). */
+  totalRequests(): Promise<number>;
+  byRoute(): Promise<Record<string, number>>;
+  resetStats(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CLI = path.join(__dirname, '..', '..', 'src', 'demo', 'producers', 'cli.js');
+// "  register   http://127.0.0.1:41234  token: demo-register-token"
+const LINE = /^\s+(\w+)\s+(http:\/\/\S+)\s+token: (\S+)$/;
+
+export async function startProducersProcess(options: { students: number; seed: number }): Promise<ProducersProcess> {
+  const ports = PRODUCERS.flatMap((p) => [`--port-${p}`, '0']);
+  const child = spawn(process.execPath, [CLI, '--students', String(options.students), '--seed', String(options.seed), ...ports], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const producers = await readEndpoints(child);
+  const control = async (producer: ProducerEndpoint, method: 'GET' | 'POST', route: string): Promise<unknown> => {
+    const answer = await request(`${producer.url}${route}`, { method, headers: { authorization: `Bearer ${producer.token}` } });
+    if (answer.statusCode < 200 || answer.statusCode > 299) throw new Error(`${method} ${producer.url}${route}: HTTP ${answer.statusCode}`);
+    return answer.statusCode === 204 ? (await answer.body.dump(), undefined) : answer.body.json();
+  };
+  const stats = () => Promise.all(PRODUCERS.map(async (p) => [p, (await control(producers[p], 'GET', '/_stats')) as { total: number; byRoute: Record<string, number> }] as const));
+  return {
+    producers,
+    totalRequests: async () => (await stats()).reduce((sum, [, s]) => sum + s.total, 0),
+    byRoute: async () => Object.fromEntries((await stats()).flatMap(([p, s]) => Object.entries(s.byRoute).map(([route, n]) => [`${p} ${route}`, n]))),
+    resetStats: async () => void (await Promise.all(PRODUCERS.map((p) => control(producers[p], 'POST', '/_stats/reset')))),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function readEndpoints(child: ChildProcess): Promise<Record<ProducerName, ProducerEndpoint>> {
+  const found: Partial<Record<ProducerName, ProducerEndpoint>> = {};
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const match = LINE.exec(line);
+    if (match && (PRODUCERS as readonly string[]).includes(match[1]!)) found[match[1] as ProducerName] = { url: match[2]!, token: match[3]! };
+    if (PRODUCERS.every((p) => found[p])) {
+      // Keep draining: a full pipe would stall the producers' logging.
+      child.stdout!.resume();
+      return found as Record<ProducerName, ProducerEndpoint>;
+    }
+  }
+  throw new Error(`demo producers exited (code ${String(child.exitCode)}) before printing every address`);
+}
