@@ -17,6 +17,8 @@ export interface ListOptions {
 export interface LoadOptions {
   /** `expand` values as the spec names them (e.g. ['groupMemberships']); part of the loader key. */
   expand?: readonly string[];
+  /** Send `expandReferenceNames=true`: references carry displayName, person references securityMarking. Part of the loader key. */
+  referenceNames?: boolean;
 }
 
 /** One per producer PER GraphQL REQUEST: holds that request's DataLoaders. */

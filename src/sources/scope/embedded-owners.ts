@@ -2,6 +2,7 @@
 // each is held to its own owning unit, as the same row fetched directly would be (a teacher of this
 // unit also on duty at another must not show that other unit's duty here).
 import type { Sources } from '../types';
+import { WITH_NAMES } from './with-names';
 
 type Row = Record<string, unknown>;
 type OwnerOfItem = (item: Row, raw: Sources) => Promise<string | undefined> | string | undefined;
@@ -21,7 +22,7 @@ const EMBEDDED_OWNERS: Record<string, OwnerOfItem> = {
     const organisation = refId(group?.organisation);
     if (organisation !== undefined || group === undefined) return organisation;
     const id = refId(group);
-    return id === undefined ? undefined : ((await raw.register.load('groups', id))?.organisation.id ?? '');
+    return id === undefined ? undefined : ((await raw.register.load('groups', id, WITH_NAMES))?.organisation.id ?? '');
   },
 };
 

@@ -7,6 +7,7 @@ import type { AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
+import { WITH_NAMES } from './with-names';
 import { entitySightings, redact, sightings, type EntitySighting, type PersonVerdicts } from './person-refs';
 
 type Row = Record<string, unknown>;
@@ -23,7 +24,7 @@ export class Gate {
     private readonly scope: RowScope,
     private readonly aliasNames: AliasNamer,
   ) {
-    this.persons = new PersonChecks(raw, scope.units);
+    this.persons = new PersonChecks(raw, scope.units, WITH_NAMES);
   }
 
   /** `rows` as the caller may see them, in order, without the ones it may not. */
@@ -81,7 +82,7 @@ export class Gate {
     if (answer === undefined) {
       // The spec's references have no cycles (duty → group, calendarEvent → activity → groups), so this recursion ends.
       answer = (async () => {
-        const target = (await this.raw[RESOURCES[collection].producer].load(collection, id)) as Row | null;
+        const target = (await this.raw[RESOURCES[collection].producer].load(collection, id, WITH_NAMES)) as Row | null;
         return target === null || (await this.row(collection, target)) !== null;
       })();
       this.visibility.set(key, answer);

@@ -3,6 +3,7 @@
 // subject being inside the units: see person-refs.ts and gate.ts.
 import type { ListName } from '../../ss12000/resources';
 import type { Sources } from '../types';
+import { WITH_NAMES } from './with-names';
 
 type Row = Record<string, unknown>;
 /** The owning organisation id; undefined when the row names none (then only its persons decide). */
@@ -15,7 +16,7 @@ const ref = (row: Row, key: string): string | undefined => {
 
 const activityOrganisation = async (activityId: string | undefined, raw: Sources): Promise<string | undefined> => {
   if (activityId === undefined) return undefined;
-  const activity = await raw.schedule.load('activities', activityId);
+  const activity = await raw.schedule.load('activities', activityId, WITH_NAMES);
   // An event whose activity is unknown belongs to no unit the caller can be given.
   return activity?.organisation.id ?? '';
 };
@@ -38,11 +39,11 @@ export const OWNERS: Partial<Record<ListName, OwnerOf>> = {
   attendanceSchedule: async (row, raw) => {
     const placementId = ref(row, 'placement');
     if (placementId === undefined) return undefined;
-    return (await raw.register.load('placements', placementId))?.placedAt.id ?? '';
+    return (await raw.register.load('placements', placementId, WITH_NAMES))?.placedAt.id ?? '';
   },
   attendanceEvents: async (row, raw) => {
     const groupId = ref(row, 'group');
     if (groupId === undefined) return undefined;
-    return (await raw.register.load('groups', groupId))?.organisation.id ?? '';
+    return (await raw.register.load('groups', groupId, WITH_NAMES))?.organisation.id ?? '';
   },
 };

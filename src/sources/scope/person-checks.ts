@@ -2,7 +2,7 @@
 // person belongs to the caller's units. Both go through the request's own loaders (batched, and
 // asked at most once per person and request).
 import type * as W from '../../ss12000/wire';
-import type { Sources } from '../types';
+import type { LoadOptions, Sources } from '../types';
 
 // One expand set for every membership question, so all of them share one batched loader.
 const MEMBERSHIP_EXPAND = ['duties', 'placements', 'responsibleFor'];
@@ -18,6 +18,7 @@ export class PersonChecks {
   constructor(
     private readonly raw: Sources,
     private readonly units: 'all' | ReadonlySet<string>,
+    private readonly loadOptions: LoadOptions,
   ) {}
 
   /** Protected unless the marking is explicitly `Ingen`: a producer that leaves it out fails closed. An unknown id protects nobody (it resolves to nothing anyway). */
@@ -25,7 +26,7 @@ export class PersonChecks {
     if (stated !== null) return Promise.resolve(stated !== 'Ingen');
     let answer = this.markings.get(id);
     if (answer === undefined) {
-      answer = this.raw.register.load('persons', id).then((person) => person !== null && person.securityMarking !== 'Ingen');
+      answer = this.raw.register.load('persons', id, this.loadOptions).then((person) => person !== null && person.securityMarking !== 'Ingen');
       this.markings.set(id, answer);
     }
     return answer;
@@ -55,6 +56,6 @@ export class PersonChecks {
   }
 
   private async expanded(id: string): Promise<W.PersonExpanded | null> {
-    return (await this.raw.register.load('persons', id, { expand: MEMBERSHIP_EXPAND })) as W.PersonExpanded | null;
+    return (await this.raw.register.load('persons', id, { ...this.loadOptions, expand: MEMBERSHIP_EXPAND })) as W.PersonExpanded | null;
   }
 }

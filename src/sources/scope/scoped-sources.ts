@@ -7,6 +7,7 @@ import type { RowScope } from '../shared/row-scope';
 import type { ListOptions, LoadOptions, ProducerSource, Sources } from '../types';
 import type { AliasNamer } from './alias';
 import { Gate } from './gate';
+import { WITH_NAMES } from './with-names';
 
 type Row = Record<string, unknown>;
 
@@ -48,8 +49,9 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): Producer
     for await (const page of raw.pages(name, scopedQuery(name, query, scope), pageSize)) yield await gate.rows(name, page as Row[]);
   }
 
+  // Loads share the Gate's own loaders (and their cache): both ask with reference names.
   const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
-    gate.row(name, (await raw.load(name, id, options)) as Row | null);
+    gate.row(name, (await raw.load(name, id, { ...options, ...WITH_NAMES })) as Row | null);
 
   const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown[]> =>
     gate.rows(name, (await raw.loadBy(name, field, key)) as Row[]);

@@ -9,19 +9,28 @@ import { eachKey, splitBatch } from './split-batch';
 
 type Row = Record<string, unknown>;
 
-const expandQuery = (expand: readonly string[]) => (expand.length > 0 ? { expand } : {});
+const expandQuery = (expand: readonly string[], referenceNames = false) => ({
+  ...(expand.length > 0 ? { expand } : {}),
+  ...(referenceNames ? { expandReferenceNames: true } : {}),
+});
 
 /** `POST /X/lookup`: a bare array, no paging. */
-async function lookup(ctx: ListContext, name: ResourceName, body: Record<string, readonly string[]>, expand: readonly string[]): Promise<Row[]> {
+async function lookup(
+  ctx: ListContext,
+  name: ResourceName,
+  body: Record<string, readonly string[]>,
+  expand: readonly string[],
+  referenceNames = false,
+): Promise<Row[]> {
   const path = `${RESOURCES[name].path}/lookup`;
-  const answer = await ctx.http.json({ method: 'POST', path, query: expandQuery(expand), body });
+  const answer = await ctx.http.json({ method: 'POST', path, query: expandQuery(expand, referenceNames), body });
   return ctx.checker.array(name, `POST ${path}`, answer) as Row[];
 }
 
-async function getById(ctx: ListContext, name: ResourceName, id: string, expand: readonly string[]): Promise<Row | null> {
+async function getById(ctx: ListContext, name: ResourceName, id: string, expand: readonly string[], referenceNames: boolean): Promise<Row | null> {
   const { path } = RESOURCES[name];
   try {
-    const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand) });
+    const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand, referenceNames) });
     return ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
   } catch (error) {
     if (isUpstreamRejected(error) && error.status === 404) return null;
@@ -35,11 +44,11 @@ async function allRows(ctx: ListContext, name: ResourceName, query: Record<strin
   return rows;
 }
 
-export function byIds(ctx: ListContext, name: ResourceName, expand: readonly string[]): BatchFn<Row | null> {
-  if (!RESOURCES[name].hasLookup) return (ids) => eachKey(ids, (id) => getById(ctx, name, id, expand));
+export function byIds(ctx: ListContext, name: ResourceName, expand: readonly string[], referenceNames = false): BatchFn<Row | null> {
+  if (!RESOURCES[name].hasLookup) return (ids) => eachKey(ids, (id) => getById(ctx, name, id, expand, referenceNames));
   return (ids) =>
     splitBatch(ids, async (part) => {
-      const rows = await lookup(ctx, name, { ids: part }, expand);
+      const rows = await lookup(ctx, name, { ids: part }, expand, referenceNames);
       const byId = new Map<unknown, Row>(rows.map((row) => [row.id, row]));
       return part.map((id) => byId.get(id) ?? null);
     });

@@ -43,7 +43,8 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
   const load = async (name: ResourceName, id: string, options: LoadOptions = {}): Promise<unknown> => {
     ownOnly(name);
     const expand = [...new Set(options.expand ?? [])].sort();
-    return loaders.get(`load ${name} expand=${expand.join(',')}`, () => byIds(ctx, name, expand)).load(id);
+    const names = options.referenceNames === true;
+    return loaders.get(`load ${name} expand=${expand.join(',')} names=${names}`, () => byIds(ctx, name, expand, names)).load(id);
   };
 
   const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown> => {
