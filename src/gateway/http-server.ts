@@ -121,6 +121,10 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
       else response.destroy();
     });
   });
+  // Node's 5 s default closes idle keep-alive sockets so early that a client whose event loop was
+  // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test
+  // load); 65 s also outlasts the 60 s idle timeout of common load balancers in front.
+  httpServer.keepAliveTimeout = 65_000;
   options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await options.server.start();
   await new Promise<void>((resolve, reject) => {
