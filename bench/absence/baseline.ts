@@ -44,7 +44,8 @@ export async function downloadAggregated(
   attendance: ProducerEndpoint,
   units: readonly string[],
   window: { startDate: string; endDate: string },
-  options: { pageSize: number; concurrency: number },
+  /** referenceNames: send expandReferenceNames=true, as the gateway does for a scoped caller (person references then carry securityMarking). */
+  options: { pageSize: number; concurrency: number; referenceNames: boolean },
 ): Promise<DownloadResult> {
   const pool = new Pool(new URL(attendance.url).origin, { connections: options.concurrency });
   const result = { rows: 0, requests: 0 };
@@ -53,6 +54,7 @@ export async function downloadAggregated(
     while (next < units.length) {
       const unit = units[next++]!;
       const query = new URLSearchParams({ ...window, organisation: unit, expand: 'activity', limit: String(options.pageSize) });
+      if (options.referenceNames) query.set('expandReferenceNames', 'true');
       for await (const page of walk(pool, attendance, '/aggregatedAttendance', query, options.pageSize)) {
         result.rows += page.length;
         result.requests += 1;
