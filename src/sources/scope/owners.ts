@@ -2,21 +2,20 @@
 // Rows about a person (attendance, grades, study plans, placements...) are also held to their
 // subject being inside the units: see person-refs.ts and gate.ts.
 import type { ListName } from '../../ss12000/resources';
-import type { Sources } from '../types';
-import { WITH_NAMES } from './with-names';
+import type { LoadOptions, Sources } from '../types';
 
 type Row = Record<string, unknown>;
 /** The owning organisation id; undefined when the row names none (then only its persons decide). */
-export type OwnerOf = (row: Row, raw: Sources) => Promise<string | undefined> | string | undefined;
+export type OwnerOf = (row: Row, raw: Sources, options: LoadOptions) => Promise<string | undefined> | string | undefined;
 
 const ref = (row: Row, key: string): string | undefined => {
   const value = row[key] as { id?: unknown } | undefined;
   return typeof value?.id === 'string' ? value.id : undefined;
 };
 
-const activityOrganisation = async (activityId: string | undefined, raw: Sources): Promise<string | undefined> => {
+const activityOrganisation = async (activityId: string | undefined, raw: Sources, options: LoadOptions): Promise<string | undefined> => {
   if (activityId === undefined) return undefined;
-  const activity = await raw.schedule.load('activities', activityId, WITH_NAMES);
+  const activity = await raw.schedule.load('activities', activityId, options);
   // An event whose activity is unknown belongs to no unit the caller can be given.
   return activity?.organisation.id ?? '';
 };
@@ -34,16 +33,16 @@ export const OWNERS: Partial<Record<ListName, OwnerOf>> = {
   resources: (row) => ref(row, 'owner'),
   absences: (row) => ref(row, 'organisation'),
   grades: (row) => ref(row, 'organisation'),
-  calendarEvents: (row, raw) => activityOrganisation(ref(row, 'activity'), raw),
-  aggregatedAttendance: (row, raw) => activityOrganisation(ref(row, 'activity'), raw),
-  attendanceSchedule: async (row, raw) => {
+  calendarEvents: (row, raw, options) => activityOrganisation(ref(row, 'activity'), raw, options),
+  aggregatedAttendance: (row, raw, options) => activityOrganisation(ref(row, 'activity'), raw, options),
+  attendanceSchedule: async (row, raw, options) => {
     const placementId = ref(row, 'placement');
     if (placementId === undefined) return undefined;
-    return (await raw.register.load('placements', placementId, WITH_NAMES))?.placedAt.id ?? '';
+    return (await raw.register.load('placements', placementId, options))?.placedAt.id ?? '';
   },
-  attendanceEvents: async (row, raw) => {
+  attendanceEvents: async (row, raw, options) => {
     const groupId = ref(row, 'group');
     if (groupId === undefined) return undefined;
-    return (await raw.register.load('groups', groupId, WITH_NAMES))?.organisation.id ?? '';
+    return (await raw.register.load('groups', groupId, options))?.organisation.id ?? '';
   },
 };

@@ -70,6 +70,8 @@ export interface PersonSighting {
   readonly marking: string | null;
   /** A subject: its being outside the caller's units removes its entry too. */
   readonly subject: boolean;
+  /** Carries a name (a full person, or a reference with displayName). */
+  readonly named: boolean;
 }
 
 /** Every person a row mentions (the row itself when it is a person). */
@@ -85,7 +87,7 @@ export function sightings(row: unknown): PersonSighting[] {
     const full = isFullPerson(node);
     if (id !== undefined && (full || (key !== undefined && (SUBJECT_KEYS.has(key) || MENTION_KEYS.has(key) || key === OWNERS_KEY)))) {
       const marking = full ? String(node.securityMarking ?? 'unknown') : typeof node.securityMarking === 'string' ? node.securityMarking : null;
-      found.push({ id, marking, subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string) });
+      found.push({ id, marking, subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string), named: full || 'displayName' in node });
     }
     for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
   };

@@ -7,7 +7,6 @@ import type { RowScope } from '../shared/row-scope';
 import type { ListOptions, LoadOptions, ProducerSource, Sources } from '../types';
 import type { AliasNamer } from './alias';
 import { Gate } from './gate';
-import { WITH_NAMES } from './with-names';
 
 type Row = Record<string, unknown>;
 
@@ -20,12 +19,13 @@ const BY_ORGANISATION = new Set<ListName>([
 ]);
 
 /**
- * The query as sent under the scope: references carry the person's securityMarking (sparing a
- * person lookup per reference), and a caller of one unit has the producer filter by it (the
+ * The query as sent under the scope: with reference names where the scope asks for them (see
+ * with-names.ts), and a caller of one unit has the producer filter by it (the
  * filter takes one id; several units are filtered here). The Gate still checks every row.
  */
-function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: RowScope): Record<string, QueryValue> {
-  const sent: Record<string, QueryValue> = query.expandReferenceNames === undefined ? { ...query, expandReferenceNames: true } : { ...query };
+function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: RowScope, options: LoadOptions): Record<string, QueryValue> {
+  const named = options.referenceNames === true && query.expandReferenceNames === undefined;
+  const sent: Record<string, QueryValue> = named ? { ...query, expandReferenceNames: true } : { ...query };
   if (scope.units !== 'all' && scope.units.size === 1 && BY_ORGANISATION.has(name) && query.organisation === undefined) {
     sent.organisation = [...scope.units][0] as string;
   }
@@ -34,7 +34,7 @@ function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: R
 
 function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): ProducerSource {
   const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
-    let page = await raw.list(name, options.pageToken === undefined ? scopedQuery(name, query, scope) : query, options);
+    let page = await raw.list(name, options.pageToken === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : query, options);
     let data = await gate.rows(name, page.data as Row[]);
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
@@ -46,12 +46,12 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): Producer
   };
 
   async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {
-    for await (const page of raw.pages(name, scopedQuery(name, query, scope), pageSize)) yield await gate.rows(name, page as Row[]);
+    for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize)) yield await gate.rows(name, page as Row[]);
   }
 
-  // Loads share the Gate's own loaders (and their cache): both ask with reference names.
+  // Loads ask as the Gate's own checks do, so both share one set of loaders and their cache.
   const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
-    gate.row(name, (await raw.load(name, id, { ...options, ...WITH_NAMES })) as Row | null);
+    gate.row(name, (await raw.load(name, id, { ...options, ...gate.loadOptions })) as Row | null);
 
   const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown[]> =>
     gate.rows(name, (await raw.loadBy(name, field, key)) as Row[]);

@@ -1,6 +1,11 @@
+import type { LoadOptions } from '../types';
+import type { RowScope } from '../shared/row-scope';
+
 /**
- * Every load under a scope asks for reference names: person references then carry their
- * securityMarking, which spares a person lookup per reference. One options object for all of them,
- * so the Gate's checks and the resolvers' loads share the same loaders (and cache).
+ * How every load and list under `scope` asks, so the Gate's checks and the resolvers' loads share
+ * one set of loaders (and their cache). Under `exclude` with reference names: person references
+ * then carry their securityMarking, sparing a person lookup per reference. Under `alias` without:
+ * a reference with no displayName has no name to alias, and naming every reference costs the
+ * producer (a summary streams hundreds of thousands of rows).
  */
-export const WITH_NAMES = { referenceNames: true } as const;
+export const loadOptionsFor = (scope: RowScope): LoadOptions => (scope.protectedIdentities === 'exclude' ? { referenceNames: true } : {});
