@@ -62,13 +62,3 @@ export function pick(dataset: Dataset): Picks {
 
 /** The sizes that must agree between gateway and direct client: counts of every list level. */
 export type Counts = Record<string, number>;
-
-interface Named {
-  id: string;
-}
-
-export const schoolUnitCounts = (classes: { members: Named[]; guardians: Named[] }[]): Counts => ({
-  classes: classes.length,
-  students: classes.reduce((n, c) => n + c.members.length, 0),
-  guardians: classes.reduce((n, c) => n + c.guardians.length, 0),
-});
