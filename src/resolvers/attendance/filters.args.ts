@@ -2,16 +2,14 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { requireId } from '../shared/ids';
+import { optionalId as id, optionalIds as ids } from '../shared/ids';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
+import { DateRangeFilterArgs, dateRangeQuery } from '../shared/date-range-filter.args';
 import { PageArgs } from '../shared/connection';
 import { wireDate, wireDateTime } from '../shared/wire-params';
 import { SchoolType } from '../shared/ss12000-enums';
 import { AbsenceSortkey, AbsenceType } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined =>
-  value === undefined ? undefined : requireId(value, argument);
-const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()
 export class AttendancesArgs extends MetaFilterArgs {
@@ -48,34 +46,18 @@ export const attendanceEventsQuery = (args: AttendanceEventsArgs): Record<string
 });
 
 @ArgsType()
-export class AttendanceSchedulesArgs extends MetaFilterArgs {
+export class AttendanceSchedulesArgs extends DateRangeFilterArgs {
   @Field(() => ID, { nullable: true })
   placement?: string;
 
   @Field(() => ID, { nullable: true })
   group?: string;
-
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrAfter?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrAfter?: Date;
 }
 
 export const attendanceSchedulesQuery = (args: AttendanceSchedulesArgs): Record<string, QueryValue> => ({
-  ...metaQuery(args),
+  ...dateRangeQuery(args),
   placement: id(args.placement, 'placement'),
   group: id(args.group, 'group'),
-  'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
-  'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
-  'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
-  'endDate.onOrAfter': wireDate(args.endDateOnOrAfter),
 });
 
 @ArgsType()

@@ -2,14 +2,12 @@
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { requireId } from '../shared/ids';
+import { optionalId as id, optionalIds as ids } from '../shared/ids';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
+import { DateRangeFilterArgs, dateRangeQuery } from '../shared/date-range-filter.args';
 import { wireDate } from '../shared/wire-params';
 import { GradeSortkey, StudyPlanSortkey } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined =>
-  value === undefined ? undefined : requireId(value, argument);
-const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 @ArgsType()
 export class GradesArgs extends MetaFilterArgs {
@@ -47,32 +45,17 @@ export const gradesQuery = (args: GradesArgs): Record<string, QueryValue> => ({
 });
 
 @ArgsType()
-export class StudyPlansArgs extends MetaFilterArgs {
+export class StudyPlansArgs extends DateRangeFilterArgs {
   @Field(() => [ID], { nullable: true })
   student?: string[];
 
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrAfter?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrAfter?: Date;
 
   @Field(() => StudyPlanSortkey, { nullable: true })
   sortkey?: string;
 }
 
 export const studyPlansQuery = (args: StudyPlansArgs): Record<string, QueryValue> => ({
-  ...metaQuery(args),
+  ...dateRangeQuery(args),
   student: ids(args.student, 'student'),
-  'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
-  'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
-  'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
-  'endDate.onOrAfter': wireDate(args.endDateOnOrAfter),
   sortkey: args.sortkey,
 });

@@ -2,7 +2,8 @@
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { requireId } from '../shared/ids';
+import { optionalId as id, optionalIds as ids } from '../shared/ids';
+import { DateRangeFilterArgs, dateRangeQuery } from '../shared/date-range-filter.args';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { DutyRole, GroupType, OrganisationType, SchoolType } from '../shared/ss12000-enums';
 import { wireDate } from '../shared/wire-params';
@@ -11,31 +12,6 @@ import {
   DutySortkey, GroupSortkey, OrganisationSortkey, PersonSortkey, PlacementSortkey, ProgrammeSortkey, SyllabusSortkey,
 } from './sortkeys';
 
-const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((v) => requireId(v, argument));
-const id = (value: string | undefined, argument: string): string | undefined => (value === undefined ? undefined : requireId(value, argument));
-
-@ArgsType()
-export class DateRangeFilterArgs extends MetaFilterArgs {
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  startDateOnOrAfter?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrBefore?: Date;
-
-  @Field(() => DateResolver, { nullable: true })
-  endDateOnOrAfter?: Date;
-}
-
-const dateRangeQuery = (args: DateRangeFilterArgs): Record<string, QueryValue> => ({
-  ...metaQuery(args),
-  'startDate.onOrBefore': wireDate(args.startDateOnOrBefore),
-  'startDate.onOrAfter': wireDate(args.startDateOnOrAfter),
-  'endDate.onOrBefore': wireDate(args.endDateOnOrBefore),
-  'endDate.onOrAfter': wireDate(args.endDateOnOrAfter),
-});
 
 @ArgsType()
 export class OrganisationsArgs extends DateRangeFilterArgs {

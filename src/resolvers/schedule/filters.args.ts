@@ -2,13 +2,11 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
-import { requireId } from '../shared/ids';
+import { optionalId as id } from '../shared/ids';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { wireDate, wireDateTime } from '../shared/wire-params';
 import { ActivitySortkey, CalendarEventSortkey, RoomSortkey } from './enums';
 
-const id = (value: string | undefined, argument: string): string | undefined =>
-  value === undefined ? undefined : requireId(value, argument);
 
 @ArgsType()
 export class ActivitiesArgs extends MetaFilterArgs {

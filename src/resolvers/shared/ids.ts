@@ -9,3 +9,11 @@ export function requireId(id: string, argument = 'id'): string {
   if (!ID_PATTERN.test(id)) throw badUserInput(`\`${argument}\` is not a valid SS 12000 id.`, argument);
   return id;
 }
+
+/** An optional id filter argument, checked like `requireId`. */
+export const optionalId = (id: string | undefined, argument: string): string | undefined =>
+  id === undefined ? undefined : requireId(id, argument);
+
+/** An optional list-of-ids filter argument, each checked like `requireId`. */
+export const optionalIds = (ids: readonly string[] | undefined, argument: string): string[] | undefined =>
+  ids?.map((id) => requireId(id, argument));
