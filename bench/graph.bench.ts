@@ -45,7 +45,7 @@ async function benchSize(students: number): Promise<Record<string, string | numb
   const dataset = generateMunicipality({ seed: SEED, students });
   const picks = pick(dataset);
   const producers = await startProducersProcess({ students, seed: SEED });
-  const stack = await startGatewayStack(producers.producers, dataset).catch(async (error: unknown) => {
+  const stack = await startGatewayStack(producers.producers).catch(async (error: unknown) => {
     await producers.close();
     throw error;
   });

@@ -1,0 +1,92 @@
+// The four subgraphs and the gateway on loopback, over producers that already run (in this
+// process or another). The embedded demo, the e2e tests and the benchmarks all start exactly this.
+import type { Logger } from 'pino';
+import type { ListenConfig } from '../config/gateway-config';
+import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
+import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
+import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { composeSupergraph } from './compose';
+import { startGatewayServer } from './gateway-server';
+import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
+import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
+
+export type ProducerTuning = Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'summarySource'>;
+
+/** Where a producer answers and the bearer token it wants. */
+export interface ProducerEndpoint {
+  url: string;
+  token: string;
+}
+
+export interface GatewayStackOptions {
+  producers: Record<ProducerName, ProducerEndpoint>;
+  tuning: ProducerTuning;
+  /** Gateway address; port 0 = random. Default 127.0.0.1:0. */
+  gateway?: Partial<ListenConfig>;
+  validatePayloads?: boolean;
+  /** Suppliers file (default config/suppliers.yaml), watched for changes. */
+  suppliersPath?: string;
+  /** Gateway↔subgraph signing secret; a random one when not given. */
+  callerSecret?: string;
+  /** TEST/BENCHMARK ONLY: 'off' serves every field to every authenticated caller. */
+  fieldPermissions?: 'enforce' | 'off';
+  /** Where the gateway's audit lines go (default stdout). */
+  audit?: Logger;
+}
+
+export interface GatewayStack {
+  gatewayUrl: string;
+  subgraphUrls: Record<ProducerName, string>;
+  /** The signing secret subgraphs verify (tests sign their own direct subgraph requests with it). */
+  callerSecret: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK: ListenConfig = { host: '127.0.0.1', port: 0 };
+
+export async function startGatewayStack(options: GatewayStackOptions): Promise<GatewayStack> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async (): Promise<void> => {
+    // Front to back: gateway, then subgraphs, then what they call.
+    for (const closeOne of closers.reverse()) await closeOne();
+  };
+  try {
+    const config = Object.fromEntries(
+      PRODUCERS.map((name) => [name, { ...options.tuning, baseUrl: options.producers[name].url, auth: { kind: 'bearer', token: options.producers[name].token } }]),
+    ) as SourcesConfig;
+    const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true });
+    closers.push(() => sourceClients.close());
+    const callerSecret = options.callerSecret ?? generateCallerSecret();
+    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients));
+    closers.push(async () => auth.close());
+    const schemas = await buildSubgraphSchemas();
+    const subgraphs = {} as Record<ProducerName, RunningServer>;
+    for (const name of PRODUCERS) {
+      subgraphs[name] = await startSubgraphServer({
+        name,
+        schema: schemas[name],
+        sourceClients,
+        listen: LOOPBACK,
+        callerSecret,
+        fieldPermissions: options.fieldPermissions,
+      });
+      closers.push(() => subgraphs[name].close());
+    }
+    const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, subgraphs[name].url])) as Record<ProducerName, string>;
+    const supergraphSdl = composeSupergraph(PRODUCERS.map((name) => ({ name, url: subgraphUrls[name], sdl: subgraphSdl(schemas[name]) })));
+    const gateway = await startGatewayServer({
+      supergraphSdl,
+      subgraphUrls,
+      listen: { ...LOOPBACK, ...options.gateway },
+      authenticator: auth.authenticator,
+      callerSecret,
+      audit: options.audit,
+    });
+    closers.push(() => gateway.close());
+    return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
