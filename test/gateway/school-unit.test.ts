@@ -28,6 +28,6 @@ describe('a school unit, its classes, their students and the students’ guardia
     expect(answeredStudent.givenName).toBe(student.givenName);
     const guardianIds = (student.responsibles ?? []).map((r) => r.person!.id).sort();
     expect(answeredStudent.responsibles!.map((r) => r.person!.id).sort()).toEqual(guardianIds);
-    expect(answeredStudent.responsibles!.every((r) => r.person!.familyName.length > 0)).toBe(true);
+    expect(answeredStudent.responsibles!.every((r) => (r.person!.familyName ?? '').length > 0)).toBe(true);
   });
 });

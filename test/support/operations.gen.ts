@@ -73,11 +73,11 @@ export type SchoolUnitClassesQueryVariables = Exact<{
 }>;
 
 
-export type SchoolUnitClassesQuery = { organisation: { displayName: string, organisationType: OrganisationType, groups: Array<{ displayName: string, groupType: GroupType, groupMemberships: Array<{ person: { id: string, givenName: string, responsibles: Array<{ relationType: RelationType | null, person: { id: string, givenName: string, familyName: string } | null }> | null } | null }> | null }> | null } | null };
+export type SchoolUnitClassesQuery = { organisation: { displayName: string | null, organisationType: OrganisationType | null, groups: Array<{ displayName: string | null, groupType: GroupType | null, groupMemberships: Array<{ person: { id: string, givenName: string | null, responsibles: Array<{ relationType: RelationType | null, person: { id: string, givenName: string | null, familyName: string | null } | null }> | null } | null }> | null }> | null } | null };
 
 export type StudentOverviewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type StudentOverviewQuery = { person: { givenName: string, familyName: string, enrolments: Array<{ schoolYear: number | null, enroledAt: { displayName: string } | null }> | null, groupMemberships: Array<{ group: { displayName: string, groupType: GroupType } | null }> | null, activities: Array<{ displayName: string, syllabus: { subjectName: string } | null }> | null, absences: Array<{ type: AbsenceType, startTime: string }> | null, grades: Array<{ gradeValue: string, registeredDate: string }> | null } | null };
+export type StudentOverviewQuery = { person: { givenName: string | null, familyName: string | null, enrolments: Array<{ schoolYear: number | null, enroledAt: { displayName: string | null } | null }> | null, groupMemberships: Array<{ group: { displayName: string | null, groupType: GroupType | null } | null }> | null, activities: Array<{ displayName: string | null, syllabus: { subjectName: string } | null }> | null, absences: Array<{ type: AbsenceType, startTime: string }> | null, grades: Array<{ gradeValue: string, registeredDate: string }> | null } | null };

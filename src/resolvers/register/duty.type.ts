@@ -29,8 +29,8 @@ export class Duty {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
   @Field(() => Person, { nullable: true })
   person?: Person;
@@ -41,8 +41,8 @@ export class Duty {
   @Field(() => Organisation, { nullable: true })
   dutyAt?: Organisation;
 
-  @Field(() => DutyRole)
-  dutyRole!: string;
+  @Field(() => DutyRole, { nullable: true })
+  dutyRole?: string;
 
   @Field(() => String, { nullable: true })
   description?: string;
@@ -56,8 +56,8 @@ export class Duty {
   @Field(() => Int, { nullable: true })
   hoursPerYear?: number;
 
-  @Field(() => DateResolver)
-  startDate!: string;
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })
   endDate?: string;

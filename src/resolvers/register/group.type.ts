@@ -25,20 +25,20 @@ export class Group {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
-  @Field(() => String)
-  displayName!: string;
+  @Field(() => String, { nullable: true })
+  displayName?: string;
 
-  @Field(() => DateResolver)
-  startDate!: string;
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })
   endDate?: string;
 
-  @Field(() => GroupType)
-  groupType!: string;
+  @Field(() => GroupType, { nullable: true })
+  groupType?: string;
 
   @Field(() => SchoolType, { nullable: true })
   schoolType?: string;

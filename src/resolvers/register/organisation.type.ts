@@ -50,17 +50,17 @@ export class Organisation {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
-  @Field(() => String)
-  displayName!: string;
+  @Field(() => String, { nullable: true })
+  displayName?: string;
 
   @Field(() => String, { nullable: true })
   organisationCode?: string;
 
-  @Field(() => OrganisationType)
-  organisationType!: string;
+  @Field(() => OrganisationType, { nullable: true })
+  organisationType?: string;
 
   @Field(() => String, { nullable: true, description: 'Legal-entity number (municipality, company).' })
   organisationNumber?: string;

@@ -116,17 +116,17 @@ export class Person {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
-  @Field(() => String)
-  givenName!: string;
+  @Field(() => String, { nullable: true })
+  givenName?: string;
 
   @Field(() => String, { nullable: true })
   middleName?: string;
 
-  @Field(() => String)
-  familyName!: string;
+  @Field(() => String, { nullable: true })
+  familyName?: string;
 
   @Field(() => [String], { nullable: true })
   eduPersonPrincipalNames?: string[];
@@ -146,8 +146,8 @@ export class Person {
   @Field(() => SecurityMarking, { nullable: true })
   securityMarking?: string;
 
-  @Field(() => PersonStatus)
-  personStatus!: string;
+  @Field(() => PersonStatus, { nullable: true })
+  personStatus?: string;
 
   @Field(() => [Email], { nullable: true })
   emails?: Email[];

@@ -14,8 +14,8 @@ export class Placement {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
   @Field(() => Organisation, { nullable: true })
   placedAt?: Organisation;
@@ -29,11 +29,11 @@ export class Placement {
   @Field(() => [Person], { nullable: true, description: 'Persons who own the placement (unknown references left out).' })
   owners?: Person[];
 
-  @Field(() => SchoolType, { description: 'FS, FTH or OPPFTH.' })
-  schoolType!: string;
+  @Field(() => SchoolType, { nullable: true, description: 'FS, FTH or OPPFTH.' })
+  schoolType?: string;
 
-  @Field(() => DateResolver)
-  startDate!: string;
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })
   endDate?: string;

@@ -34,17 +34,17 @@ export class Activity {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
-  @Field(() => String)
-  displayName!: string;
+  @Field(() => String, { nullable: true })
+  displayName?: string;
 
-  @Field(() => Boolean, { description: 'Whether calendar events are generated from this activity.' })
-  calendarEventsRequired!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Whether calendar events are generated from this activity.' })
+  calendarEventsRequired?: boolean;
 
-  @Field(() => DateResolver)
-  startDate!: string;
+  @Field(() => DateResolver, { nullable: true })
+  startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })
   endDate?: string;
@@ -58,8 +58,8 @@ export class Activity {
   @Field(() => Int, { nullable: true })
   minutesPlanned?: number;
 
-  @Field(() => [GroupStub])
-  groups!: GroupStub[];
+  @Field(() => [GroupStub], { nullable: true })
+  groups?: GroupStub[];
 
   @Field(() => [DutyAssignment], { nullable: true })
   teachers?: DutyAssignment[];
@@ -67,6 +67,6 @@ export class Activity {
   @Field(() => SyllabusStub, { nullable: true })
   syllabus?: SyllabusStub;
 
-  @Field(() => OrganisationStub)
-  organisation!: OrganisationStub;
+  @Field(() => OrganisationStub, { nullable: true })
+  organisation?: OrganisationStub;
 }

@@ -48,14 +48,14 @@ export class CalendarEvent {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Meta)
-  meta!: Meta;
+  @Field(() => Meta, { nullable: true })
+  meta?: Meta;
 
-  @Field(() => DateTimeResolver)
-  startTime!: string;
+  @Field(() => DateTimeResolver, { nullable: true })
+  startTime?: string;
 
-  @Field(() => DateTimeResolver)
-  endTime!: string;
+  @Field(() => DateTimeResolver, { nullable: true })
+  endTime?: string;
 
   @Field(() => Boolean, { nullable: true })
   cancelled?: boolean;

@@ -23,10 +23,10 @@ export interface EnforcedSchema {
  * every field (6.4×, its per-field async wrapper). Permissions never depend on the row, so deciding
  * per operation loses nothing; every field is still guarded (none is skipped as default-resolved).
  *
- * Nullability: a denied field is null with a FORBIDDEN error naming it. Where the schema declares the
- * field non-null (Person.givenName!, …) graphql-js carries that null to the nearest nullable parent,
- * as the spec requires; the supplier's contract schema (introspection, GET /sdl) omits such fields,
- * so a client generated from it never selects them.
+ * Nullability: a denied field is null with a FORBIDDEN error naming it, its siblings served. Every
+ * field some preset can withhold is therefore nullable in the graph, even where SS 12000 requires it
+ * (Person.givenName, Group.displayName, …): a non-null one would null its whole parent object.
+ * test/auth/withheld-fields-nullable.test.ts keeps that true as presets and types change.
  */
 export const enforceFieldPermissions = (schema: GraphQLSchema): EnforcedSchema => {
   const entityTypes = entityTypesOf(schema);
