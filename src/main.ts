@@ -36,6 +36,8 @@ async function runEmbedded(): Promise<void> {
     gateway: { host: '127.0.0.1', port: env.port },
     suppliersPath: env.suppliersPath,
     callerSecret: env.callerSecret,
+    // Synthetic persons only: a key fixed per dataset keeps the demo's aliases across restarts.
+    aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

@@ -15,6 +15,11 @@ export interface Environment {
    * at least 32 bytes). Required when gateway and subgraphs run apart; the embedded demo makes one.
    */
   callerSecret: string | undefined;
+  /**
+   * Key of the HMAC that names protected persons under `alias` (ALIAS_SECRET). Aliases are stable
+   * as long as it is: keep it apart from the signing secret so rotating that renames nobody.
+   */
+  aliasSecret: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */
   variables: Readonly<Record<string, string | undefined>>;
 }
@@ -28,6 +33,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Environment {
     logLevel: env['LOG_LEVEL'] || 'info',
     suppliersPath: env['SUPPLIERS_CONFIG'] || DEFAULT_SUPPLIERS_PATH,
     callerSecret: env['CALLER_SIGNING_SECRET'] || undefined,
+    aliasSecret: env['ALIAS_SECRET'] || undefined,
     variables: { ...env },
   };
 }

@@ -29,6 +29,8 @@ export interface GatewayStackOptions {
   suppliersPath?: string;
   /** Gateway↔subgraph signing secret; a random one when not given. */
   callerSecret?: string;
+  /** Key of protected persons' alias names (sources/scope/alias.ts); random, so aliases last one process, when not given. */
+  aliasSecret?: string;
   /** TEST/BENCHMARK ONLY: 'off' serves every field to every authenticated caller. */
   fieldPermissions?: 'enforce' | 'off';
   /** Where the gateway's audit lines go (default stdout). */
@@ -55,7 +57,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const config = Object.fromEntries(
       PRODUCERS.map((name) => [name, { ...options.tuning, baseUrl: options.producers[name].url, auth: { kind: 'bearer', token: options.producers[name].token } }]),
     ) as SourcesConfig;
-    const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true });
+    const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
     const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients));

@@ -32,6 +32,8 @@ export interface E2EOptions {
   audit?: Logger;
   /** TEST/BENCHMARK ONLY: 'off' disables field permissions in the subgraphs. */
   fieldPermissions?: 'enforce' | 'off';
+  /** Key of protected persons' alias names; random per stack when not given. */
+  aliasSecret?: string;
 }
 
 export interface QueryOptions {
@@ -67,6 +69,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     suppliersPath: options.suppliersPath,
     audit: options.audit ?? pino({ level: 'silent' }),
     fieldPermissions: options.fieldPermissions,
+    aliasSecret: options.aliasSecret,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
