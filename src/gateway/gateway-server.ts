@@ -48,6 +48,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     gateway,
     formatError: formatGatewayError,
     includeStacktraceInErrorResponses: false,
+    // Validation runs against the full API schema: its "Did you mean 'civicNo'?" would name fields the
+    // supplier's contract schema hides.
+    hideSchemaDetailsFromClientErrors: true,
     logger,
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,

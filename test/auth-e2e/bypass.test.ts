@@ -114,4 +114,11 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
     expect(response.data).toBeUndefined();
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('a misspelt field gets no "Did you mean" naming a field outside the contract', async () => {
+    const response = await lms('{ persons(first: 1) { edges { node { id civicN } } } }');
+    expect(response.status).toBe(400);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(response.errors)).not.toContain('civicNo');
+  });
 });
