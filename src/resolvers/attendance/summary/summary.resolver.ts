@@ -15,10 +15,11 @@ import { wireDate } from '../../shared/wire-params';
 import { aggregatedStrategy } from './aggregated-strategy';
 import { AbsenceGrouping } from './grouping';
 import { lessonsStrategy } from './lessons-strategy';
-import { checkFirst, decodeOffset, encodeOffset } from './paging';
+import { checkFirst, decodePosition, encodePosition } from './paging';
+import { fingerprintOf, keepSnapshot, snapshotFor } from './snapshots';
 import { planStreams } from './streams';
-import { summarise, type SummaryRow } from './summarise';
-import { AbsenceSummaryArgs } from './summary.args';
+import { summarise, type Summary, type SummaryRow } from './summarise';
+import { AbsenceSummaryArgs, type AbsenceSummaryFilter } from './summary.args';
 import { AbsenceSummaryConnection, type AbsenceSummaryRow } from './summary.type';
 
 // Beyond this many, student ids go only into the fold's filter, not into the producer's URL.
@@ -44,62 +45,93 @@ const rowOf = (groupBy: AbsenceGrouping, row: SummaryRow): AbsenceSummaryRow => 
   }
 };
 
+interface SummaryQuery {
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly groupBy: AbsenceGrouping;
+  readonly units: string[] | undefined;
+  readonly groups: string[] | undefined;
+  readonly students: string[] | undefined;
+  readonly schoolTypes: string[] | undefined;
+}
+
+/** The arguments checked and in wire form; everything but paging, so it also fingerprints a snapshot. */
+function readQuery(args: AbsenceSummaryArgs): SummaryQuery {
+  const startDate = wireDate(args.startDate)!;
+  const endDate = wireDate(args.endDate)!;
+  if (endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
+  const filter: AbsenceSummaryFilter = args.filter ?? {};
+  return {
+    startDate,
+    endDate,
+    groupBy: args.groupBy,
+    units: ids(filter.units, 'filter.units'),
+    groups: ids(filter.groups, 'filter.groups'),
+    students: ids(filter.students, 'filter.students'),
+    schoolTypes: filter.schoolTypes,
+  };
+}
+
+async function compute(query: SummaryQuery, ctx: SubgraphContext): Promise<Summary> {
+  const { groupBy, units, groups, students, schoolTypes } = query;
+  const source = ctx.sources.attendance;
+  const perLesson = source.tuning.summarySource === 'attendances';
+  if (perLesson && (groupBy === AbsenceGrouping.SCHOOL_TYPE || schoolTypes !== undefined)) {
+    throw badUserInput('School types are not available from a producer that reports only per lesson.', 'groupBy');
+  }
+  const { caller } = ctx;
+  const allowed = caller.units;
+  const streams = await planStreams(ctx.sources, {
+    units: allowed,
+    requested: units,
+    schoolTypes,
+    perSchoolType: groupBy === AbsenceGrouping.SCHOOL_TYPE,
+  });
+  return summarise(
+    {
+      groupBy,
+      window: {
+        startDate: query.startDate,
+        endDate: query.endDate,
+        students: students && students.length <= MAX_STUDENTS_IN_QUERY ? students : undefined,
+        excludeProtected: caller.protectedIdentities === 'exclude',
+      },
+      streams,
+      units: allowed,
+      groups: groups && new Set(groups),
+      students: students && new Set(students),
+      concurrency: source.tuning.maxConcurrency,
+      minGroupSize: caller.minGroupSize ?? 1,
+    },
+    perLesson ? lessonsStrategy(ctx.sources) : aggregatedStrategy(ctx.sources),
+  );
+}
+
 @Resolver()
 export class AbsenceSummaryResolver {
   @Query(() => AbsenceSummaryConnection, {
     description:
       'Absence over startDate..endDate (inclusive) grouped by groupBy, from the attendance producer, within the caller\u2019s units. ' +
-      'absenceRate = (valid + invalid absence minutes) / offered minutes.',
+      'absenceRate = (valid + invalid absence minutes) / offered minutes. The first page computes the figures; ' +
+      'the pages after it (`after`) read the same rows for ten minutes, then recompute.',
   })
   async absenceSummary(@Args(() => AbsenceSummaryArgs) args: AbsenceSummaryArgs, @Ctx() ctx: SubgraphContext): Promise<AbsenceSummaryConnection> {
-    const startDate = wireDate(args.startDate)!;
-    const endDate = wireDate(args.endDate)!;
-    if (endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
+    const query = readQuery(args);
     const first = checkFirst(args.first);
-    const offset = decodeOffset(args.after);
-    const filter = args.filter ?? {};
-    const units = ids(filter.units, 'filter.units');
-    const groups = ids(filter.groups, 'filter.groups');
-    const students = ids(filter.students, 'filter.students');
-    const source = ctx.sources.attendance;
-    const perLesson = source.tuning.summarySource === 'attendances';
-    if (perLesson && (args.groupBy === AbsenceGrouping.SCHOOL_TYPE || filter.schoolTypes !== undefined)) {
-      throw badUserInput('School types are not available from a producer that reports only per lesson.', 'groupBy');
-    }
-    const { caller } = ctx;
-    const allowed = caller.units;
-    const streams = await planStreams(ctx.sources, {
-      units: allowed,
-      requested: units,
-      schoolTypes: filter.schoolTypes,
-      perSchoolType: args.groupBy === AbsenceGrouping.SCHOOL_TYPE,
-    });
-    const summary = await summarise(
-      {
-        groupBy: args.groupBy,
-        window: {
-          startDate,
-          endDate,
-          students: students && students.length <= MAX_STUDENTS_IN_QUERY ? students : undefined,
-          excludeProtected: caller.protectedIdentities === 'exclude',
-        },
-        streams,
-        units: allowed,
-        groups: groups && new Set(groups),
-        students: students && new Set(students),
-        concurrency: source.tuning.maxConcurrency,
-        minGroupSize: caller.minGroupSize ?? 1,
-      },
-      perLesson ? lessonsStrategy(ctx.sources) : aggregatedStrategy(ctx.sources),
-    );
+    const { snapshot: previous, offset } = decodePosition(args.after);
+    const fingerprint = fingerprintOf(ctx.caller, { ...query });
+    const kept = previous === undefined ? undefined : snapshotFor(previous, fingerprint);
+    const summary = kept ?? (await compute(query, ctx));
+    const hasNextPage = offset + first < summary.rows.length;
+    const snapshot = kept ? previous : hasNextPage ? keepSnapshot(fingerprint, summary) : undefined;
     const page = summary.rows.slice(offset, offset + first);
-    const edges = page.map((row, index) => ({ cursor: encodeOffset(offset + index + 1), node: rowOf(args.groupBy, row) }));
+    const edges = page.map((row, index) => ({ cursor: encodePosition({ snapshot, offset: offset + index + 1 }), node: rowOf(args.groupBy, row) }));
     return {
       groupBy: args.groupBy,
-      startDate,
-      endDate,
+      startDate: query.startDate,
+      endDate: query.endDate,
       edges,
-      pageInfo: { hasNextPage: offset + first < summary.rows.length, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
       totalCount: summary.rows.length,
       total: summary.total,
       suppressed: summary.suppressed,
