@@ -60,6 +60,15 @@ export type RelationType =
   /** Vårdnadshavare */
   | 'VARDNADSHAVARE';
 
+export type AbsencePerUnitQueryVariables = Exact<{
+  from: string;
+  to: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type AbsencePerUnitQuery = { absenceSummary: { totalCount: number, total: { studentCount: number, offeredMinutes: number, absenceRate: number | null, invalidAbsenceRate: number | null } | null, suppressed: { rows: number, students: number }, edges: Array<{ node: { studentCount: number, offeredMinutes: number, validAbsenceMinutes: number, invalidAbsenceMinutes: number, absenceRate: number | null, invalidAbsenceRate: number | null, schoolUnit: { id: string, displayName: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type PersonsPageQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
