@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { DEFAULT_MAX_LOOKUP_KEYS } from '../src/demo/producers';
 import { generateMunicipality } from '../src/demo/generator';
 import { personsWalkDirect, schoolUnitDirect, studentRecordDirect, teacherWeekDirect } from './graph/direct';
-import { startProducersProcess, type ProducersProcess } from './graph/producers-process';
+import { startProducersProcess, type ProducersProcess } from './shared/producers-process';
 import { pick, type Counts, type Picks } from './graph/queries';
 import { RestClient } from './graph/rest-client';
 import { startGatewayStack } from './graph/stack';

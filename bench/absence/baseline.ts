@@ -1,8 +1,9 @@
 // The physical limit: download the same /aggregatedAttendance rows the summary reads, with a plain
-// undici client: the same school units, page size, concurrency and expand=activity, each page
-// read and JSON-parsed (what any consumer of the rows must do), nothing else.
+// undici client: the same school units, page size, concurrency and query, each page read and
+// JSON-parsed (what any consumer of the rows must do), nothing else. The summary's activity lookups
+// on the schedule producer are not in it: they are part of what the gateway adds.
 import { Pool } from 'undici';
-import type { ProducerEndpoint } from './producers-process';
+import type { ProducerEndpoint } from '../shared/producers-process';
 
 export interface DownloadResult {
   rows: number;
@@ -53,7 +54,7 @@ export async function downloadAggregated(
   const worker = async (): Promise<void> => {
     while (next < units.length) {
       const unit = units[next++]!;
-      const query = new URLSearchParams({ ...window, organisation: unit, expand: 'activity', limit: String(options.pageSize) });
+      const query = new URLSearchParams({ ...window, organisation: unit, limit: String(options.pageSize) });
       if (options.referenceNames) query.set('expandReferenceNames', 'true');
       for await (const page of walk(pool, attendance, '/aggregatedAttendance', query, options.pageSize)) {
         result.rows += page.length;

@@ -3,7 +3,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { ProducerConfig } from '../../src/sources';
 import type { ProducerName } from '../../src/ss12000/resources';
-import type { ProducerEndpoint } from './producers-process';
+import type { ProducerEndpoint } from '../shared/producers-process';
 
 export interface StackSettings {
   endpoints: Record<ProducerName, ProducerEndpoint>;

@@ -2,7 +2,7 @@
 // gateway's sources use, and lookups split at what the producer accepts and sent in parallel.
 import { Pool } from 'undici';
 import { PRODUCERS, type ProducerName } from '../../src/ss12000/resources';
-import type { ProducerEndpoint } from './producers-process';
+import type { ProducerEndpoint } from '../shared/producers-process';
 
 type Query = Record<string, string | number | readonly string[]>;
 

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { DEMO_TUNING } from '../../src/gateway/embedded';
 import { startGatewayStack as startStack, type GatewayStack } from '../../src/gateway/stack';
 import type { ProducerName } from '../../src/ss12000/resources';
-import type { ProducerEndpoint } from './producers-process';
+import type { ProducerEndpoint } from '../shared/producers-process';
 
 // Audit lines are written as in production, only not into the table.
 const AUDIT_SINK = pino(pino.destination('/dev/null'));

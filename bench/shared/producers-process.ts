@@ -1,21 +1,22 @@
-// The demo producers in their own process, so their CPU is not the gateway's: both the gateway and
-// the direct client then hit the same producers, over the same loopback.
+// The demo producers in their own process (`dist/src/demo/producers/cli.js`), so neither their CPU
+// nor their dataset (1.7 GiB at 100,000 students) is counted as the gateway's. Every benchmark that
+// needs producers starts them here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { request } from 'undici';
+import type { ProducerEndpoint } from '../../src/gateway/stack';
 import { PRODUCERS, type ProducerName } from '../../src/ss12000/resources';
 
-export interface ProducerEndpoint {
-  readonly url: string;
-  readonly token: string;
-}
+export type { ProducerEndpoint } from '../../src/gateway/stack';
 
 export interface ProducersProcess {
   readonly producers: Record<ProducerName, ProducerEndpoint>;
   /** Requests every producer has served since the last reset (control routes are not counted). */
   totalRequests(): Promise<number>;
+  /** Requests one producer has served since the last reset. */
+  requestsOf(producer: ProducerName): Promise<number>;
   byRoute(): Promise<Record<string, number>>;
   resetStats(): Promise<void>;
   close(): Promise<void>;
@@ -25,9 +26,13 @@ const CLI = path.join(__dirname, '..', '..', 'src', 'demo', 'producers', 'cli.js
 // "  register   http://127.0.0.1:41234  token: demo-register-token"
 const LINE = /^\s+(\w+)\s+(http:\/\/\S+)\s+token: (\S+)$/;
 
-export async function startProducersProcess(options: { students: number; seed: number }): Promise<ProducersProcess> {
+// Room for the 100,000-student dataset (Node's default heap limit is smaller).
+const HEAP_MIB = 8192;
+
+export async function startProducersProcess(options: { students: number; seed?: number }): Promise<ProducersProcess> {
   const ports = PRODUCERS.flatMap((p) => [`--port-${p}`, '0']);
-  const child = spawn(process.execPath, [CLI, '--students', String(options.students), '--seed', String(options.seed), ...ports], {
+  const seed = options.seed === undefined ? [] : ['--seed', String(options.seed)];
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, CLI, '--students', String(options.students), ...seed, ...ports], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const producers = await readEndpoints(child);
@@ -36,10 +41,13 @@ export async function startProducersProcess(options: { students: number; seed: n
     if (answer.statusCode < 200 || answer.statusCode > 299) throw new Error(`${method} ${producer.url}${route}: HTTP ${answer.statusCode}`);
     return answer.statusCode === 204 ? (await answer.body.dump(), undefined) : answer.body.json();
   };
-  const stats = () => Promise.all(PRODUCERS.map(async (p) => [p, (await control(producers[p], 'GET', '/_stats')) as { total: number; byRoute: Record<string, number> }] as const));
+  type Stats = { total: number; byRoute: Record<string, number> };
+  const statsOf = async (p: ProducerName) => (await control(producers[p], 'GET', '/_stats')) as Stats;
+  const stats = () => Promise.all(PRODUCERS.map(async (p) => [p, await statsOf(p)] as const));
   return {
     producers,
     totalRequests: async () => (await stats()).reduce((sum, [, s]) => sum + s.total, 0),
+    requestsOf: async (p) => (await statsOf(p)).total,
     byRoute: async () => Object.fromEntries((await stats()).flatMap(([p, s]) => Object.entries(s.byRoute).map(([route, n]) => [`${p} ${route}`, n]))),
     resetStats: async () => void (await Promise.all(PRODUCERS.map((p) => control(producers[p], 'POST', '/_stats/reset')))),
     close: async () => {
