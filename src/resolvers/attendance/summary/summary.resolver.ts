@@ -1,6 +1,7 @@
 // Query.absenceSummary: absence per school unit, group, student, activity or school type over a
-// date window, for analytics. Computed in this subgraph from the attendance producer, within the
-// caller's units; see summarise.ts (the fold), streams.ts (which units) and the two strategies.
+// date window, for analytics. Computed in this subgraph from the attendance producer (activities'
+// units and groups from the schedule producer: the fold needs them, no entity is resolved), within
+// the caller's units; see summarise.ts (the fold), streams.ts (which units) and the two strategies.
 //
 // Privacy: with `protectedIdentities: exclude`, protected students (securityMarking other than
 // Ingen) are left out of every figure, counts and totals included, so their absence cannot be
