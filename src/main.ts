@@ -23,7 +23,7 @@ async function runDeployed(configPath: string): Promise<void> {
   const env = readEnv();
   if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the gateway signs the caller it forwards to the subgraphs.');
   const config = await loadConfig(configPath, env.variables);
-  const gateway = await startDeployedGateway(config, { suppliersPath: env.suppliersPath, callerSecret: env.callerSecret });
+  const gateway = await startDeployedGateway(config, { suppliersPath: env.suppliersPath, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
   closeOnSignals(() => gateway.close());
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
@@ -38,12 +38,16 @@ async function runEmbedded(): Promise<void> {
     callerSecret: env.callerSecret,
     // Synthetic persons only: a key fixed per dataset keeps the demo's aliases across restarts.
     aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
+    metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));
   logger.info({ dataset: dataset.description, producers, subgraphs: stack.subgraphUrls }, 'embedded demo running');
-  process.stdout.write(readyMessage(stack.gatewayUrl, env.suppliersPath));
+  process.stdout.write(readyMessage(stack.gatewayUrl, env.suppliersPath, env.metricsToken ?? DEMO_METRICS_TOKEN));
 }
+
+// The demo's own: METRICS_TOKEN replaces it. Deployed, /metrics is served only with METRICS_TOKEN set.
+const DEMO_METRICS_TOKEN = 'demo-metrics-token';
 
 // The demo suppliers of config/suppliers.yaml; the file holds only their sha256 digests.
 const DEMO_KEYS = [
@@ -52,7 +56,7 @@ const DEMO_KEYS = [
   ['demo-analytics-key', 'attendance for all units, no names or civic numbers; protected persons excluded'],
 ] as const;
 
-const readyMessage = (gatewayUrl: string, suppliersPath: string): string => {
+const readyMessage = (gatewayUrl: string, suppliersPath: string, metricsToken: string): string => {
   const keys = DEMO_KEYS.map(([key, what]) => `  ${key.padEnd(20)} ${what}`).join('\n');
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') });
   return [
@@ -66,6 +70,7 @@ const readyMessage = (gatewayUrl: string, suppliersPath: string): string => {
     `  curl -s ${gatewayUrl} -H 'authorization: Bearer demo-full-key' -H 'content-type: application/json' \\`,
     `    -d '${body}'`,
     `  curl -s ${new URL('/sdl', gatewayUrl).toString()} -H 'authorization: Bearer demo-lms-key'    # that supplier's schema`,
+    `  curl -s ${new URL('/metrics', gatewayUrl).toString()} -H 'authorization: Bearer ${metricsToken}'    # Prometheus metrics`,
     '',
     '',
   ].join('\n');

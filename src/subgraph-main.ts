@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   // Each producer's clients are created; only this subgraph's producer is ever called. Every subgraph
   // process must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, aliasSecret: env.aliasSecret ?? env.callerSecret });
-  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret });
+  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
   closeOnSignals(async () => {
     await server.close();
     await sourceClients.close();

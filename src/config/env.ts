@@ -20,6 +20,8 @@ export interface Environment {
    * as long as it is: keep it apart from the signing secret so rotating that renames nobody.
    */
   aliasSecret: string | undefined;
+  /** Bearer token of GET /metrics (METRICS_TOKEN); /metrics is not served without one. */
+  metricsToken: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */
   variables: Readonly<Record<string, string | undefined>>;
 }
@@ -34,6 +36,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Environment {
     suppliersPath: env['SUPPLIERS_CONFIG'] || DEFAULT_SUPPLIERS_PATH,
     callerSecret: env['CALLER_SIGNING_SECRET'] || undefined,
     aliasSecret: env['ALIAS_SECRET'] || undefined,
+    metricsToken: env['METRICS_TOKEN'] || undefined,
     variables: { ...env },
   };
 }

@@ -1,8 +1,10 @@
 // One JSON line per gateway request: who, which operation, which `Type.field`s, how many persons
 // came back, how long, how it ended. Never variables, ids, names or any other value of the data.
+// The same account feeds the request metrics (src/observability/metrics.ts).
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { fieldsRead } from '../auth/operation-fields';
+import { gatewayErrors, gatewayRequestSeconds } from '../observability/metrics';
 import { countObjects } from './count-objects';
 import type { GatewayContext } from './gateway-context';
 
@@ -24,9 +26,15 @@ export interface AuditEntry {
 export const createAuditLogger = (destination?: DestinationStream): Logger =>
   pino({ name: 'audit', base: undefined }, destination ?? pino.destination(1));
 
+const record = (audit: Logger, entry: AuditEntry, errors: readonly { extensions?: Record<string, unknown> }[]): void => {
+  audit.info(entry, 'request');
+  gatewayRequestSeconds.observe({ supplier: entry.supplier ?? 'none', status: entry.status }, entry.durationMs / 1000);
+  for (const error of errors) gatewayErrors.inc({ code: String(error.extensions?.['code'] ?? 'UNKNOWN') });
+};
+
 export const auditUnauthenticated = (audit: Logger): void => {
   const entry: AuditEntry = { supplier: null, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'unauthenticated', httpStatus: 401, errorCodes: [] };
-  audit.info(entry, 'request');
+  record(audit, entry, [{ extensions: { code: 'UNAUTHENTICATED' } }]);
 };
 
 export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> => ({
@@ -54,7 +62,7 @@ export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> =
           httpStatus: response.http.status ?? 200,
           errorCodes: [...new Set(errors.map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN')))].sort(),
         };
-        audit.info(entry, 'request');
+        record(audit, entry, errors);
       },
     };
   },

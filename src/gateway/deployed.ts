@@ -12,6 +12,8 @@ export interface DeployedAuth {
   suppliersPath: string;
   /** Shared with every subgraph (CALLER_SIGNING_SECRET). */
   callerSecret: string;
+  /** Bearer token of GET /metrics (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function startDeployedGateway(
@@ -30,6 +32,7 @@ export async function startDeployedGateway(
       listen: config.gateway,
       authenticator: suppliers.authenticator,
       callerSecret: auth.callerSecret,
+      metricsToken: auth.metricsToken,
     });
     return {
       ...gateway,

@@ -29,6 +29,8 @@ export interface GatewayServerOptions {
   callerSecret: string;
   /** Where audit lines go (default: a pino logger on stdout). */
   audit?: Logger;
+  /** Bearer token of GET /metrics; not served without one. */
+  metricsToken?: string;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
@@ -68,6 +70,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return caller ? { caller } : null;
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
+    metricsToken: options.metricsToken,
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };

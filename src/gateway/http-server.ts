@@ -7,6 +7,7 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
+import { adminResponse } from '../observability/admin-routes';
 
 export interface TextResponse {
   status: number;
@@ -23,6 +24,8 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   onUnauthenticated?(request: IncomingMessage): void;
   /** Other GET paths, served with the same authentication. */
   routes?: Record<string, (context: TContext) => TextResponse>;
+  /** Bearer token of GET /metrics; without one /metrics is not served. GET /healthz always is. */
+  metricsToken?: string;
 }
 
 export interface HttpFront {
@@ -69,6 +72,11 @@ const parseBody = (text: string, contentType: string | undefined): { body: unkno
 
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
+  const admin = await adminResponse(request, url.pathname, options.metricsToken);
+  if (admin) {
+    send(response, admin, admin.headers);
+    return;
+  }
   const route = options.routes?.[url.pathname];
   if (url.pathname !== '/graphql' && !(route && request.method === 'GET')) {
     send(response, graphqlError(404, 'NOT_FOUND', 'Not found.'));

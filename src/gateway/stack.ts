@@ -35,6 +35,8 @@ export interface GatewayStackOptions {
   fieldPermissions?: 'enforce' | 'off';
   /** Where the gateway's audit lines go (default stdout). */
   audit?: Logger;
+  /** Bearer token of GET /metrics on the gateway and the subgraphs; not served without one. */
+  metricsToken?: string;
 }
 
 export interface GatewayStack {
@@ -72,6 +74,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
         listen: LOOPBACK,
         callerSecret,
         fieldPermissions: options.fieldPermissions,
+        metricsToken: options.metricsToken,
       });
       closers.push(() => subgraphs[name].close());
     }
@@ -84,6 +87,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       authenticator: auth.authenticator,
       callerSecret,
       audit: options.audit,
+      metricsToken: options.metricsToken,
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };

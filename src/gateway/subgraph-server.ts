@@ -34,6 +34,8 @@ export interface SubgraphServerOptions {
   callerSecret: string;
   /** TEST/BENCHMARK ONLY: 'off' serves every field to any signed caller. */
   fieldPermissions?: 'enforce' | 'off';
+  /** Bearer token of GET /metrics; not served without one. */
+  metricsToken?: string;
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
@@ -53,6 +55,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const front = await startHttpFront<SubgraphContext>({
     server,
     listen: options.listen,
+    metricsToken: options.metricsToken,
     context: async (request) => {
       const verified = verifyCallerHeaders(request.headers, options.callerSecret);
       if (isCallerHeaderError(verified)) {

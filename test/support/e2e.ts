@@ -34,6 +34,8 @@ export interface E2EOptions {
   fieldPermissions?: 'enforce' | 'off';
   /** Key of protected persons' alias names; random per stack when not given. */
   aliasSecret?: string;
+  /** Bearer token of GET /metrics; not served without one. */
+  metricsToken?: string;
 }
 
 export interface QueryOptions {
@@ -70,6 +72,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     audit: options.audit ?? pino({ level: 'silent' }),
     fieldPermissions: options.fieldPermissions,
     aliasSecret: options.aliasSecret,
+    metricsToken: options.metricsToken,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {

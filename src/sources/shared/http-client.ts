@@ -1,9 +1,11 @@
 // THE HTTP client for one producer: a keep-alive undici Pool, bearer auth with one retry on 401,
 // a per-request timeout, JSON in and out, failures as SourceErrors. Knows nothing of SS 12000 shapes.
 import { Pool } from 'undici';
+import { producerRequestSeconds } from '../../observability/metrics';
 import type { ProducerName } from '../../ss12000/resources';
 import type { TokenProvider } from './auth';
 import type { ProducerConfig } from './config';
+import { UpstreamUnavailableError } from './errors';
 import { exchange, parseJson, statusError, type ExchangeResponse } from './exchange';
 import { toSearch, type QueryValue } from './query';
 import { Semaphore } from './semaphore';
@@ -56,7 +58,19 @@ export class ProducerHttpClient {
     return this.pool.close();
   }
 
-  private send(request: JsonRequest, route: string, token: string): Promise<ExchangeResponse> {
+  private async send(request: JsonRequest, route: string, token: string): Promise<ExchangeResponse> {
+    const timer = producerRequestSeconds.startTimer({ producer: this.producer, route });
+    try {
+      const response = await this.exchange(request, route, token);
+      timer({ outcome: String(response.status) });
+      return response;
+    } catch (error) {
+      timer({ outcome: error instanceof UpstreamUnavailableError ? error.reason : 'error' });
+      throw error;
+    }
+  }
+
+  private exchange(request: JsonRequest, route: string, token: string): Promise<ExchangeResponse> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     return exchange({

@@ -1,0 +1,39 @@
+// The process's Prometheus metrics (prom-client), served at GET /metrics of the gateway and of each
+// subgraph service. Labels are closed sets (producer, route template, supplier name, status, error
+// code): never an id, an operation name a caller chose, or any value of the data.
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+// From a cached lookup (~ms) to a producer at its timeout (10–20 s).
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** One per producer HTTP exchange. `outcome`: the HTTP status, or `timeout` / `connect`. */
+export const producerRequestSeconds = new Histogram({
+  name: 'ss12000_producer_request_duration_seconds',
+  help: 'SS 12000 producer requests by producer, route template and outcome.',
+  labelNames: ['producer', 'route', 'outcome'] as const,
+  buckets: SECONDS,
+  registers: [metricsRegistry],
+});
+
+/** One per GraphQL request the gateway answered (401s included, as supplier "none"). */
+export const gatewayRequestSeconds = new Histogram({
+  name: 'gateway_request_duration_seconds',
+  help: 'GraphQL requests answered by the gateway, by supplier and status (ok, partial, error, unauthenticated).',
+  labelNames: ['supplier', 'status'] as const,
+  buckets: SECONDS,
+  registers: [metricsRegistry],
+});
+
+/** Errors in gateway answers by `extensions.code`. */
+export const gatewayErrors = new Counter({
+  name: 'gateway_errors_total',
+  help: 'Errors in gateway answers by extensions.code.',
+  labelNames: ['code'] as const,
+  registers: [metricsRegistry],
+});
+
+export const metricsText = (): Promise<string> => metricsRegistry.metrics();
+export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
