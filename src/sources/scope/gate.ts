@@ -7,6 +7,7 @@ import type { AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
+import { isPromise, whenKnown, type Maybe } from './maybe';
 import { loadOptionsFor } from './with-names';
 import { entitySightings, redact, sightings, type EntitySighting, type PersonVerdicts } from './person-refs';
 
@@ -31,15 +32,28 @@ export class Gate {
   }
 
   /** `rows` as the caller may see them, in order, without the ones it may not. */
-  async rows<T>(name: ListName, rows: readonly T[]): Promise<T[]> {
-    const seen = await Promise.all(rows.map((row) => this.row(name, row as Row)));
-    return seen.filter((row): row is Row => row !== null) as T[];
+  rows<T>(name: ListName, rows: readonly T[]): Maybe<T[]> {
+    let waiting = false;
+    const seen = rows.map((row) => {
+      const out = this.row(name, row as Row);
+      waiting ||= isPromise(out);
+      return out;
+    });
+    const kept = (all: readonly (Row | null)[]): T[] => all.filter((row): row is Row => row !== null) as T[];
+    return waiting ? Promise.all(seen).then(kept) : kept(seen as (Row | null)[]);
   }
 
-  async row<T extends Row>(name: ListName, fetched: T | null): Promise<T | null> {
-    if (fetched === null || !(await this.ownedInside(name, fetched))) return null;
-    const { units } = this.scope;
-    const row = units === 'all' ? fetched : await embeddedInside(fetched, units, this.raw, this.loadOptions);
+  row<T extends Row>(name: ListName, fetched: T | null): Maybe<T | null> {
+    if (fetched === null) return null;
+    return whenKnown(this.ownedInside(name, fetched), (owned) => {
+      if (!owned) return null;
+      const { units } = this.scope;
+      return units === 'all' ? this.personsChecked(fetched) : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
+    });
+  }
+
+  /** `row` with the persons and rows it names that the caller may not see taken out (null: the row itself goes). */
+  private personsChecked<T extends Row>(row: T): Maybe<T | null> {
     const found = sightings(row);
     const pointsAt = this.entityChecks(row);
     if (found.length === 0 && pointsAt.length === 0) return row;
@@ -47,26 +61,29 @@ export class Gate {
     const protectedIds = new Set<string>();
     const outside = new Set<string>();
     const hiddenRows = new Set<string>();
-    await Promise.all([
-      ...found.map(async ({ id, marking, subject, named }) => {
-        // Under alias a reference without a name has nothing to alias: its marking is not needed.
-        const marked = exclude || named ? this.persons.isProtected(id, marking) : false;
-        const [isProtected, inside] = await Promise.all([marked, subject ? this.persons.inUnits(id) : true]);
-        if (isProtected) protectedIds.add(id);
-        if (!inside) outside.add(id);
-      }),
-      ...pointsAt.map(async ({ collection, id }) => {
-        if (!(await this.visible(collection, id))) hiddenRows.add(`${collection}/${id}`);
-      }),
-    ]);
-    // Most rows name nobody protected or outside: served as they are, no copy.
-    if (protectedIds.size === 0 && outside.size === 0 && hiddenRows.size === 0) return row;
-    const verdicts: PersonVerdicts = {
-      hidden: (id, subject) => (exclude && protectedIds.has(id)) || (subject && outside.has(id)),
-      alias: (id) => (protectedIds.has(id) ? this.aliasNames(id) : undefined),
-      hiddenRow: (collection, id) => hiddenRows.has(`${collection}/${id}`),
+    // Answers the row itself gives (its marking, a caller of every unit) are taken now; only lookups wait.
+    const waits: Promise<unknown>[] = [];
+    const note = (answer: Maybe<boolean>, record: (yes: boolean) => void): void => {
+      if (isPromise(answer)) waits.push(answer.then(record));
+      else record(answer);
     };
-    return redact(row, verdicts);
+    for (const { id, marking, subject, named } of found) {
+      // Under alias a reference without a name has nothing to alias: its marking is not needed.
+      if (exclude || named) note(this.persons.isProtected(id, marking), (yes) => yes && protectedIds.add(id));
+      if (subject) note(this.persons.inUnits(id), (yes) => yes || outside.add(id));
+    }
+    for (const { collection, id } of pointsAt) note(this.visible(collection, id), (yes) => yes || hiddenRows.add(`${collection}/${id}`));
+    const decide = (): T | null => {
+      // Most rows name nobody protected or outside: served as they are, no copy.
+      if (protectedIds.size === 0 && outside.size === 0 && hiddenRows.size === 0) return row;
+      const verdicts: PersonVerdicts = {
+        hidden: (id, subject) => (exclude && protectedIds.has(id)) || (subject && outside.has(id)),
+        alias: (id) => (protectedIds.has(id) ? this.aliasNames(id) : undefined),
+        hiddenRow: (collection, id) => hiddenRows.has(`${collection}/${id}`),
+      };
+      return redact(row, verdicts);
+    };
+    return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
   }
 
   /**
@@ -95,11 +112,10 @@ export class Gate {
     return answer;
   }
 
-  private async ownedInside(name: ListName, row: Row): Promise<boolean> {
+  private ownedInside(name: ListName, row: Row): Maybe<boolean> {
     const { units } = this.scope;
     const ownerOf = OWNERS[name];
     if (units === 'all' || ownerOf === undefined) return true;
-    const owner = await ownerOf(row, this.raw, this.loadOptions);
-    return owner === undefined || units.has(owner);
+    return whenKnown(ownerOf(row, this.raw, this.loadOptions), (owner) => owner === undefined || units.has(owner));
   }
 }
