@@ -58,9 +58,10 @@ export class Gate {
     const pointsAt = this.entityChecks(row);
     if (found.length === 0 && pointsAt.length === 0) return row;
     const exclude = this.scope.protectedIdentities === 'exclude';
-    const protectedIds = new Set<string>();
-    const outside = new Set<string>();
-    const hiddenRows = new Set<string>();
+    // Sets only for rows that turn out to name someone: most name nobody protected or outside.
+    let protectedIds: Set<string> | undefined;
+    let outside: Set<string> | undefined;
+    let hiddenRows: Set<string> | undefined;
     // Answers the row itself gives (its marking, a caller of every unit) are taken now; only lookups wait.
     const waits: Promise<unknown>[] = [];
     const note = (answer: Maybe<boolean>, record: (yes: boolean) => void): void => {
@@ -69,17 +70,17 @@ export class Gate {
     };
     for (const { id, marking, subject, named } of found) {
       // Under alias a reference without a name has nothing to alias: its marking is not needed.
-      if (exclude || named) note(this.persons.isProtected(id, marking), (yes) => yes && protectedIds.add(id));
-      if (subject) note(this.persons.inUnits(id), (yes) => yes || outside.add(id));
+      if (exclude || named) note(this.persons.isProtected(id, marking), (yes) => yes && (protectedIds ??= new Set()).add(id));
+      if (subject) note(this.persons.inUnits(id), (yes) => yes || (outside ??= new Set()).add(id));
     }
-    for (const { collection, id } of pointsAt) note(this.visible(collection, id), (yes) => yes || hiddenRows.add(`${collection}/${id}`));
+    for (const { collection, id } of pointsAt) note(this.visible(collection, id), (yes) => yes || (hiddenRows ??= new Set()).add(`${collection}/${id}`));
     const decide = (): T | null => {
       // Most rows name nobody protected or outside: served as they are, no copy.
-      if (protectedIds.size === 0 && outside.size === 0 && hiddenRows.size === 0) return row;
+      if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;
       const verdicts: PersonVerdicts = {
-        hidden: (id, subject) => (exclude && protectedIds.has(id)) || (subject && outside.has(id)),
-        alias: (id) => (protectedIds.has(id) ? this.aliasNames(id) : undefined),
-        hiddenRow: (collection, id) => hiddenRows.has(`${collection}/${id}`),
+        hidden: (id, subject) => (exclude && protectedIds?.has(id) === true) || (subject && outside?.has(id) === true),
+        alias: (id) => (protectedIds?.has(id) ? this.aliasNames(id) : undefined),
+        hiddenRow: (collection, id) => hiddenRows?.has(`${collection}/${id}`) === true,
       };
       return redact(row, verdicts);
     };
