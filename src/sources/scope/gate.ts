@@ -3,7 +3,7 @@
 import { RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
 import type { RowScope } from '../shared/row-scope';
 import type { LoadOptions, Sources } from '../types';
-import type { AliasNamer } from './alias';
+import type { AliasName, AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
@@ -19,6 +19,7 @@ const PERSON_ROWS = new Set<ResourceName>(['duties', 'placements']);
 export class Gate {
   private readonly persons: PersonChecks;
   private readonly visibility = new Map<string, Promise<boolean>>();
+  private readonly aliases = new Map<string, AliasName>();
   /** How every load of this request asks (see with-names.ts). */
   readonly loadOptions: LoadOptions;
 
@@ -79,12 +80,22 @@ export class Gate {
       if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;
       const verdicts: PersonVerdicts = {
         hidden: (id, subject) => (exclude && protectedIds?.has(id) === true) || (subject && outside?.has(id) === true),
-        alias: (id) => (protectedIds?.has(id) ? this.aliasNames(id) : undefined),
+        alias: (id) => (protectedIds?.has(id) ? this.aliasOf(id) : undefined),
         hiddenRow: (collection, id) => hiddenRows?.has(`${collection}/${id}`) === true,
       };
       return redact(row, verdicts);
     };
     return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
+  }
+
+  /** A protected person's alias, an HMAC: worked out once per request, however many rows name them. */
+  private aliasOf(id: string): AliasName {
+    let alias = this.aliases.get(id);
+    if (alias === undefined) {
+      alias = this.aliasNames(id);
+      this.aliases.set(id, alias);
+    }
+    return alias;
   }
 
   /**
