@@ -89,8 +89,7 @@ export function isDateTime(text: string): boolean {
   return isDate(text.slice(0, 10)) && isTime(text.slice(11));
 }
 
-const HEX = (code: number): boolean => isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
-const UUID_DASHES = [8, 13, 18, 23];
+const isHex = (code: number): boolean => isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 
 /** RFC 4122 textual UUID (any version, either case), optionally prefixed `urn:uuid:`. */
 export function isUuid(text: string): boolean {
@@ -98,7 +97,7 @@ export function isUuid(text: string): boolean {
   if (text.length - start !== 36) return false;
   for (let i = 0; i < 36; i++) {
     const code = text.charCodeAt(start + i);
-    if (UUID_DASHES.includes(i) ? code !== 45 : !HEX(code)) return false;
+    if (i === 8 || i === 13 || i === 18 || i === 23 ? code !== 45 : !isHex(code)) return false;
   }
   return true;
 }
