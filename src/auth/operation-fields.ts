@@ -6,12 +6,30 @@ export interface FieldRead {
   readonly fieldName: string;
 }
 
+// Asked per request by the audit line, the introspection check and the field permissions; Apollo
+// Server hands every request of the same query string the same parsed document, so walk it once.
+const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ReadonlyMap<string, FieldRead>>>();
+
 /**
  * Every `Type.field` a document selects, through aliases, inline and named fragments, keyed by
  * coordinate. Walks every operation and fragment of the document: a field of an operation that
  * will not run can only add to what is checked, never hide a field that will.
  */
-export const fieldsRead = (schema: GraphQLSchema, document: DocumentNode): Map<string, FieldRead> => {
+export const fieldsRead = (schema: GraphQLSchema, document: DocumentNode): ReadonlyMap<string, FieldRead> => {
+  let byDocument = bySchema.get(schema);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    bySchema.set(schema, byDocument);
+  }
+  let reads = byDocument.get(document);
+  if (!reads) {
+    reads = walkFields(schema, document);
+    byDocument.set(document, reads);
+  }
+  return reads;
+};
+
+const walkFields = (schema: GraphQLSchema, document: DocumentNode): Map<string, FieldRead> => {
   const typeInfo = new TypeInfo(schema);
   const reads = new Map<string, FieldRead>();
   visit(

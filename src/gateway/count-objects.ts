@@ -27,6 +27,21 @@ export const countObjects = (
     const conditionType = schema.getType(condition);
     return isAbstractType(conditionType) && schema.isSubType(conditionType, type);
   };
+  // The fields a selection set asks of a type are the same for every object of a list: gather them once.
+  const gathered = new Map<SelectionSetNode, Map<GraphQLObjectType, FieldNode[]>>();
+  const fieldsFor = (type: GraphQLObjectType, selectionSet: SelectionSetNode): FieldNode[] => {
+    let byType = gathered.get(selectionSet);
+    if (!byType) {
+      byType = new Map();
+      gathered.set(selectionSet, byType);
+    }
+    let fields = byType.get(type);
+    if (!fields) {
+      fields = fieldsOf(type, selectionSet, []);
+      byType.set(type, fields);
+    }
+    return fields;
+  };
   const fieldsOf = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[]): FieldNode[] => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) into.push(selection);
@@ -40,10 +55,14 @@ export const countObjects = (
     return into;
   };
   const walk = (type: GraphQLObjectType, selectionSet: SelectionSetNode, value: unknown): number => {
-    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + walk(type, selectionSet, item), 0);
+    if (Array.isArray(value)) {
+      let sum = 0;
+      for (const item of value) sum += walk(type, selectionSet, item);
+      return sum;
+    }
     if (value === null || typeof value !== 'object') return 0;
     let count = type.name === typeName ? 1 : 0;
-    for (const field of fieldsOf(type, selectionSet, [])) {
+    for (const field of fieldsFor(type, selectionSet)) {
       const definition = type.getFields()[field.name.value];
       const child = getNamedType(definition?.type);
       if (!definition || !field.selectionSet || !isObjectType(child)) continue;

@@ -16,6 +16,7 @@ import { formatGatewayError } from './format-error';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 import type { RunningServer } from './subgraph-server';
 
 export interface GatewayServerOptions {
@@ -34,13 +35,14 @@ export interface GatewayServerOptions {
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
+  const fetcher = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as ProducerName];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
-      return new SubgraphDataSource(name, url, options.callerSecret);
+      return new SubgraphDataSource(name, url, options.callerSecret, fetcher.fetch);
     },
   });
   const audit = options.audit ?? createAuditLogger();
@@ -78,5 +80,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       },
     },
   });
-  return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };
+  return {
+    url: new URL('graphql', front.url).toString(),
+    close: async () => {
+      await server.stop();
+      await fetcher.close();
+    },
+  };
 }

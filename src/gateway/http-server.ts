@@ -113,7 +113,9 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    response.end(result.body.string);
+    // Encoded once: a string is measured (content length) and then encoded again by node:http,
+    // and an answer with å, ä, ö is a two-byte string to V8 (hundreds of KB for a school unit).
+    response.end(Buffer.from(result.body.string));
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);

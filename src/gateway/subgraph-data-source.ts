@@ -6,6 +6,7 @@ import { signCallerHeaders } from '../auth';
 import { logger } from '../config/logger';
 import type { ErrorCode } from '../resolvers/shared/errors';
 import type { GatewayContext } from './gateway-context';
+import type { Fetcher } from './subgraph-fetcher';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -17,8 +18,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     readonly subgraph: string,
     url: string,
     private readonly callerSecret: string,
+    fetcher: Fetcher,
   ) {
-    super({ url });
+    super({ url, fetcher });
   }
 
   // Signed per subgraph request, not once per gateway request: a long plan must not outlive its signature.

@@ -1,8 +1,10 @@
 // One ajv over the SS 12000 component schemas, shared by producers (request bodies, query
 // parameters) and by anything that checks producer payloads. Reads the committed extract,
 // not ../shared, so it works at runtime.
-import Ajv, { type Options, type ValidateFunction } from 'ajv';
+import Ajv, { type FormatDefinition, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import { isDate, isDateTime, isTime, isUuid } from './fast-formats';
 import extractJson from './spec-extract.json';
 import type { JsonSchema, SpecExtract, SpecOperation } from './spec-extract';
 
@@ -20,6 +22,15 @@ export type ValidationResult = { ok: true } | { ok: false; errors: string };
 export function createSpecAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true, ...options });
   addFormats(ajv);
+  // Same answers as ajv-formats (and its comparisons), without a regex match array per value (fast-formats.ts).
+  const faster = (name: 'date' | 'time' | 'date-time', validate: (text: string) => boolean): FormatDefinition<string> => ({
+    ...(fullFormats[name] as FormatDefinition<string>),
+    validate,
+  });
+  ajv.addFormat('date', faster('date', isDate));
+  ajv.addFormat('time', faster('time', isTime));
+  ajv.addFormat('date-time', faster('date-time', isDateTime));
+  ajv.addFormat('uuid', isUuid);
   // Spec slip: a time-of-day pattern was written as a format (AttendanceScheduleEntry).
   ajv.addFormat('^[0-9]{2}:[0-9]{2}$', /^[0-9]{2}:[0-9]{2}$/);
   // Spec slip: Grade requires `schoolUnit` but names the property `organisation`; no producer can send both.

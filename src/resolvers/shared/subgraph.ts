@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import type { ProducerName } from '../../ss12000/resources';
 import type { SubgraphContext } from './context';
 
@@ -24,12 +24,24 @@ export interface SubgraphOptions {
 const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
 /**
+ * A field without a @FieldResolver is read off its row by graphql-js's default resolver. type-graphql
+ * otherwise wraps each one to run middlewares and an auth checker, neither of which this project
+ * uses (field permissions are field-guard.ts's): a wrapper call and a resolver-data object for every
+ * field of every row, thousands per request. Set on the shared metadata before each build, as the
+ * option exists per @ObjectType only; a type that states `simpleResolvers` keeps its own choice.
+ */
+const plainFieldsReadDirectly = (): void => {
+  for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
+};
+
+/**
  * type-graphql schema → Federation 2 subgraph schema. type-graphql keeps ONE global metadata store, so
  * every subgraph selects its types through `resolvers`/`orphanedTypes`; classes of different domains
  * may share a GraphQL name (a Person stub in schedule, the full Person in register) as long as no
  * single subgraph reaches both.
  */
 export async function buildSubgraph(options: SubgraphOptions): Promise<GraphQLSchema> {
+  plainFieldsReadDirectly();
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],

@@ -3,10 +3,11 @@
 import { RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
 import type { RowScope } from '../shared/row-scope';
 import type { LoadOptions, Sources } from '../types';
-import type { AliasNamer } from './alias';
+import type { AliasName, AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
+import { isPromise, whenKnown, type Maybe } from './maybe';
 import { loadOptionsFor } from './with-names';
 import { entitySightings, redact, sightings, type EntitySighting, type PersonVerdicts } from './person-refs';
 
@@ -18,6 +19,7 @@ const PERSON_ROWS = new Set<ResourceName>(['duties', 'placements']);
 export class Gate {
   private readonly persons: PersonChecks;
   private readonly visibility = new Map<string, Promise<boolean>>();
+  private readonly aliases = new Map<string, AliasName>();
   /** How every load of this request asks (see with-names.ts). */
   readonly loadOptions: LoadOptions;
 
@@ -31,42 +33,69 @@ export class Gate {
   }
 
   /** `rows` as the caller may see them, in order, without the ones it may not. */
-  async rows<T>(name: ListName, rows: readonly T[]): Promise<T[]> {
-    const seen = await Promise.all(rows.map((row) => this.row(name, row as Row)));
-    return seen.filter((row): row is Row => row !== null) as T[];
+  rows<T>(name: ListName, rows: readonly T[]): Maybe<T[]> {
+    let waiting = false;
+    const seen = rows.map((row) => {
+      const out = this.row(name, row as Row);
+      waiting ||= isPromise(out);
+      return out;
+    });
+    const kept = (all: readonly (Row | null)[]): T[] => all.filter((row): row is Row => row !== null) as T[];
+    return waiting ? Promise.all(seen).then(kept) : kept(seen as (Row | null)[]);
   }
 
-  async row<T extends Row>(name: ListName, fetched: T | null): Promise<T | null> {
-    if (fetched === null || !(await this.ownedInside(name, fetched))) return null;
-    const { units } = this.scope;
-    const row = units === 'all' ? fetched : await embeddedInside(fetched, units, this.raw, this.loadOptions);
+  row<T extends Row>(name: ListName, fetched: T | null): Maybe<T | null> {
+    if (fetched === null) return null;
+    return whenKnown(this.ownedInside(name, fetched), (owned) => {
+      if (!owned) return null;
+      const { units } = this.scope;
+      return units === 'all' ? this.personsChecked(fetched) : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
+    });
+  }
+
+  /** `row` with the persons and rows it names that the caller may not see taken out (null: the row itself goes). */
+  private personsChecked<T extends Row>(row: T): Maybe<T | null> {
     const found = sightings(row);
     const pointsAt = this.entityChecks(row);
     if (found.length === 0 && pointsAt.length === 0) return row;
     const exclude = this.scope.protectedIdentities === 'exclude';
-    const protectedIds = new Set<string>();
-    const outside = new Set<string>();
-    const hiddenRows = new Set<string>();
-    await Promise.all([
-      ...found.map(async ({ id, marking, subject, named }) => {
-        // Under alias a reference without a name has nothing to alias: its marking is not needed.
-        const marked = exclude || named ? this.persons.isProtected(id, marking) : false;
-        const [isProtected, inside] = await Promise.all([marked, subject ? this.persons.inUnits(id) : true]);
-        if (isProtected) protectedIds.add(id);
-        if (!inside) outside.add(id);
-      }),
-      ...pointsAt.map(async ({ collection, id }) => {
-        if (!(await this.visible(collection, id))) hiddenRows.add(`${collection}/${id}`);
-      }),
-    ]);
-    // Most rows name nobody protected or outside: served as they are, no copy.
-    if (protectedIds.size === 0 && outside.size === 0 && hiddenRows.size === 0) return row;
-    const verdicts: PersonVerdicts = {
-      hidden: (id, subject) => (exclude && protectedIds.has(id)) || (subject && outside.has(id)),
-      alias: (id) => (protectedIds.has(id) ? this.aliasNames(id) : undefined),
-      hiddenRow: (collection, id) => hiddenRows.has(`${collection}/${id}`),
+    // Sets only for rows that turn out to name someone: most name nobody protected or outside.
+    let protectedIds: Set<string> | undefined;
+    let outside: Set<string> | undefined;
+    let hiddenRows: Set<string> | undefined;
+    // Answers the row itself gives (its marking, a caller of every unit) are taken now; only lookups wait.
+    const waits: Promise<unknown>[] = [];
+    const note = (answer: Maybe<boolean>, record: (yes: boolean) => void): void => {
+      if (isPromise(answer)) waits.push(answer.then(record));
+      else record(answer);
     };
-    return redact(row, verdicts);
+    for (const { id, marking, subject, named } of found) {
+      // Under alias a reference without a name has nothing to alias: its marking is not needed.
+      if (exclude || named) note(this.persons.isProtected(id, marking), (yes) => yes && (protectedIds ??= new Set()).add(id));
+      if (subject) note(this.persons.inUnits(id), (yes) => yes || (outside ??= new Set()).add(id));
+    }
+    for (const { collection, id } of pointsAt) note(this.visible(collection, id), (yes) => yes || (hiddenRows ??= new Set()).add(`${collection}/${id}`));
+    const decide = (): T | null => {
+      // Most rows name nobody protected or outside: served as they are, no copy.
+      if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;
+      const verdicts: PersonVerdicts = {
+        hidden: (id, subject) => (exclude && protectedIds?.has(id) === true) || (subject && outside?.has(id) === true),
+        alias: (id) => (protectedIds?.has(id) ? this.aliasOf(id) : undefined),
+        hiddenRow: (collection, id) => hiddenRows?.has(`${collection}/${id}`) === true,
+      };
+      return redact(row, verdicts);
+    };
+    return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
+  }
+
+  /** A protected person's alias, an HMAC: worked out once per request, however many rows name them. */
+  private aliasOf(id: string): AliasName {
+    let alias = this.aliases.get(id);
+    if (alias === undefined) {
+      alias = this.aliasNames(id);
+      this.aliases.set(id, alias);
+    }
+    return alias;
   }
 
   /**
@@ -95,11 +124,10 @@ export class Gate {
     return answer;
   }
 
-  private async ownedInside(name: ListName, row: Row): Promise<boolean> {
+  private ownedInside(name: ListName, row: Row): Maybe<boolean> {
     const { units } = this.scope;
     const ownerOf = OWNERS[name];
     if (units === 'all' || ownerOf === undefined) return true;
-    const owner = await ownerOf(row, this.raw, this.loadOptions);
-    return owner === undefined || units.has(owner);
+    return whenKnown(ownerOf(row, this.raw, this.loadOptions), (owner) => owner === undefined || units.has(owner));
   }
 }

@@ -3,6 +3,7 @@
 // asked at most once per person and request).
 import type * as W from '../../ss12000/wire';
 import type { LoadOptions, Sources } from '../types';
+import type { Maybe } from './maybe';
 
 // One expand set for every membership question, so all of them share one batched loader.
 const MEMBERSHIP_EXPAND = ['duties', 'placements', 'responsibleFor'];
@@ -11,9 +12,25 @@ const attendsIn = (person: W.PersonExpanded, units: ReadonlySet<string>): boolea
   (person.enrolments ?? []).some((enrolment) => units.has(enrolment.enroledAt.id)) ||
   (person._embedded?.placements ?? []).some((placement) => units.has(placement.placedAt.id));
 
+/** Asks once per key; once the answer is in, later askers get it without a promise. */
+class Answers {
+  private readonly known = new Map<string, Maybe<boolean>>();
+
+  get(key: string, ask: () => Promise<boolean>): Maybe<boolean> {
+    const answer = this.known.get(key);
+    if (answer !== undefined) return answer;
+    const asked = ask().then((value) => {
+      this.known.set(key, value);
+      return value;
+    });
+    this.known.set(key, asked);
+    return asked;
+  }
+}
+
 export class PersonChecks {
-  private readonly markings = new Map<string, Promise<boolean>>();
-  private readonly memberships = new Map<string, Promise<boolean>>();
+  private readonly markings = new Answers();
+  private readonly memberships = new Answers();
 
   constructor(
     private readonly raw: Sources,
@@ -22,14 +39,12 @@ export class PersonChecks {
   ) {}
 
   /** Protected unless the marking is explicitly `Ingen`: a producer that leaves it out fails closed. An unknown id protects nobody (it resolves to nothing anyway). */
-  isProtected(id: string, stated: string | null): Promise<boolean> {
-    if (stated !== null) return Promise.resolve(stated !== 'Ingen');
-    let answer = this.markings.get(id);
-    if (answer === undefined) {
-      answer = this.raw.register.load('persons', id, this.loadOptions).then((person) => person !== null && person.securityMarking !== 'Ingen');
-      this.markings.set(id, answer);
-    }
-    return answer;
+  isProtected(id: string, stated: string | null): Maybe<boolean> {
+    if (stated !== null) return stated !== 'Ingen';
+    return this.markings.get(id, async () => {
+      const person = await this.raw.register.load('persons', id, this.loadOptions);
+      return person !== null && person.securityMarking !== 'Ingen';
+    });
   }
 
   /**
@@ -37,22 +52,17 @@ export class PersonChecks {
    * a child they are responsible for is enrolled or placed (guardians have no relation of their own
    * to a unit in SS 12000).
    */
-  inUnits(id: string): Promise<boolean> {
+  inUnits(id: string): Maybe<boolean> {
     const units = this.units;
-    if (units === 'all') return Promise.resolve(true);
-    let answer = this.memberships.get(id);
-    if (answer === undefined) {
-      answer = (async () => {
-        const person = await this.expanded(id);
-        if (person === null) return false;
-        if (attendsIn(person, units) || (person._embedded?.duties ?? []).some((duty) => units.has(duty.dutyAt.id))) return true;
-        const children = (person._embedded?.responsibleFor ?? []).flatMap((responsible) => (responsible.person ? [responsible.person.id] : []));
-        const loaded = await Promise.all(children.map((child) => this.expanded(child)));
-        return loaded.some((child) => child !== null && attendsIn(child, units));
-      })();
-      this.memberships.set(id, answer);
-    }
-    return answer;
+    if (units === 'all') return true;
+    return this.memberships.get(id, async () => {
+      const person = await this.expanded(id);
+      if (person === null) return false;
+      if (attendsIn(person, units) || (person._embedded?.duties ?? []).some((duty) => units.has(duty.dutyAt.id))) return true;
+      const children = (person._embedded?.responsibleFor ?? []).flatMap((responsible) => (responsible.person ? [responsible.person.id] : []));
+      const loaded = await Promise.all(children.map((child) => this.expanded(child)));
+      return loaded.some((child) => child !== null && attendsIn(child, units));
+    });
   }
 
   private async expanded(id: string): Promise<W.PersonExpanded | null> {

@@ -47,16 +47,28 @@ export interface EntitySighting {
 export function entitySightings(row: unknown): EntitySighting[] {
   const found: EntitySighting[] = [];
   const visit = (node: unknown, key: string | undefined): void => {
-    if (Array.isArray(node)) return node.forEach((item) => visit(item, elementKey(key)));
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === 'object' && item !== null) visit(item, elementKey(key));
+      return;
+    }
     if (!isObject(node)) return;
     const collection = entityOf(key);
     const id = idOf(node);
     if (collection !== undefined && id !== undefined) found.push({ collection, id });
-    for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+    eachObjectChild(node, visit);
   };
   visit(row, undefined);
   return found;
 }
+
+// The walks run over every producer row of a request: `for...in` instead of Object.entries, and
+// no call for a string or number, keep them from allocating an array per object they pass.
+const eachObjectChild = (node: Json, visit: (child: unknown, key: string) => void): void => {
+  for (const key in node) {
+    const child = node[key];
+    if (typeof child === 'object' && child !== null) visit(child, key);
+  }
+};
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const idOf = (value: unknown): string | undefined => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
@@ -79,7 +91,7 @@ export function sightings(row: unknown): PersonSighting[] {
   const found: PersonSighting[] = [];
   const visit = (node: unknown, key: string | undefined): void => {
     if (Array.isArray(node)) {
-      for (const item of node) visit(item, elementKey(key));
+      for (const item of node) if (typeof item === 'object' && item !== null) visit(item, elementKey(key));
       return;
     }
     if (!isObject(node)) return;
@@ -89,7 +101,7 @@ export function sightings(row: unknown): PersonSighting[] {
       const marking = full ? String(node.securityMarking ?? 'unknown') : typeof node.securityMarking === 'string' ? node.securityMarking : null;
       found.push({ id, marking, subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string), named: full || 'displayName' in node });
     }
-    for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+    eachObjectChild(node, visit);
   };
   visit(row, undefined);
   return found;

@@ -51,7 +51,7 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): Producer
 
   // Loads ask as the Gate's own checks do, so both share one set of loaders and their cache.
   const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
-    gate.row(name, (await raw.load(name, id, { ...options, ...gate.loadOptions })) as Row | null);
+    gate.row(name, (await raw.load(name, id, options === undefined ? gate.loadOptions : { ...options, ...gate.loadOptions })) as Row | null);
 
   const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown[]> =>
     gate.rows(name, (await raw.loadBy(name, field, key)) as Row[]);

@@ -17,6 +17,8 @@ export interface ProducerParts {
   readonly checker: PayloadChecker;
 }
 
+const NO_EXPAND: readonly string[] = [];
+
 export function createProducerSource(parts: ProducerParts): ProducerSource {
   const { domain, config } = parts;
   const { producer } = domain;
@@ -42,7 +44,8 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
 
   const load = async (name: ResourceName, id: string, options: LoadOptions = {}): Promise<unknown> => {
     ownOnly(name);
-    const expand = [...new Set(options.expand ?? [])].sort();
+    // Every reference a resolver follows comes through here, nearly all without an expand.
+    const expand = options.expand === undefined || options.expand.length === 0 ? NO_EXPAND : [...new Set(options.expand)].sort();
     const names = options.referenceNames === true;
     return loaders.get(`load ${name} expand=${expand.join(',')} names=${names}`, () => byIds(ctx, name, expand, names)).load(id);
   };
