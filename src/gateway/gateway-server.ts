@@ -13,6 +13,7 @@ import { auditPlugin, auditUnauthenticated, createAuditLogger } from './audit-lo
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -55,6 +56,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Validation runs against the full API schema: its "Did you mean 'civicNo'?" would name fields the
     // supplier's contract schema hides.
     hideSchemaDetailsFromClientErrors: true,
+    validationRules: operationLimitRules,
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     logger,
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
