@@ -1,5 +1,6 @@
 import type * as W from '../ss12000/wire';
 import { PRESETS, type PresetName } from './presets';
+import { getOrCompute } from '../lib/get-or-compute';
 
 type EmailType = NonNullable<W.Person['emails']>[number]['type'];
 
@@ -44,10 +45,5 @@ const cache = new Map<string, FieldGrant>();
 /** The grant for a set of presets (order and duplicates do not matter); memoised. */
 export const fieldGrant = (scopes: readonly PresetName[]): FieldGrant => {
   const key = [...new Set(scopes)].sort().join(',');
-  let grant = cache.get(key);
-  if (!grant) {
-    grant = build(scopes);
-    cache.set(key, grant);
-  }
-  return grant;
+  return getOrCompute(cache, key, () => build(scopes));
 };

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { SupplierFile } from './suppliers-schema';
+import { getOrCompute } from '../lib/get-or-compute';
 
 /** Resolves with the verified payload; rejects on a bad signature, issuer, audience or expiry. */
 export type JwtVerifier = (token: string) => Promise<JWTPayload>;
@@ -12,12 +13,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 
 const remoteKeySet = (url: string): JWTVerifyGetKey => {
-  let keySet = remoteKeySets.get(url);
-  if (!keySet) {
-    keySet = createRemoteJWKSet(new URL(url));
-    remoteKeySets.set(url, keySet);
-  }
-  return keySet;
+  return getOrCompute(remoteKeySets, url, () => createRemoteJWKSet(new URL(url)));
 };
 
 /** Builds the verifier for one supplier's `jwt` block; rejects if the PEM is not a key for its algorithm. */

@@ -1,5 +1,6 @@
 import { getNamedType, isAbstractType, type DocumentNode, type GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { coordinate } from './coordinates';
+import { getOrCompute } from '../lib/get-or-compute';
 
 export interface FieldRead {
   readonly typeName: string;
@@ -16,17 +17,8 @@ const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ReadonlyMap<st
  * will not run can only add to what is checked, never hide a field that will.
  */
 export const fieldsRead = (schema: GraphQLSchema, document: DocumentNode): ReadonlyMap<string, FieldRead> => {
-  let byDocument = bySchema.get(schema);
-  if (!byDocument) {
-    byDocument = new WeakMap();
-    bySchema.set(schema, byDocument);
-  }
-  let reads = byDocument.get(document);
-  if (!reads) {
-    reads = walkFields(schema, document);
-    byDocument.set(document, reads);
-  }
-  return reads;
+  const byDocument = getOrCompute(bySchema, schema, () => new WeakMap<DocumentNode, ReadonlyMap<string, FieldRead>>());
+  return getOrCompute(byDocument, document, () => walkFields(schema, document));
 };
 
 const walkFields = (schema: GraphQLSchema, document: DocumentNode): Map<string, FieldRead> => {

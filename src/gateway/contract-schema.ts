@@ -4,6 +4,7 @@ import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
 import { type GraphQLSchema, isObjectType, parse, printSchema } from 'graphql';
 import { fieldGrant, type PresetName } from '../auth';
 import { mayReadField } from '../auth/coordinates';
+import { getOrCompute } from '../lib/get-or-compute';
 
 export interface Contract {
   readonly schema: GraphQLSchema;
@@ -47,17 +48,8 @@ export const createContracts = (entityTypes: ReadonlySet<string>) => {
   const cache = new WeakMap<GraphQLSchema, Map<string, Contract>>();
   return (api: GraphQLSchema, scopes: readonly PresetName[]): Contract => {
     const key = [...new Set(scopes)].sort().join(',');
-    let perScopes = cache.get(api);
-    if (!perScopes) {
-      perScopes = new Map();
-      cache.set(api, perScopes);
-    }
-    let contract = perScopes.get(key);
-    if (!contract) {
-      contract = build(api, entityTypes, scopes);
-      perScopes.set(key, contract);
-    }
-    return contract;
+    const perScopes = getOrCompute(cache, api, () => new Map<string, Contract>());
+    return getOrCompute(perScopes, key, () => build(api, entityTypes, scopes));
   };
 };
 

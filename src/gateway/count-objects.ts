@@ -10,6 +10,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { getOrCompute } from '../lib/get-or-compute';
 
 /**
  * How many objects of `typeName` a response's data holds, read along the operation's selections
@@ -30,16 +31,8 @@ export const countObjects = (
   // The fields a selection set asks of a type are the same for every object of a list: gather them once.
   const gathered = new Map<SelectionSetNode, Map<GraphQLObjectType, FieldNode[]>>();
   const fieldsFor = (type: GraphQLObjectType, selectionSet: SelectionSetNode): FieldNode[] => {
-    let byType = gathered.get(selectionSet);
-    if (!byType) {
-      byType = new Map();
-      gathered.set(selectionSet, byType);
-    }
-    let fields = byType.get(type);
-    if (!fields) {
-      fields = fieldsOf(type, selectionSet, []);
-      byType.set(type, fields);
-    }
+    const byType = getOrCompute(gathered, selectionSet, () => new Map<GraphQLObjectType, FieldNode[]>());
+    const fields = getOrCompute(byType, type, () => fieldsOf(type, selectionSet, []));
     return fields;
   };
   const fieldsOf = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[]): FieldNode[] => {

@@ -7,6 +7,7 @@ import { fullFormats } from 'ajv-formats/dist/formats';
 import { isDate, isDateTime, isTime, isUuid } from './fast-formats';
 import extractJson from './spec-extract.json';
 import type { JsonSchema, SpecExtract, SpecOperation } from './spec-extract';
+import { getOrCompute } from '../lib/get-or-compute';
 
 export const SPEC: SpecExtract = extractJson as unknown as SpecExtract;
 
@@ -66,13 +67,10 @@ const wrap =
     validate(value) ? { ok: true } : { ok: false, errors: describe(validate) };
 
 const compile = (key: string, schema: () => object): ValidateFunction => {
-  let validate = cache.get(key);
-  if (!validate) {
+  return getOrCompute(cache, key, () => {
     shared ??= createSpecAjv();
-    validate = shared.compile(schema());
-    cache.set(key, validate);
-  }
-  return validate;
+    return shared.compile(schema());
+  });
 };
 
 /** Validator for a named component schema, e.g. `validatorFor('PersonExpanded')`. */

@@ -1,6 +1,7 @@
 // Reverse links SS 12000 offers only as a list filter that takes several ids (/groups?organisation=a&organisation=b,
 // /organisations?parent=…). One DataLoader per request and filter set turns N parents into one list walk.
 import DataLoader from 'dataloader';
+import { getOrCompute } from '../../lib/get-or-compute';
 import type { ProducerSource, QueryValue } from '../../sources';
 import type { ResourceName, ResourceTypes } from '../../ss12000/resources';
 
@@ -25,23 +26,23 @@ export interface GroupedList<R extends ResourceName> {
 export function loadGroupedList<R extends ResourceName>(spec: GroupedList<R>, parentId: string): Promise<ResourceTypes[R][]> {
   const filters = spec.filters ?? {};
   const signature = `${spec.name}?${spec.param}&${JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined))}`;
-  let loaders = loadersBySource.get(spec.source);
-  if (!loaders) loadersBySource.set(spec.source, (loaders = new Map()));
-  let loader = loaders.get(signature);
-  if (!loader) {
-    loader = new DataLoader<string, unknown[]>(
-      async (parentIds) => {
-        const byParent = new Map<string, ResourceTypes[R][]>(parentIds.map((id) => [id, []]));
-        for await (const rows of spec.source.pages(spec.name, { ...filters, [spec.param]: parentIds })) {
-          for (const row of rows) {
-            for (const parent of new Set(spec.parentsOf(row))) if (parent !== undefined) byParent.get(parent)?.push(row);
+  const loaders = getOrCompute(loadersBySource, spec.source, () => new Map<string, AnyLoader>());
+  const loader = getOrCompute(
+    loaders,
+    signature,
+    () =>
+      new DataLoader<string, unknown[]>(
+        async (parentIds) => {
+          const byParent = new Map<string, ResourceTypes[R][]>(parentIds.map((id) => [id, []]));
+          for await (const rows of spec.source.pages(spec.name, { ...filters, [spec.param]: parentIds })) {
+            for (const row of rows) {
+              for (const parent of new Set(spec.parentsOf(row))) if (parent !== undefined) byParent.get(parent)?.push(row);
+            }
           }
-        }
-        return parentIds.map((id) => byParent.get(id) ?? []);
-      },
-      { maxBatchSize: MAX_IDS_PER_LIST },
-    );
-    loaders.set(signature, loader);
-  }
+          return parentIds.map((id) => byParent.get(id) ?? []);
+        },
+        { maxBatchSize: MAX_IDS_PER_LIST },
+      ),
+  );
   return loader.load(parentId) as Promise<ResourceTypes[R][]>;
 }

@@ -2,6 +2,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { fieldGrant, type Caller } from '../../../auth';
 import { mayReadField } from '../../../auth/coordinates';
 import { fieldsRead } from '../../../auth/operation-fields';
+import { getOrCompute } from '../../../lib/get-or-compute';
 
 // Field permissions depend on the caller's scopes and the operation only, never on a row: decided
 // once per (document, scopes) and looked up per field. Apollo Server reuses the parsed document of
@@ -10,22 +11,15 @@ const byDocument = new WeakMap<DocumentNode, Map<string, ReadonlySet<string>>>()
 
 export const deniedFields = (schema: GraphQLSchema, entityTypes: ReadonlySet<string>, document: DocumentNode, caller: Caller): ReadonlySet<string> => {
   const scopesKey = [...new Set(caller.scopes)].sort().join(',');
-  let perScopes = byDocument.get(document);
-  if (!perScopes) {
-    perScopes = new Map();
-    byDocument.set(document, perScopes);
-  }
-  let denied = perScopes.get(scopesKey);
-  if (!denied) {
+  const perScopes = getOrCompute(byDocument, document, () => new Map<string, ReadonlySet<string>>());
+  return getOrCompute(perScopes, scopesKey, () => {
     const grant = fieldGrant(caller.scopes);
-    const set = new Set<string>();
+    const denied = new Set<string>();
     for (const [key, { typeName, fieldName }] of fieldsRead(schema, document)) {
-      if (!mayReadField(grant, entityTypes, typeName, fieldName)) set.add(key);
+      if (!mayReadField(grant, entityTypes, typeName, fieldName)) denied.add(key);
     }
-    denied = set;
-    perScopes.set(scopesKey, denied);
-  }
-  return denied;
+    return denied;
+  });
 };
 
 // The decision of THIS request, keyed by its context object (SubgraphContext stays { sources, caller }).
