@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   if (configPath === undefined) throw new Error(`a config file is required (--config or GATEWAY_CONFIG)\nusage: ${USAGE}`);
   if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the subgraph serves only callers the gateway signed.');
   const config = await loadConfig(configPath, env.variables);
-  // Each producer's clients are created; only this subgraph's producer is ever called. Every subgraph
-  // process must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
+  // Each producer's clients are created: a subgraph calls its own producer, and attendance also reads
+  // schedule's lessons and activities (lesson-dates.ts, the absence summary). Every subgraph process
+  // must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, aliasSecret: env.aliasSecret ?? env.callerSecret });
   const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
   closeOnSignals(async () => {

@@ -28,7 +28,7 @@ const MAX_CREDENTIAL_LENGTH = 8192;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** The credential the request carries: `Authorization: Bearer <x>` or `x-api-key: <x>`, not both. */
-const credentialOf = (headers: HeaderSource): string | undefined => {
+export const requestCredential = (headers: HeaderSource): string | undefined => {
   const authorization = headerValue(headers, 'authorization');
   const apiKey = headerValue(headers, 'x-api-key');
   if (authorization !== undefined && apiKey !== undefined) return undefined;
@@ -90,7 +90,7 @@ export const createAuthenticator = (options: AuthenticatorOptions): Authenticato
 
   return {
     authenticate: async (headers) => {
-      const credential = credentialOf(headers);
+      const credential = requestCredential(headers);
       if (credential === undefined) return null;
       const config = options.config();
       const supplier = JWT_SHAPE.test(credential) ? await byJwt(config, credential) : byApiKey(config, credential);

@@ -1,8 +1,8 @@
 // The auth core's public surface: the gateway authenticates and signs, subgraphs verify and
 // consult the grant. Nothing here fetches data; the organisation tree is passed in.
-export { generateApiKey, hashApiKey } from './api-key';
+export { generateApiKey, hashApiKey, keyDigest, matchApiKey } from './api-key';
 export { type Caller } from './caller';
-export { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './credentials';
+export { createAuthenticator, requestCredential, type Authenticator, type AuthenticatorOptions } from './credentials';
 export { fieldGrant, GOVERNED_TYPES, type FieldGrant } from './field-grant';
 export { type HeaderSource } from './headers';
 export { isPresetName, PRESET_NAMES, PRESETS, type PresetName } from './presets';

@@ -12,9 +12,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 // so a config reload does not refetch them.
 const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 
-const remoteKeySet = (url: string): JWTVerifyGetKey => {
-  return getOrCompute(remoteKeySets, url, () => createRemoteJWKSet(new URL(url)));
-};
+const remoteKeySet = (url: string): JWTVerifyGetKey => getOrCompute(remoteKeySets, url, () => createRemoteJWKSet(new URL(url)));
 
 /** Builds the verifier for one supplier's `jwt` block; rejects if the PEM is not a key for its algorithm. */
 export const createJwtVerifier = async (jwt: NonNullable<SupplierFile['jwt']>): Promise<JwtVerifier> => {

@@ -32,8 +32,7 @@ export const countObjects = (
   const gathered = new Map<SelectionSetNode, Map<GraphQLObjectType, FieldNode[]>>();
   const fieldsFor = (type: GraphQLObjectType, selectionSet: SelectionSetNode): FieldNode[] => {
     const byType = getOrCompute(gathered, selectionSet, () => new Map<GraphQLObjectType, FieldNode[]>());
-    const fields = getOrCompute(byType, type, () => fieldsOf(type, selectionSet, []));
-    return fields;
+    return getOrCompute(byType, type, () => fieldsOf(type, selectionSet, []));
   };
   const fieldsOf = (type: GraphQLObjectType, selectionSet: SelectionSetNode, into: FieldNode[]): FieldNode[] => {
     for (const selection of selectionSet.selections) {

@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Pool } from 'undici';
+import { getOrCompute } from '../lib/get-or-compute';
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -55,14 +56,7 @@ const bufferedResponse = (url: string, status: number, headers: Headers, text: s
 
 export function createSubgraphFetcher(): SubgraphFetcher {
   const pools = new Map<string, Pool>();
-  const poolFor = (origin: string): Pool => {
-    let pool = pools.get(origin);
-    if (!pool) {
-      pool = new Pool(origin);
-      pools.set(origin, pool);
-    }
-    return pool;
-  };
+  const poolFor = (origin: string): Pool => getOrCompute(pools, origin, () => new Pool(origin));
   const fetch: Fetcher = async (url, init = {}) => {
     const target = new URL(url);
     const answer = await poolFor(target.origin).request({

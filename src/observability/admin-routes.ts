@@ -1,9 +1,9 @@
 // GET /healthz and GET /metrics beside /graphql on the gateway and on every subgraph service.
 // /healthz needs no credentials and tells nothing but "this process serves". /metrics needs its own
-// bearer token (METRICS_TOKEN), not a supplier's: it shows every supplier's traffic, so it is not
-// served at all while no token is configured.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// token (METRICS_TOKEN, sent as a supplier sends its key), not a supplier's: it shows every
+// supplier's traffic, so it is not served at all while no token is configured.
 import type { IncomingMessage } from 'node:http';
+import { keyDigest, matchApiKey, requestCredential } from '../auth';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics';
 
 export interface AdminResponse {
@@ -13,11 +13,9 @@ export interface AdminResponse {
   headers?: Record<string, string>;
 }
 
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
-
-const bearerMatches = (request: IncomingMessage, token: string): boolean => {
-  const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
-  return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+const carriesToken = (request: IncomingMessage, token: string): boolean => {
+  const credential = requestCredential(request.headers);
+  return credential !== undefined && matchApiKey(credential, [keyDigest(token)]) === 0;
 };
 
 /** The answer to an admin path, or undefined when the request is not for one. */
@@ -25,7 +23,7 @@ export async function adminResponse(request: IncomingMessage, pathname: string, 
   if (request.method !== 'GET') return undefined;
   if (pathname === '/healthz') return { status: 200, contentType: 'application/json; charset=utf-8', body: '{"status":"ok"}' };
   if (pathname !== '/metrics' || metricsToken === undefined) return undefined;
-  if (!bearerMatches(request, metricsToken)) {
+  if (!carriesToken(request, metricsToken)) {
     return { status: 401, contentType: 'text/plain; charset=utf-8', body: 'GET /metrics needs the metrics bearer token.\n', headers: { 'www-authenticate': 'Bearer' } };
   }
   return { status: 200, contentType: METRICS_CONTENT_TYPE, body: await metricsText() };

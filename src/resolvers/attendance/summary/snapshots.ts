@@ -26,7 +26,7 @@ const snapshots = new LRUCache<string, Snapshot>({
 });
 
 /** What a summary's rows depend on besides the producer's data. */
-export const fingerprintOf = (caller: Caller, query: Readonly<Record<string, unknown>>): string =>
+export const fingerprintOf = (caller: Caller, query: object): string =>
   JSON.stringify({
     supplier: caller.supplier,
     units: caller.units === 'all' ? 'all' : [...caller.units].sort(),

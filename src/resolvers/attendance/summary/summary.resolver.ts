@@ -120,7 +120,7 @@ export class AbsenceSummaryResolver {
     const query = readQuery(args);
     const first = checkFirst(args.first);
     const { snapshot: previous, offset } = decodePosition(args.after);
-    const fingerprint = fingerprintOf(ctx.caller, { ...query });
+    const fingerprint = fingerprintOf(ctx.caller, query);
     const kept = previous === undefined ? undefined : snapshotFor(previous, fingerprint);
     const summary = kept ?? (await compute(query, ctx));
     const hasNextPage = offset + first < summary.rows.length;
