@@ -6,12 +6,14 @@ import { DEFAULT_MAX_LOOKUP_KEYS } from '../src/demo/producers';
 import { generateMunicipality } from '../src/demo/generator';
 import { personsWalkDirect, schoolUnitDirect, studentRecordDirect, teacherWeekDirect } from './graph/direct';
 import { startProducersProcess, type ProducersProcess } from './shared/producers-process';
-import { pick, type Counts, type Picks } from './graph/queries';
+import { pick, PERSONS_PAGE, SCHOOL_UNIT_CLASSES, STUDENT_RECORD, STUDENT_RECORD_RANGE, TEACHER_WEEK, TEACHER_WEEK_RANGE, WALK_PAGE, type Counts, type Picks } from './graph/queries';
 import { RestClient } from './graph/rest-client';
 import { startGatewayStack } from './graph/stack';
 import { GatewayClient, personsWalkViaGateway, schoolUnitViaGateway, studentRecordViaGateway, teacherWeekViaGateway } from './graph/via-gateway';
 import { printTable } from './measure';
 import { alternate } from './graph/alternate';
+import { alternateCosts, type CallCost } from './graph/cpu-cost';
+import { startFloorStack } from './graph/floor';
 
 const SEED = 12000;
 // GRAPH_BENCH_STUDENTS=600 (or a comma list) for a quicker run while iterating; the README's table uses both.
@@ -23,17 +25,29 @@ const CONNECTIONS = 8;
 
 interface StandardQuery {
   name: string;
+  /** The one document the query sends, its variables, and how many times one call sends it. */
+  document: string;
+  variables: (picks: Picks) => Record<string, unknown>;
+  sends: (counts: Counts) => number;
   /** Calls per load round at each size: the walk is one call of many pages. */
   requests: (students: number) => number;
   gateway: (client: GatewayClient, picks: Picks) => Promise<Counts>;
   direct: (client: RestClient, picks: Picks) => Promise<Counts>;
 }
 
+const once = (): number => 1;
+
 const QUERIES: StandardQuery[] = [
-  { name: 'school unit → classes → students → guardians', requests: () => 80, gateway: schoolUnitViaGateway, direct: schoolUnitDirect },
-  { name: "teacher's week", requests: () => 80, gateway: teacherWeekViaGateway, direct: teacherWeekDirect },
-  { name: 'student grades + attendance', requests: () => 80, gateway: studentRecordViaGateway, direct: studentRecordDirect },
-  { name: 'persons walk (first: 1000)', requests: (n) => (n > 1000 ? 16 : 40), gateway: personsWalkViaGateway, direct: personsWalkDirect },
+  { name: 'school unit → classes → students → guardians', document: SCHOOL_UNIT_CLASSES, variables: (p) => ({ id: p.schoolUnit }), sends: once, requests: () => 80, gateway: schoolUnitViaGateway, direct: schoolUnitDirect },
+  { name: "teacher's week", document: TEACHER_WEEK, variables: (p) => ({ duty: p.duty, ...TEACHER_WEEK_RANGE }), sends: once, requests: () => 80, gateway: teacherWeekViaGateway, direct: teacherWeekDirect },
+  { name: 'student grades + attendance', document: STUDENT_RECORD, variables: (p) => ({ id: p.student, ...STUDENT_RECORD_RANGE }), sends: once, requests: () => 80, gateway: studentRecordViaGateway, direct: studentRecordDirect },
+  {
+    name: 'persons walk (first: 1000)',
+    document: PERSONS_PAGE,
+    variables: () => ({ first: WALK_PAGE, after: null }),
+    // The floor serves the first page for every page the walk asks for.
+    sends: (counts) => Math.ceil(counts['persons']! / WALK_PAGE),
+    requests: (n) => (n > 1000 ? 16 : 40), gateway: personsWalkViaGateway, direct: personsWalkDirect },
 ];
 
 async function producerRequests(producers: ProducersProcess, task: () => Promise<unknown>): Promise<number> {
@@ -42,18 +56,29 @@ async function producerRequests(producers: ProducersProcess, task: () => Promise
   return producers.totalRequests();
 }
 
-async function benchSize(students: number): Promise<Record<string, string | number>[]> {
+interface SizeRows {
+  load: Record<string, string | number>[];
+  floor: Record<string, string | number>[];
+}
+
+const ms = (cost: CallCost): string => `${cost.benchCpuMs.toFixed(1)} + ${cost.producersCpuMs.toFixed(1)}`;
+const total = (cost: CallCost): number => cost.benchCpuMs + cost.producersCpuMs;
+
+async function benchSize(students: number): Promise<SizeRows> {
   const dataset = generateMunicipality({ seed: SEED, students });
   const picks = pick(dataset);
   const producers = await startProducersProcess({ students, seed: SEED });
-  const stack = await startGatewayStack(producers.producers).catch(async (error: unknown) => {
-    await producers.close();
-    throw error;
-  });
-  const gateway = new GatewayClient(stack.gatewayUrl, CONCURRENCY);
-  const rest = new RestClient(producers.producers, { connections: CONNECTIONS, maxLookupKeys: DEFAULT_MAX_LOOKUP_KEYS });
-  const rows: Record<string, string | number>[] = [];
+  const closers: (() => Promise<void>)[] = [() => producers.close()];
+  const rows: SizeRows = { load: [], floor: [] };
   try {
+    const stack = await startGatewayStack(producers.producers);
+    closers.unshift(() => stack.close());
+    const floorStack = await startFloorStack();
+    closers.unshift(() => floorStack.close());
+    const gateway = new GatewayClient(stack.gatewayUrl, CONCURRENCY);
+    const floor = new GatewayClient(floorStack.url, 1);
+    const rest = new RestClient(producers.producers, { connections: CONNECTIONS, maxLookupKeys: DEFAULT_MAX_LOOKUP_KEYS });
+    closers.unshift(() => gateway.close(), () => floor.close(), () => rest.close());
     for (const query of QUERIES) {
       const viaGateway = () => query.gateway(gateway, picks);
       const direct = () => query.direct(rest, picks);
@@ -64,15 +89,27 @@ async function benchSize(students: number): Promise<Record<string, string | numb
       }
       const gatewayCalls = await producerRequests(producers, viaGateway);
       const directCalls = await producerRequests(producers, direct);
-      // Alone (concurrency 1): the latency of one query without queueing behind the others.
-      const [g1, d1] = await alternate(viaGateway, direct, { rounds: ROUNDS, requestsPerRound: Math.ceil(query.requests(students) / 8), concurrency: 1 });
+      // The floor carries the real gateway's own answer, as often as one call sends the document.
+      floorStack.serve(await gateway.query(floorStack.capturing(query.document), query.variables(picks)));
+      // The floor must carry exactly what the gateway answers, or it measures something else.
+      const [real, carried] = [await gateway.query(query.document, query.variables(picks)), await floor.query(query.document, query.variables(picks))];
+      if (JSON.stringify(real) !== JSON.stringify(carried)) throw new Error(`${query.name} at ${students} students: the floor's answer differs from the gateway's`);
+      const sends = query.sends(gatewayCounts);
+      const viaFloor = async () => {
+        for (let i = 0; i < sends; i++) await floor.query(query.document, query.variables(picks));
+      };
+      // Alone (concurrency 1): latency without queueing, and what one call costs in CPU.
+      const cost = await alternateCosts({ gateway: viaGateway, direct, floor: viaFloor }, producers, {
+        rounds: ROUNDS,
+        requestsPerRound: Math.ceil(query.requests(students) / 2),
+      });
       const [g, d] = await alternate(viaGateway, direct, { rounds: ROUNDS, requestsPerRound: query.requests(students), concurrency: CONCURRENCY });
-      rows.push({
+      rows.load.push({
         students,
         query: query.name,
         rows: Object.entries(gatewayCounts).map(([k, v]) => `${k} ${v}`).join(', '),
         'producer req gw/direct': `${gatewayCalls}/${directCalls}`,
-        'alone gw/direct p50 ms': `${g1.p50Ms.toFixed(1)}/${d1.p50Ms.toFixed(1)}`,
+        'alone gw/direct p50 ms': `${cost.gateway.p50Ms.toFixed(1)}/${cost.direct.p50Ms.toFixed(1)}`,
         'gw p50 ms': g.p50Ms,
         'gw p95 ms': g.p95Ms,
         'gw req/s': g.requestsPerSecond,
@@ -82,18 +119,33 @@ async function benchSize(students: number): Promise<Record<string, string | numb
         'p50 gw÷direct': (g.p50Ms / d.p50Ms).toFixed(2),
         'req/s gw÷direct': (g.requestsPerSecond / d.requestsPerSecond).toFixed(2),
       });
+      rows.floor.push({
+        students,
+        query: query.name,
+        'CPU ms direct': ms(cost.direct),
+        'CPU ms gw': ms(cost.gateway),
+        'CPU ms floor': cost.floor.benchCpuMs,
+        'CPU gw÷direct': (total(cost.gateway) / total(cost.direct)).toFixed(2),
+        'CPU (direct+floor)÷direct': ((total(cost.direct) + cost.floor.benchCpuMs) / total(cost.direct)).toFixed(2),
+        'alone p50 ms direct/gw/floor': `${cost.direct.p50Ms.toFixed(1)}/${cost.gateway.p50Ms.toFixed(1)}/${cost.floor.p50Ms.toFixed(1)}`,
+        'p50 gw÷direct': (cost.gateway.p50Ms / cost.direct.p50Ms).toFixed(2),
+        'p50 (direct+floor)÷direct': ((cost.direct.p50Ms + cost.floor.p50Ms) / cost.direct.p50Ms).toFixed(2),
+      });
     }
   } finally {
-    await gateway.close();
-    await rest.close();
-    await stack.close();
-    await producers.close();
+    for (const close of closers) await close();
   }
   return rows;
 }
 
 export async function run(): Promise<void> {
-  const rows: Record<string, string | number>[] = [];
-  for (const students of SIZES) rows.push(...(await benchSize(students)));
-  printTable(`gateway vs direct batched REST: concurrency ${CONCURRENCY}, median of ${ROUNDS} alternating rounds`, rows);
+  const load: Record<string, string | number>[] = [];
+  const floor: Record<string, string | number>[] = [];
+  for (const students of SIZES) {
+    const rows = await benchSize(students);
+    load.push(...rows.load);
+    floor.push(...rows.floor);
+  }
+  printTable(`gateway vs direct batched REST: concurrency ${CONCURRENCY}, median of ${ROUNDS} alternating rounds`, load);
+  printTable(`one call alone: CPU ms (bench process + producers) and p50, against the frameworks' floor (bench/graph/floor.ts), median of ${ROUNDS} alternating rounds`, floor);
 }

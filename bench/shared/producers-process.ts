@@ -1,7 +1,8 @@
 // The demo producers in their own process (`dist/src/demo/producers/cli.js`), so neither their CPU
 // nor their dataset (1.7 GiB at 100,000 students) is counted as the gateway's. Every benchmark that
 // needs producers starts them here.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,6 +20,8 @@ export interface ProducersProcess {
   requestsOf(producer: ProducerName): Promise<number>;
   byRoute(): Promise<Record<string, number>>;
   resetStats(): Promise<void>;
+  /** CPU time (user + system, ms) the producers' process has used so far; NaN where /proc is missing. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export async function startProducersProcess(options: { students: number; seed?: 
     totalRequests: async () => (await stats()).reduce((sum, [, s]) => sum + s.total, 0),
     requestsOf: async (p) => (await statsOf(p)).total,
     byRoute: async () => Object.fromEntries((await stats()).flatMap(([p, s]) => Object.entries(s.byRoute).map(([route, n]) => [`${p} ${route}`, n]))),
+    cpuMs: () => processCpuMs(child.pid),
     resetStats: async () => void (await Promise.all(PRODUCERS.map((p) => control(producers[p], 'POST', '/_stats/reset')))),
     close: async () => {
       if (child.exitCode !== null) return;
@@ -57,6 +61,19 @@ export async function startProducersProcess(options: { students: number; seed?: 
     },
   };
 }
+
+// Linux: fields 14 and 15 of /proc/<pid>/stat are user and system time in clock ticks.
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
+  } catch {
+    return NaN;
+  }
+}
+
+let ticks: number | undefined;
+const clockTicksPerSecond = (): number => (ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()));
 
 async function readEndpoints(child: ChildProcess): Promise<Record<ProducerName, ProducerEndpoint>> {
   const found: Partial<Record<ProducerName, ProducerEndpoint>> = {};
