@@ -18,12 +18,16 @@ import { startFloorStack } from './graph/floor';
 const SEED = 12000;
 // GRAPH_BENCH_STUDENTS=600 (or a comma list) for a quicker run while iterating; the README's table uses both.
 const SIZES = process.env.GRAPH_BENCH_STUDENTS?.split(',').map(Number) ?? [600, 20_000];
+// GRAPH_BENCH_QUERIES=a,c runs only those of the standard queries (a)–(d), also for iterating.
+const ONLY = process.env.GRAPH_BENCH_QUERIES?.split(',').map((letter) => letter.trim()) ?? [];
 const CONCURRENCY = 8;
 const ROUNDS = 3;
 // Per connection pool: what the gateway's sources use towards each producer (DEMO_TUNING.maxConcurrency).
 const CONNECTIONS = 8;
 
 interface StandardQuery {
+  /** (a)–(d), as bench/graph/README.md names them. */
+  letter: string;
   name: string;
   /** The one document the query sends, its variables, and how many times one call sends it. */
   document: string;
@@ -38,16 +42,47 @@ interface StandardQuery {
 const once = (): number => 1;
 
 const QUERIES: StandardQuery[] = [
-  { name: 'school unit → classes → students → guardians', document: SCHOOL_UNIT_CLASSES, variables: (p) => ({ id: p.schoolUnit }), sends: once, requests: () => 80, gateway: schoolUnitViaGateway, direct: schoolUnitDirect },
-  { name: "teacher's week", document: TEACHER_WEEK, variables: (p) => ({ duty: p.duty, ...TEACHER_WEEK_RANGE }), sends: once, requests: () => 80, gateway: teacherWeekViaGateway, direct: teacherWeekDirect },
-  { name: 'student grades + attendance', document: STUDENT_RECORD, variables: (p) => ({ id: p.student, ...STUDENT_RECORD_RANGE }), sends: once, requests: () => 80, gateway: studentRecordViaGateway, direct: studentRecordDirect },
   {
+    letter: 'a',
+    name: 'school unit → classes → students → guardians',
+    document: SCHOOL_UNIT_CLASSES,
+    variables: (p) => ({ id: p.schoolUnit }),
+    sends: once,
+    requests: () => 80,
+    gateway: schoolUnitViaGateway,
+    direct: schoolUnitDirect,
+  },
+  {
+    letter: 'b',
+    name: "teacher's week",
+    document: TEACHER_WEEK,
+    variables: (p) => ({ duty: p.duty, ...TEACHER_WEEK_RANGE }),
+    sends: once,
+    requests: () => 80,
+    gateway: teacherWeekViaGateway,
+    direct: teacherWeekDirect,
+  },
+  {
+    letter: 'c',
+    name: 'student grades + attendance',
+    document: STUDENT_RECORD,
+    variables: (p) => ({ id: p.student, ...STUDENT_RECORD_RANGE }),
+    sends: once,
+    requests: () => 80,
+    gateway: studentRecordViaGateway,
+    direct: studentRecordDirect,
+  },
+  {
+    letter: 'd',
     name: 'persons walk (first: 1000)',
     document: PERSONS_PAGE,
     variables: () => ({ first: WALK_PAGE, after: null }),
     // The floor serves the first page for every page the walk asks for.
     sends: (counts) => Math.ceil(counts['persons']! / WALK_PAGE),
-    requests: (n) => (n > 1000 ? 16 : 40), gateway: personsWalkViaGateway, direct: personsWalkDirect },
+    requests: (n) => (n > 1000 ? 16 : 40),
+    gateway: personsWalkViaGateway,
+    direct: personsWalkDirect,
+  },
 ];
 
 async function producerRequests(producers: ProducersProcess, task: () => Promise<unknown>): Promise<number> {
@@ -79,7 +114,7 @@ async function benchSize(students: number): Promise<SizeRows> {
     const floor = new GatewayClient(floorStack.url, 1);
     const rest = new RestClient(producers.producers, { connections: CONNECTIONS, maxLookupKeys: DEFAULT_MAX_LOOKUP_KEYS });
     closers.unshift(() => gateway.close(), () => floor.close(), () => rest.close());
-    for (const query of QUERIES) {
+    for (const query of QUERIES.filter((q) => ONLY.length === 0 || ONLY.includes(q.letter))) {
       const viaGateway = () => query.gateway(gateway, picks);
       const direct = () => query.direct(rest, picks);
       // An honest comparison fetches the same data: every counted level must agree.
