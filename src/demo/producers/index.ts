@@ -123,7 +123,7 @@ async function startOne(
     resetStats: () => server.stats.reset(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
-        server.releaseHeld();
+        server.releaseWaiting();
         server.server.close(() => resolve());
         server.server.closeAllConnections();
       }).then(() => subscriptions.settled())),

@@ -24,7 +24,8 @@ export class ProducerServer {
   readonly stats = new StatsCounter();
   private faultSettings: FaultSettings;
   private malformedCount = 0;
-  private readonly held = new Set<NodeJS.Timeout>();
+  /** Cancels every request waiting out a latency or timeout fault. */
+  private readonly waiting = new Set<() => void>();
   readonly server: Server;
 
   constructor(private readonly config: ProducerServerConfig) {
@@ -46,10 +47,12 @@ export class ProducerServer {
     }
   }
 
-  /** Stops held (timeout-fault) requests; the caller closes the server. */
-  releaseHeld(): void {
-    for (const timer of this.held) clearTimeout(timer);
-    this.held.clear();
+  /**
+   * Ends every wait a fault imposes (latency or timeout); the caller closes the server. Without it
+   * a pending latency timer would keep the process alive after close.
+   */
+  releaseWaiting(): void {
+    for (const cancel of [...this.waiting]) cancel();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -63,7 +66,7 @@ export class ProducerServer {
     this.stats.count(match ? `${method} ${match.route.pattern}` : `${method} (unmatched)`);
     this.authorize(req);
     const faults = this.faultSettings;
-    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    if (faults.latencyMs > 0 && !(await this.wait(res, faults.latencyMs))) return void res.destroy();
     if (fires(faults.timeoutRate)) return this.hold(res);
     if (fires(faults.errorRate)) return sendJson(res, 503, errorBody('ServiceUnavailable', 'Injected fault: producer unavailable'));
     if (!match) throw notFound(`No route ${method} ${url.pathname}`);
@@ -101,14 +104,22 @@ export class ProducerServer {
 
   /** Never answers; the socket is cut when the client gives up, at the cap, or on close. */
   private hold(res: ServerResponse): void {
-    const timer = setTimeout(() => {
-      this.held.delete(timer);
-      res.destroy();
-    }, HOLD_CAP_MS);
-    this.held.add(timer);
-    res.on('close', () => {
-      clearTimeout(timer);
-      this.held.delete(timer);
+    void this.wait(res, HOLD_CAP_MS).then(() => res.destroy());
+  }
+
+  /** Waits `ms`; false when the client went away or the producer closes first. */
+  private wait(res: ServerResponse, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (elapsed: boolean): void => {
+        clearTimeout(timer);
+        this.waiting.delete(cancel);
+        res.off('close', cancel);
+        resolve(elapsed);
+      };
+      const cancel = (): void => finish(false);
+      const timer = setTimeout(() => finish(true), ms);
+      this.waiting.add(cancel);
+      res.on('close', cancel);
     });
   }
 

@@ -68,6 +68,20 @@ describe('faults', () => {
     expect(await held).toBe('cut');
   });
 
+  it('close() ends requests the latency fault is delaying, and leaves no timer behind', async () => {
+    const timersBefore = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const own = await startDemo({ dataset: demo.dataset, faults: { register: { latencyMs: 60_000 } } });
+    const p = own.running.producers.register;
+    const delayed = fetch(`${p.url}/organisations`, { headers: { authorization: `Bearer ${p.token}` } }).then(
+      (res) => res.status,
+      () => 'cut',
+    );
+    while (p.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await own.running.close();
+    expect(await delayed).toBe('cut');
+    expect(process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
+  });
+
   it('malformedRate 1 alternates a body that is not JSON with JSON that breaks the schema', async () => {
     demo.running.producers.register.setFaults({ malformedRate: 1 });
     const notJson = await demo.get('register', '/organisations?limit=2');
