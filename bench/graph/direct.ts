@@ -83,7 +83,10 @@ export async function studentRecordDirect(rest: RestClient, picks: Picks): Promi
   };
 }
 
+// Keeps the ids only, as the gateway's client does: holding 44,470 whole rows made the direct side
+// pay for garbage collection the gateway's side never has (measured at 25eab6e).
 export async function personsWalkDirect(rest: RestClient): Promise<Counts> {
-  const persons = await rest.all<W.Person>('register', '/persons', {}, WALK_PAGE);
-  return { persons: ids(persons).size };
+  const seen = new Set<string>();
+  for await (const page of rest.pages<W.Person>('register', '/persons', {}, WALK_PAGE)) for (const person of page) seen.add(person.id);
+  return { persons: seen.size };
 }

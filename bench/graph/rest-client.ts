@@ -30,13 +30,18 @@ export class RestClient {
   /** Every row of a list, page after page (a page token is the only way on). */
   async all<T>(producer: ProducerName, path: string, query: Query, limit = 1000): Promise<T[]> {
     const rows: T[] = [];
+    for await (const page of this.pages<T>(producer, path, query, limit)) rows.push(...page);
+    return rows;
+  }
+
+  /** A list's pages one at a time, for a caller that need not hold them all. */
+  async *pages<T>(producer: ProducerName, path: string, query: Query, limit = 1000): AsyncGenerator<T[]> {
     let page = await this.get<{ data: T[]; pageToken?: string | null }>(producer, path, { ...query, limit });
-    rows.push(...page.data);
+    yield page.data;
     while (page.pageToken) {
       page = await this.get(producer, path, { limit, pageToken: page.pageToken });
-      rows.push(...page.data);
+      yield page.data;
     }
-    return rows;
   }
 
   /** `POST /X/lookup {field: keys}` in parts of at most maxLookupKeys, all parts at once. */
