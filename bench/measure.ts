@@ -33,6 +33,9 @@ export async function runLoad(task: () => Promise<unknown>, options: { requests:
   };
 }
 
+/** The middle value (the upper one of an even count), as every multi-round figure is reported. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;

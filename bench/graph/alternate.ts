@@ -1,8 +1,6 @@
 // Two load runs compared on a shared, busy machine: run them in alternating rounds so a burst of
 // someone else's CPU lands on both sides, and report each metric's median over the rounds.
-import { runLoad, type LoadResult } from '../measure';
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { median, runLoad, type LoadResult } from '../measure';
 
 function medianOf(results: readonly LoadResult[]): LoadResult {
   return {

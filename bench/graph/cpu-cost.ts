@@ -1,7 +1,7 @@
 // What one call costs at concurrency 1: its p50 latency and the CPU it takes in this process and in
 // the producers' process. Several tasks measured in alternating rounds (a burst of someone else's
 // CPU lands on all of them), each figure the median over the rounds.
-import { runLoad } from '../measure';
+import { median, runLoad } from '../measure';
 import type { ProducersProcess } from '../shared/producers-process';
 
 export interface CallCost {
@@ -11,8 +11,6 @@ export interface CallCost {
   /** CPU ms per call in the producers' process. */
   producersCpuMs: number;
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function alternateCosts<K extends string>(
   tasks: Record<K, () => Promise<unknown>>,

@@ -1,4 +1,5 @@
 // Fault knobs and request counters, as the gateway's resilience tests and benchmarks use them.
+import type { FaultSettings } from '../../../src/demo/producers/faults';
 import { validatorFor } from '../../../src/ss12000/spec-validator';
 import { startDemo, type Demo } from './harness';
 
@@ -55,31 +56,29 @@ describe('faults', () => {
     expect((await demo.get('schedule', '/rooms?limit=1')).status).toBe(200);
   });
 
-  it('close() ends requests the timeout fault is holding', async () => {
-    const own = await startDemo({ dataset: demo.dataset, faults: { register: { timeoutRate: 1 } } });
+  // Starts its own demo with `faults` on the register producer, sends one request, closes the demo
+  // once the producer has it (it counts before any fault), and says how the request ended.
+  const closeWhileWaiting = async (faults: Partial<FaultSettings>): Promise<number | 'cut'> => {
+    const own = await startDemo({ dataset: demo.dataset, faults: { register: faults } });
     const p = own.running.producers.register;
-    const held = fetch(`${p.url}/organisations`, { headers: { authorization: `Bearer ${p.token}` } }).then(
+    const pending = fetch(`${p.url}/organisations`, { headers: { authorization: `Bearer ${p.token}` } }).then(
       (res) => res.status,
-      () => 'cut',
+      () => 'cut' as const,
     );
-    // Wait until the producer has the request (it counts before it holds).
     while (p.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await own.running.close();
-    expect(await held).toBe('cut');
+    return pending;
+  };
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+  it('close() ends requests the timeout fault is holding', async () => {
+    expect(await closeWhileWaiting({ timeoutRate: 1 })).toBe('cut');
   });
 
   it('close() ends requests the latency fault is delaying, and leaves no timer behind', async () => {
-    const timersBefore = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const own = await startDemo({ dataset: demo.dataset, faults: { register: { latencyMs: 60_000 } } });
-    const p = own.running.producers.register;
-    const delayed = fetch(`${p.url}/organisations`, { headers: { authorization: `Bearer ${p.token}` } }).then(
-      (res) => res.status,
-      () => 'cut',
-    );
-    while (p.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    await own.running.close();
-    expect(await delayed).toBe('cut');
-    expect(process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
+    const before = timers();
+    expect(await closeWhileWaiting({ latencyMs: 60_000 })).toBe('cut');
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 
   it('malformedRate 1 alternates a body that is not JSON with JSON that breaks the schema', async () => {
