@@ -21,6 +21,7 @@ export async function alternateCosts<K extends string>(
   const rounds = Object.fromEntries(names.map((name) => [name, [] as CallCost[]])) as Record<K, CallCost[]>;
   for (let round = 0; round < options.rounds; round++) {
     for (const name of names) {
+      // Warm up before the CPU counters start: runLoad's own warm-up would be counted.
       for (let i = 0; i < 3; i++) await tasks[name]();
       const bench = process.cpuUsage();
       const producersBefore = producers.cpuMs();

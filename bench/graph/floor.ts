@@ -28,7 +28,7 @@ import {
 } from 'graphql';
 import { SCHEMA_DIR } from '../../src/config/paths';
 import { startHttpFront } from '../../src/gateway/http-server';
-import { createSubgraphFetcher } from '../../src/gateway/subgraph-fetcher';
+import { createSubgraphFetcher, type SubgraphFetcher } from '../../src/gateway/subgraph-fetcher';
 import { PRODUCERS } from '../../src/ss12000/resources';
 
 const LOOPBACK = { host: '127.0.0.1', port: 0 };
@@ -88,6 +88,22 @@ const noPlugins = () => [ApolloServerPluginInlineTraceDisabled(), ApolloServerPl
 
 export async function startFloorStack(): Promise<FloorStack> {
   const stoppers: (() => Promise<void>)[] = [];
+  const fetcher = createSubgraphFetcher();
+  const close = async (): Promise<void> => {
+    for (const stop of stoppers) await stop();
+    await fetcher.close();
+  };
+  try {
+    return { ...(await startServers(stoppers, fetcher)), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+// The four subgraphs and the gateway; each server's stop is in `stoppers` as soon as it runs, so a
+// failure halfway leaves nothing listening.
+async function startServers(stoppers: (() => Promise<void>)[], fetcher: SubgraphFetcher): Promise<Omit<FloorStack, 'close'>> {
   let root: Data = {};
   let index = new Map<string, Data>();
   const services = [];
@@ -109,7 +125,6 @@ export async function startFloorStack(): Promise<FloorStack> {
   }
   const composed = composeServices(services);
   if (!composed.supergraphSdl) throw new Error(`floor composition failed: ${composed.errors?.map((e) => e.message).join('; ')}`);
-  const fetcher = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: composed.supergraphSdl,
     buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: fetcher.fetch }),
@@ -127,10 +142,6 @@ export async function startFloorStack(): Promise<FloorStack> {
     serve: (data) => {
       root = data;
       index = indexById(data);
-    },
-    close: async () => {
-      for (const stop of stoppers) await stop();
-      await fetcher.close();
     },
   };
 }
