@@ -27,7 +27,7 @@ export interface SpecExtract {
   readonly operations: Record<string, SpecOperation>;
 }
 
-export const SPEC_YAML_PATH = '../shared/ss12000/ss12000-v2.1.yaml';
+export const SPEC_YAML_PATH = 'spec/ss12000-v2.1.yaml';
 export const SPEC_EXTRACT_PATH = 'src/ss12000/spec-extract.json';
 
 // Prose and examples are dropped: they are most of the file and no validator reads them.

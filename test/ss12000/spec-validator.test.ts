@@ -3,7 +3,7 @@ import { extractSpec, renderSpecExtract, SPEC_EXTRACT_PATH, SPEC_YAML_PATH } fro
 import { specOperation, validatorFor, validatorForSchema } from '../../src/ss12000/spec-validator';
 
 describe('SS 12000 spec validator', () => {
-  it('reads a committed extract that is up to date with ../shared/ss12000 (regenerate with node dist/src/ss12000/spec-extract.js)', () => {
+  it('reads a committed extract that is up to date with spec/ss12000-v2.1.yaml (regenerate with node dist/src/ss12000/spec-extract.js)', () => {
     const fresh = renderSpecExtract(extractSpec(readFileSync(SPEC_YAML_PATH, 'utf8')));
     expect(readFileSync(SPEC_EXTRACT_PATH, 'utf8') === fresh).toBe(true);
   });
