@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -37,6 +37,8 @@ export interface SuppliersConfig {
   readonly source: string;
   readonly suppliers: readonly SupplierConfig[];
   readonly byName: ReadonlyMap<string, SupplierConfig>;
+  /** Other files it was read from (trusted-document manifests), absolute when `baseDir` was: watched with it. */
+  readonly files: readonly string[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -114,7 +116,10 @@ export const parseSuppliersConfig = async (text: string, source = 'suppliers con
   const suppliers = data.suppliers.map((supplier, index) =>
     resolveSupplier(supplier, jwts[index] as SupplierJwt | undefined, documents[index] as TrustedDocuments | undefined),
   );
-  return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])) };
+  const files = data.suppliers.flatMap(({ trustedDocuments }) =>
+    typeof trustedDocuments?.documents === 'string' ? [resolve(baseDir, trustedDocuments.documents)] : [],
+  );
+  return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])), files };
 };
 
 export const loadSuppliersConfig = async (file: string): Promise<SuppliersConfig> =>
