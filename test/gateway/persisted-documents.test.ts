@@ -1,6 +1,5 @@
-// Documents sent by id are per supplier: an APQ hash one supplier registered is unknown to another, and a
-// supplier in safelist mode runs only its registered documents (sent by id) while the others keep
-// ad-hoc queries. Before this, Apollo's one APQ cache answered any supplier's hash for every supplier.
+// Trusted documents per supplier: a supplier in safelist mode runs only its registered documents (sent by
+// id) while the others keep ad-hoc queries; nobody else can run its documents. (APQ: apq-isolation.test.ts.)
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,7 +46,7 @@ const suppliersYaml = (): string => `suppliers:
         - "${GROUPS}"
 `;
 
-describe('documents sent by id, per supplier', () => {
+describe('trusted documents, per supplier', () => {
   let stack: E2E;
   let dir: string;
   const audit = auditCapture();
@@ -68,44 +67,6 @@ describe('documents sent by id, per supplier', () => {
     extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
   });
   const edges = (response: Response): unknown[] => (response.data?.['persons'] as { edges: unknown[] }).edges;
-
-  describe('automatic persisted queries', () => {
-    const query = '{ persons(first: 3) { edges { node { id } } } }';
-
-    it('a hash one supplier registered is PERSISTED_QUERY_NOT_FOUND to another, exactly like a hash nobody sent', async () => {
-      const registered = await as(DEMO_KEYS.full, byHash(query, true));
-      expect(registered.errors).toBeUndefined();
-      expect(edges(registered)).toHaveLength(3);
-
-      const again = await as(DEMO_KEYS.full, byHash(query));
-      expect(again.data).toEqual(registered.data);
-
-      const other = await as(DEMO_KEYS.lms, byHash(query));
-      const never = await as(DEMO_KEYS.lms, byHash('{ persons(first: 4) { edges { node { id } } } }'));
-      expect(other.status).toBe(200);
-      expect(other.data).toBeUndefined();
-      expect(codes(other)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-      expect({ status: other.status, errors: other.errors }).toEqual({ status: never.status, errors: never.errors });
-    });
-
-    it('the other supplier registers the same text for itself and then runs it by hash', async () => {
-      expect((await as(DEMO_KEYS.lms, byHash(query, true))).errors).toBeUndefined();
-      const mine = await as(DEMO_KEYS.lms, byHash(query));
-      expect(edges(mine)).toHaveLength(3);
-    });
-
-    it('a document that does not validate is not registered', async () => {
-      const broken = '{ persons(first: 1) { edges { node { nope } } } }';
-      expect(codes(await as(DEMO_KEYS.full, byHash(broken, true)))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect(codes(await as(DEMO_KEYS.full, byHash(broken)))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
-    });
-
-    it('audit lines name the document id', async () => {
-      const before = audit.lines().length;
-      await as(DEMO_KEYS.full, byHash(query));
-      expect(audit.lines().slice(before)).toEqual([expect.objectContaining({ supplier: 'demo-full', documentId: sha256(query), status: 'ok' })]);
-    });
-  });
 
   describe('a supplier in safelist mode', () => {
     it('runs its registered document by extensions.persistedQuery.sha256Hash', async () => {
