@@ -21,7 +21,7 @@ import type { GatewayContext } from './gateway-context';
 export interface PersistedDocumentsOptions {
   /** The supplier's trusted documents as the suppliers file in force says, or undefined. */
   trustedDocuments(supplier: string): TrustedDocuments | undefined;
-  /** Bytes of query text one supplier's APQ store holds (least recently used go first). Default 4 MiB. */
+  /** Characters of query text one supplier's APQ store holds (least recently used go first). Default 4 Mi. */
   apqBytesPerSupplier?: number;
 }
 
@@ -87,6 +87,8 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
       const { hash, error } = sentId(request.extensions, request.http);
       let refused: GraphQLError | undefined = error;
       let register: { hash: string; text: string } | undefined;
+      // For the audit line: the id the request named, whether it ran or was refused (its status says which).
+      if (hash !== undefined) contextValue.documentId = hash;
 
       if (!refused && hash === undefined) {
         if (trusted?.mode === 'safelist') {
@@ -102,7 +104,6 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
           const text = registered ?? (trusted?.mode === 'safelist' ? undefined : storeOf(supplier).get(hash));
           if (text !== undefined) {
             request.query = text;
-            contextValue.documentId = hash;
           } else {
             refused =
               trusted?.mode === 'safelist'
@@ -112,13 +113,12 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
         } else if (sha256Hex(request.query) !== hash) {
           refused = badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.');
         } else if (registered !== undefined) {
-          contextValue.documentId = hash;
+          // Its own registered document, text and id together: runs as sent.
         } else if (trusted?.mode === 'safelist') {
           refused = refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403);
         } else {
           // APQ registration; stored once the operation has validated (didResolveOperation), as Apollo does.
           register = { hash, text: request.query };
-          contextValue.documentId = hash;
         }
       }
 
@@ -131,7 +131,6 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
         request.query = PLACEHOLDER;
         request.operationName = undefined;
         request.variables = undefined;
-        delete contextValue.documentId;
       }
       return {
         didResolveOperation: async () => {

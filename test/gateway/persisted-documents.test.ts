@@ -120,14 +120,18 @@ describe('trusted documents, per supplier', () => {
       expect(codes(await as(DEMO_KEYS.lms, { documentId: `sha256:${sha256(UNIT_PERSONS)}` }))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     });
 
-    it('audit lines name the document it ran, and record a refusal with its code and status', async () => {
+    it('audit lines name the document it ran, and record a refusal with its code, status and the id it named', async () => {
       const before = audit.lines().length;
       await as(SAFELISTED_KEY, { documentId: sha256(UNIT_PERSONS) });
       await as(SAFELISTED_KEY, { query: AD_HOC });
-      expect(audit.lines().slice(before)).toEqual([
+      await as(SAFELISTED_KEY, byHash(AD_HOC));
+      const lines = audit.lines().slice(before);
+      expect(lines).toEqual([
         expect.objectContaining({ supplier: 'safelisted', operationName: 'UnitPersons', documentId: sha256(UNIT_PERSONS), status: 'ok' }),
         expect.objectContaining({ supplier: 'safelisted', fields: [], status: 'error', httpStatus: 403, errorCodes: ['FORBIDDEN'] }),
+        expect.objectContaining({ supplier: 'safelisted', documentId: sha256(AD_HOC), fields: [], httpStatus: 404, errorCodes: ['PERSISTED_QUERY_NOT_FOUND'] }),
       ]);
+      expect(lines[1]).not.toHaveProperty('documentId');
     });
   });
 
