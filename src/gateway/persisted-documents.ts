@@ -12,7 +12,7 @@
 //
 // The id comes as `extensions.persistedQuery.sha256Hash` (APQ, version 1) or as `documentId` (GraphQL over
 // HTTP's trusted documents: a POST body field or a GET parameter, "sha256:<hex>" or "<hex>").
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
@@ -80,47 +80,53 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
     return store;
   };
 
+  /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
+  const decide = (request: GraphQLRequest, supplier: string, sent: SentId): { refused?: GraphQLError; register?: { hash: string; text: string } } => {
+    if (sent.error) return { refused: sent.error };
+    const trusted = options.trustedDocuments(supplier);
+    const safelist = trusted?.mode === 'safelist';
+    const { hash } = sent;
+    if (hash === undefined) {
+      if (!safelist) return {};
+      return {
+        refused: refusal(
+          `Supplier ${supplier} may run only its registered documents: send the document's id (documentId or extensions.persistedQuery.sha256Hash) without the query text.`,
+          'FORBIDDEN',
+          403,
+        ),
+      };
+    }
+    const registered = trusted?.documents.get(hash);
+    if (request.query === undefined || request.query === '') {
+      const text = registered ?? (safelist ? undefined : storeOf(supplier).get(hash));
+      if (text === undefined) {
+        return {
+          refused: safelist
+            ? refusal(`Supplier ${supplier} has no registered document with id sha256:${hash}.`, 'PERSISTED_QUERY_NOT_FOUND', 404)
+            : apqNotFound(),
+        };
+      }
+      request.query = text;
+      return {};
+    }
+    if (sha256Hex(request.query) !== hash) {
+      return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
+    }
+    if (registered !== undefined) return {};
+    if (safelist) {
+      return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
+    }
+    // APQ registration: stored once the operation has validated (didResolveOperation), as Apollo does.
+    return { register: { hash, text: request.query } };
+  };
+
   return {
     requestDidStart: async ({ request, contextValue }) => {
       const supplier = contextValue.caller.supplier;
-      const trusted = options.trustedDocuments(supplier);
-      const { hash, error } = sentId(request.extensions, request.http);
-      let refused: GraphQLError | undefined = error;
-      let register: { hash: string; text: string } | undefined;
+      const sent = sentId(request.extensions, request.http);
       // For the audit line: the id the request named, whether it ran or was refused (its status says which).
-      if (hash !== undefined) contextValue.documentId = hash;
-
-      if (!refused && hash === undefined) {
-        if (trusted?.mode === 'safelist') {
-          refused = refusal(
-            `Supplier ${supplier} may run only its registered documents: send the document's id (documentId or extensions.persistedQuery.sha256Hash) without the query text.`,
-            'FORBIDDEN',
-            403,
-          );
-        }
-      } else if (!refused && hash !== undefined) {
-        const registered = trusted?.documents.get(hash);
-        if (request.query === undefined || request.query === '') {
-          const text = registered ?? (trusted?.mode === 'safelist' ? undefined : storeOf(supplier).get(hash));
-          if (text !== undefined) {
-            request.query = text;
-          } else {
-            refused =
-              trusted?.mode === 'safelist'
-                ? refusal(`Supplier ${supplier} has no registered document with id sha256:${hash}.`, 'PERSISTED_QUERY_NOT_FOUND', 404)
-                : apqNotFound();
-          }
-        } else if (sha256Hex(request.query) !== hash) {
-          refused = badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.');
-        } else if (registered !== undefined) {
-          // Its own registered document, text and id together: runs as sent.
-        } else if (trusted?.mode === 'safelist') {
-          refused = refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403);
-        } else {
-          // APQ registration; stored once the operation has validated (didResolveOperation), as Apollo does.
-          register = { hash, text: request.query };
-        }
-      }
+      if (sent.hash !== undefined) contextValue.documentId = sent.hash;
+      const { refused, register } = decide(request, supplier, sent);
 
       // Apollo's APQ is off: it would answer PERSISTED_QUERY_NOT_SUPPORTED to an extension left in place.
       if (request.extensions?.['persistedQuery'] !== undefined) {
