@@ -105,14 +105,14 @@ export const parseSuppliersConfig = async (text: string, source = 'suppliers con
   const problems = crossChecks(data);
   if (problems.length > 0) throw new SuppliersConfigError(source, problems);
   const jwts = await Promise.all(data.suppliers.map((supplier, index) => resolveJwt(supplier, supplierPath(data, ['suppliers', String(index)]))));
-  const keyProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
+  const loadProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
   const documents = await Promise.all(
     data.suppliers.map((supplier, index) =>
       supplier.trustedDocuments && loadTrustedDocuments(supplier.trustedDocuments, `${supplierPath(data, ['suppliers', String(index)])}.trustedDocuments.documents`, baseDir),
     ),
   );
-  keyProblems.push(...documents.flatMap((loaded) => (Array.isArray(loaded) ? loaded : [])));
-  if (keyProblems.length > 0) throw new SuppliersConfigError(source, keyProblems);
+  loadProblems.push(...documents.flatMap((loaded) => (Array.isArray(loaded) ? loaded : [])));
+  if (loadProblems.length > 0) throw new SuppliersConfigError(source, loadProblems);
   const suppliers = data.suppliers.map((supplier, index) =>
     resolveSupplier(supplier, jwts[index] as SupplierJwt | undefined, documents[index] as TrustedDocuments | undefined),
   );
