@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -6,6 +7,7 @@ import { fieldGrant, type FieldGrant } from './field-grant';
 import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
 import type { PresetName } from './presets';
 import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
 
 export interface SupplierJwt {
@@ -27,12 +29,16 @@ export interface SupplierConfig {
   readonly protectedIdentities: ProtectedIdentities;
   /** Aggregates over fewer persons than this are suppressed; undefined: no suppression. */
   readonly minGroupSize: number | undefined;
+  /** Its registered operations (trusted-documents.ts); undefined: ad-hoc queries only. */
+  readonly trustedDocuments: TrustedDocuments | undefined;
 }
 
 export interface SuppliersConfig {
   readonly source: string;
   readonly suppliers: readonly SupplierConfig[];
   readonly byName: ReadonlyMap<string, SupplierConfig>;
+  /** Other files it was read from (trusted-document manifests), absolute when `baseDir` was: watched with it. */
+  readonly files: readonly string[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -72,7 +78,7 @@ const resolveJwt = async (supplier: SupplierFile, path: string): Promise<Supplie
   }
 };
 
-const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined): SupplierConfig => ({
+const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined, trustedDocuments: TrustedDocuments | undefined): SupplierConfig => ({
   name: supplier.name,
   apiKeyHashes: (supplier.apiKeys ?? []).map((key) => Buffer.from(key.sha256, 'hex')),
   jwt,
@@ -81,10 +87,14 @@ const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined): 
   grant: fieldGrant(supplier.scopes),
   protectedIdentities: supplier.protectedIdentities,
   minGroupSize: supplier.minGroupSize,
+  trustedDocuments,
 });
 
-/** Parses and validates a suppliers YAML text; rejects with a SuppliersConfigError naming each bad key. */
-export const parseSuppliersConfig = async (text: string, source = 'suppliers config'): Promise<SuppliersConfig> => {
+/**
+ * Parses and validates a suppliers YAML text; rejects with a SuppliersConfigError naming each bad key.
+ * `baseDir`: where relative paths in it (trusted-document manifests) start; the working directory by default.
+ */
+export const parseSuppliersConfig = async (text: string, source = 'suppliers config', baseDir = '.'): Promise<SuppliersConfig> => {
   let data: unknown;
   try {
     data = parse(text);
@@ -95,11 +105,22 @@ export const parseSuppliersConfig = async (text: string, source = 'suppliers con
   const problems = crossChecks(data);
   if (problems.length > 0) throw new SuppliersConfigError(source, problems);
   const jwts = await Promise.all(data.suppliers.map((supplier, index) => resolveJwt(supplier, supplierPath(data, ['suppliers', String(index)]))));
-  const keyProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
-  if (keyProblems.length > 0) throw new SuppliersConfigError(source, keyProblems);
-  const suppliers = data.suppliers.map((supplier, index) => resolveSupplier(supplier, jwts[index] as SupplierJwt | undefined));
-  return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])) };
+  const loadProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
+  const documents = await Promise.all(
+    data.suppliers.map((supplier, index) =>
+      supplier.trustedDocuments && loadTrustedDocuments(supplier.trustedDocuments, `${supplierPath(data, ['suppliers', String(index)])}.trustedDocuments.documents`, baseDir),
+    ),
+  );
+  loadProblems.push(...documents.flatMap((loaded) => (Array.isArray(loaded) ? loaded : [])));
+  if (loadProblems.length > 0) throw new SuppliersConfigError(source, loadProblems);
+  const suppliers = data.suppliers.map((supplier, index) =>
+    resolveSupplier(supplier, jwts[index] as SupplierJwt | undefined, documents[index] as TrustedDocuments | undefined),
+  );
+  const files = data.suppliers.flatMap(({ trustedDocuments }) =>
+    typeof trustedDocuments?.documents === 'string' ? [resolve(baseDir, trustedDocuments.documents)] : [],
+  );
+  return { source, suppliers, byName: new Map(suppliers.map((supplier) => [supplier.name, supplier])), files };
 };
 
 export const loadSuppliersConfig = async (file: string): Promise<SuppliersConfig> =>
-  parseSuppliersConfig(await readFile(file, 'utf8'), file);
+  parseSuppliersConfig(await readFile(file, 'utf8'), file, dirname(file));

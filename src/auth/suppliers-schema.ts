@@ -1,4 +1,5 @@
 import { PRESET_NAMES, type PresetName } from './presets';
+import { TRUSTED_DOCUMENTS_SCHEMA, type TrustedDocumentsFile } from './trusted-documents';
 
 /** A school unit as written in the file: its organisation id, or its schoolUnitCode until the ids are known. */
 export type UnitRef = string | { schoolUnitCode: string };
@@ -23,6 +24,7 @@ export interface SupplierFile {
   scopes: PresetName[];
   protectedIdentities: ProtectedIdentities;
   minGroupSize?: number;
+  trustedDocuments?: TrustedDocumentsFile;
 }
 
 export interface SuppliersFile {
@@ -81,6 +83,7 @@ const supplier = {
     scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRESET_NAMES] } },
     protectedIdentities: { enum: ['exclude', 'alias'] },
     minGroupSize: { type: 'integer', minimum: 1 },
+    trustedDocuments: TRUSTED_DOCUMENTS_SCHEMA,
   },
 };
 

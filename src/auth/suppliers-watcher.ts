@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadSuppliersConfig, type SuppliersConfig } from './suppliers-config';
 
 /** The part of a pino logger the watcher uses. */
@@ -45,22 +45,50 @@ export const watchSuppliersConfig = async (file: string, options: WatchOptions):
     }
   };
 
-  // The directory, not the file: editors save by writing a new file and renaming it over
-  // the old one, and a watch on the old file's inode would go silent.
-  const watcher: FSWatcher = watch(dirname(path), (_event, name) => {
-    if (name !== null && name.toString() !== basename(path)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      queue = queue.then(reload);
-    }, debounceMs);
-  });
-  watcher.on('error', (error) => options.logger.error({ file: path, err: error }, 'suppliers config watch failed'));
+  // Directories, not files: editors save by writing a new file and renaming it over the old one, and a
+  // watch on the old file's inode would go silent. The suppliers file's directory, and those of the files
+  // the config in force was read from (trusted-document manifests): editing one of those reloads too.
+  const watchers = new Map<string, FSWatcher>();
+  let closed = false;
+  const concerns = (dir: string, name: string): boolean => {
+    const changed = resolve(dir, name);
+    return changed === path || config.files.includes(changed);
+  };
+  const watchDirectories = (): void => {
+    if (closed) return;
+    const dirs = new Set([dirname(path), ...config.files.map((file) => dirname(file))]);
+    for (const [dir, watcher] of watchers) {
+      if (!dirs.has(dir)) {
+        watcher.close();
+        watchers.delete(dir);
+      }
+    }
+    for (const dir of dirs) {
+      if (watchers.has(dir)) continue;
+      try {
+        const watcher = watch(dir, (_event, name) => {
+          if (name !== null && !concerns(dir, name.toString())) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            queue = queue.then(reload).then(watchDirectories);
+          }, debounceMs);
+        });
+        watcher.on('error', (error) => options.logger.error({ file: path, dir, err: error }, 'suppliers config watch failed'));
+        watchers.set(dir, watcher);
+      } catch (error) {
+        options.logger.error({ file: path, dir, err: error }, 'suppliers config watch failed');
+      }
+    }
+  };
+  watchDirectories();
 
   return {
     current: () => config,
     close: () => {
+      closed = true;
       clearTimeout(timer);
-      watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
 };

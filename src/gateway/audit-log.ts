@@ -13,6 +13,8 @@ export type AuditStatus = 'ok' | 'partial' | 'error' | 'unauthenticated';
 export interface AuditEntry {
   supplier: string | null;
   operationName: string | null;
+  /** The document's sha256 when the request named it by id (APQ or a trusted document). */
+  documentId?: string;
   /** `Type.field` coordinates the operation reads, sorted. */
   fields: string[];
   persons: number;
@@ -55,6 +57,7 @@ export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> =
         const entry: AuditEntry = {
           supplier: contextValue.caller.supplier,
           operationName: operationName ?? null,
+          ...(contextValue.documentId === undefined ? {} : { documentId: contextValue.documentId }),
           fields,
           persons: operation && data ? countObjects(schema, operation, fragments, data, 'Person') : 0,
           durationMs: Math.round((performance.now() - started) * 10) / 10,

@@ -31,6 +31,7 @@ export async function startDeployedGateway(
       subgraphUrls,
       listen: config.gateway,
       authenticator: suppliers.authenticator,
+      suppliers: suppliers.config,
       callerSecret: auth.callerSecret,
       metricsToken: auth.metricsToken,
     });

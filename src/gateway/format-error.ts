@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../config/logger';
 import { isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE, type ErrorCode } from '../resolvers/shared/errors';
 
@@ -19,6 +19,14 @@ const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormatt
   return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
 };
 
+// Apollo Server refuses some requests with a 4xx status and no code (its code then defaults to
+// INTERNAL_SERVER_ERROR): the status says the message is about the caller's request.
+const isUncodedRequestError = (error: unknown): boolean => {
+  if (!(error instanceof GraphQLError) || error.extensions['code'] !== undefined) return false;
+  const status = (error.extensions['http'] as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 /**
  * The gateway's formatError: deliberate errors (our codes, Apollo's request errors, an already masked
  * subgraph error) pass; anything else (a subgraph that cannot be reached, a gateway bug) is masked as
@@ -29,6 +37,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   const code = String(formatted.extensions?.['code'] ?? '');
   if (OURS.has(code) || REQUEST_ERRORS.has(code)) return visible(formatted, code);
   if (code === 'INTERNAL_SERVER_ERROR' && formatted.message === UNEXPECTED_ERROR_MESSAGE) return visible(formatted, code);
+  if (isUncodedRequestError(error)) return visible(formatted, 'BAD_REQUEST');
   logger.error({ err: error, formatted }, 'unexpected gateway error');
   return { message: UNEXPECTED_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Authenticator } from '../auth';
+import type { Authenticator, SuppliersConfig } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
@@ -14,6 +14,8 @@ import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
+import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
+import { persistedDocumentsPlugin } from './persisted-documents';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -27,6 +29,8 @@ export interface GatewayServerOptions {
   listen: ListenConfig;
   /** Who may call: credentials → Caller (suppliers config, hot-reloaded by its owner). */
   authenticator: Authenticator;
+  /** The suppliers config in force (each supplier's trusted documents). */
+  suppliers: () => SuppliersConfig;
   /** The HMAC secret shared with the subgraphs (at least 32 bytes). */
   callerSecret: string;
   /** Where audit lines go (default: a pino logger on stdout). */
@@ -56,13 +60,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Validation runs against the full API schema: its "Did you mean 'civicNo'?" would name fields the
     // supplier's contract schema hides.
     hideSchemaDetailsFromClientErrors: true,
-    validationRules: operationLimitRules,
+    validationRules: [...operationLimitRules, knownOperationTypesRule],
+    // Per supplier, in persistedDocumentsPlugin: Apollo's one cache would tell a supplier what another ran.
+    persistedQueries: false,
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     logger,
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
+      persistedDocumentsPlugin({ trustedDocuments: (supplier) => options.suppliers().byName.get(supplier)?.trustedDocuments }),
+      operationResolutionPlugin,
       contractIntrospectionPlugin(contracts),
       auditPlugin(audit),
     ],

@@ -85,6 +85,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       subgraphUrls,
       listen: { ...LOOPBACK, ...options.gateway },
       authenticator: auth.authenticator,
+      suppliers: auth.config,
       callerSecret,
       audit: options.audit,
       metricsToken: options.metricsToken,

@@ -1,11 +1,13 @@
 // The gateway's authenticator over the suppliers file, reloaded on change (a bad edit keeps the last
 // good config). Both the embedded stack and the deployed gateway start it the same way.
 import { randomBytes } from 'node:crypto';
-import { createAuthenticator, type Authenticator, type OrganisationNode, watchSuppliersConfig } from '../auth';
+import { createAuthenticator, type Authenticator, type OrganisationNode, type SuppliersConfig, watchSuppliersConfig } from '../auth';
 import { logger } from '../config/logger';
 
 export interface SupplierAuth {
   authenticator: Authenticator;
+  /** The config in force (the last good load). */
+  config(): SuppliersConfig;
   close(): void;
 }
 
@@ -35,7 +37,7 @@ export async function startSupplierAuth(
     },
   });
   const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree, logger });
-  return { authenticator, close: () => watch.close() };
+  return { authenticator, config: watch.current, close: () => watch.close() };
 }
 
 /** A fresh signing secret for a process that runs gateway and subgraphs together (never leaves it). */

@@ -66,6 +66,7 @@ describe('a gateway whose subgraph cannot be reached', () => {
       subgraphUrls: { ...stack.subgraphUrls, schedule: closed },
       listen: { host: '127.0.0.1', port: 0 },
       authenticator: suppliers.authenticator,
+      suppliers: suppliers.config,
       callerSecret: stack.callerSecret,
     });
     try {

@@ -54,6 +54,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
       producer: error.producer,
     });
   }
+  // A producer that finds the request line or headers too long: the caller's filter values made it so.
+  if (error instanceof UpstreamRejectedError && (error.status === 414 || error.status === 431) && error.path.startsWith('GET ')) {
+    return coded(
+      `The ${error.producer} producer refused ${error.path} as too long (HTTP ${error.status}): use shorter or fewer filter values.`,
+      'BAD_USER_INPUT',
+      { producer: error.producer, path: error.path },
+    );
+  }
   logger.error({ err: error }, 'unexpected resolver error');
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
 }

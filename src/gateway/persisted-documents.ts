@@ -1,0 +1,149 @@
+// Documents sent by id, per supplier: Apollo's automatic persisted queries (APQ) and trusted documents.
+//
+// Apollo's own APQ cache is keyed by the hash alone, so a supplier sending another supplier's hash learnt
+// whether (and what) that supplier ran. Here every supplier has its own APQ store: a hash one supplier
+// registered is PERSISTED_QUERY_NOT_FOUND to every other. A supplier with trustedDocuments (suppliers
+// file, src/auth/trusted-documents.ts) runs its registered documents by id; in safelist mode nothing else.
+//
+// Runs at requestDidStart, before Apollo reads the document: the id is resolved to its text here, and
+// Apollo's APQ is off (persistedQueries: false). A refused request never reaches the parser: Apollo gets
+// a placeholder document and the refusal is thrown at didResolveOperation, the hook Apollo documents for
+// refusing a request, so the answer, the audit line and the metrics go the way of any other request.
+//
+// The id comes as `extensions.persistedQuery.sha256Hash` (APQ, version 1) or as `documentId` (GraphQL over
+// HTTP's trusted documents: a POST body field or a GET parameter, "sha256:<hex>" or "<hex>").
+import { type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
+import type { GatewayContext } from './gateway-context';
+
+export interface PersistedDocumentsOptions {
+  /** The supplier's trusted documents as the suppliers file in force says, or undefined. */
+  trustedDocuments(supplier: string): TrustedDocuments | undefined;
+  /** Characters of query text one supplier's APQ store holds (least recently used go first). Default 4 Mi. */
+  apqBytesPerSupplier?: number;
+}
+
+const PLACEHOLDER = '{ __typename }';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+const refusal = (message: string, code: string, status: number, headers: [string, string][] = []): GraphQLError =>
+  new GraphQLError(message, { extensions: { code, http: { status, headers: new HeaderMap(headers) } } });
+
+// As Apollo answers it, so APQ clients (Apollo Client's persisted-queries link) send the text and retry.
+const apqNotFound = (): GraphQLError =>
+  refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200, [['cache-control', 'private, no-cache, must-revalidate']]);
+
+interface SentId {
+  hash: string | undefined;
+  error?: GraphQLError;
+}
+
+const badInput = (message: string): GraphQLError => refusal(message, 'BAD_USER_INPUT', 400);
+
+/** The document id the request names, if any; an error for a malformed or contradictory one. */
+const sentId = (extensions: Record<string, unknown> | undefined, http: { method: string; search: string; body: unknown } | undefined): SentId => {
+  const persisted = extensions?.['persistedQuery'] as { version?: unknown; sha256Hash?: unknown } | undefined;
+  let apqHash: string | undefined;
+  if (persisted !== undefined) {
+    if (typeof persisted !== 'object' || persisted === null || persisted.version !== 1) {
+      return { hash: undefined, error: badInput('extensions.persistedQuery must be {"version": 1, "sha256Hash": "<64 hex digits>"}.') };
+    }
+    if (typeof persisted.sha256Hash !== 'string' || !SHA256.test(persisted.sha256Hash)) {
+      return { hash: undefined, error: badInput('extensions.persistedQuery.sha256Hash must be a sha256: 64 lowercase hex digits.') };
+    }
+    apqHash = persisted.sha256Hash;
+  }
+  const raw =
+    http?.method === 'GET'
+      ? (new URLSearchParams(http.search).get('documentId') ?? undefined)
+      : typeof http?.body === 'object' && http.body !== null ? (http.body as Record<string, unknown>)['documentId'] : undefined;
+  if (raw === undefined || raw === null) return { hash: apqHash };
+  const documentId = typeof raw === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/.exec(raw)?.[1] : undefined;
+  if (documentId === undefined) return { hash: undefined, error: badInput('documentId must be "sha256:<64 lowercase hex digits>".') };
+  if (apqHash !== undefined && apqHash !== documentId) {
+    return { hash: undefined, error: badInput('documentId and extensions.persistedQuery.sha256Hash name different documents.') };
+  }
+  return { hash: documentId };
+};
+
+export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
+  const maxSize = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
+  const stores = new Map<string, LRUCache<string, string>>();
+  const storeOf = (supplier: string): LRUCache<string, string> => {
+    let store = stores.get(supplier);
+    if (!store) {
+      store = new LRUCache<string, string>({ maxSize, sizeCalculation: (text) => Math.max(1, text.length) });
+      stores.set(supplier, store);
+    }
+    return store;
+  };
+
+  /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
+  const decide = (request: GraphQLRequest, supplier: string, sent: SentId): { refused?: GraphQLError; register?: { hash: string; text: string } } => {
+    if (sent.error) return { refused: sent.error };
+    const trusted = options.trustedDocuments(supplier);
+    const safelist = trusted?.mode === 'safelist';
+    const { hash } = sent;
+    if (hash === undefined) {
+      if (!safelist) return {};
+      return {
+        refused: refusal(
+          `Supplier ${supplier} may run only its registered documents: send the document's id (documentId or extensions.persistedQuery.sha256Hash) without the query text.`,
+          'FORBIDDEN',
+          403,
+        ),
+      };
+    }
+    const registered = trusted?.documents.get(hash);
+    if (request.query === undefined || request.query === '') {
+      const text = registered ?? (safelist ? undefined : storeOf(supplier).get(hash));
+      if (text === undefined) {
+        return {
+          refused: safelist
+            ? refusal(`Supplier ${supplier} has no registered document with id sha256:${hash}.`, 'PERSISTED_QUERY_NOT_FOUND', 404)
+            : apqNotFound(),
+        };
+      }
+      request.query = text;
+      return {};
+    }
+    if (sha256Hex(request.query) !== hash) {
+      return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
+    }
+    if (registered !== undefined) return {};
+    if (safelist) {
+      return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
+    }
+    // APQ registration: stored once the operation has validated (didResolveOperation), as Apollo does.
+    return { register: { hash, text: request.query } };
+  };
+
+  return {
+    requestDidStart: async ({ request, contextValue }) => {
+      const supplier = contextValue.caller.supplier;
+      const sent = sentId(request.extensions, request.http);
+      // For the audit line: the id the request named, whether it ran or was refused (its status says which).
+      if (sent.hash !== undefined) contextValue.documentId = sent.hash;
+      const { refused, register } = decide(request, supplier, sent);
+
+      // Apollo's APQ is off: it would answer PERSISTED_QUERY_NOT_SUPPORTED to an extension left in place.
+      if (request.extensions?.['persistedQuery'] !== undefined) {
+        const { persistedQuery: _persisted, ...rest } = request.extensions;
+        request.extensions = rest;
+      }
+      if (refused) {
+        request.query = PLACEHOLDER;
+        request.operationName = undefined;
+        request.variables = undefined;
+      }
+      return {
+        didResolveOperation: async () => {
+          if (refused) throw refused;
+          if (register) storeOf(supplier).set(register.hash, register.text);
+        },
+      };
+    },
+  };
+};
