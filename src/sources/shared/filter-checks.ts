@@ -123,7 +123,10 @@ export const FILTER_CHECKS: { readonly [N in ListName]: PathFilters } = {
     unchecked: {},
   },
   syllabuses: { checked: { ...META }, unchecked: {} },
-  schoolUnitOfferings: { checked: { ...META, organisation: is('offeredAt.id') }, unchecked: {} },
+  schoolUnitOfferings: {
+    checked: { organisation: is('offeredAt.id') },
+    unchecked: Object.fromEntries(Object.keys(META).map((param) => [param, 'a SchoolUnitOffering has no meta in the spec'])),
+  },
   studyplans: {
     // The spec words even the startDate limits as "records without endDate are always included".
     checked: { ...META, student: is('student.id'), ...dateWindow({ absentPasses: true }) },
