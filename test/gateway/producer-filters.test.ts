@@ -4,6 +4,7 @@
 // The demo producers' `ignoreFilters` knob drops the parameter before answering, as such a producer would.
 import { logger } from '../../src/config/logger';
 import { startE2E, type E2E } from '../support/e2e';
+import { SUMMARY, type SummaryData } from '../graph/absence-summary/query';
 
 const METRICS_TOKEN = 'metrics-token-for-filter-tests';
 
@@ -122,5 +123,26 @@ describe('a producer that ignores `student`', () => {
     expect(errors).toBeUndefined();
     const after = (await metrics('grades')).match(/^producer_filter_mismatches_total\{producer="grades",path="GET \/grades",filter="student"\} (\d+)/m)?.[1];
     expect(after).toBe(before);
+  });
+});
+
+describe('a producer that ignores `organisation` on /aggregatedAttendance', () => {
+  test("absenceSummary over one unit counts none of another unit's rows", async () => {
+    const unit = [...stack.dataset.organisations.values()].find((organisation) => organisation.organisationType === 'Skolenhet')!.id;
+    const variables = { from: '2026-09-01', to: '2026-09-30', first: 100, groupBy: 'SCHOOL_UNIT', filter: { units: [unit] } };
+    const honest = await stack.query<SummaryData>(SUMMARY, variables);
+    expect(honest.errors).toBeUndefined();
+    stack.producers.attendance.setFaults({ ignoreFilters: ['organisation'] });
+    try {
+      const { data, errors } = await stack.query<SummaryData>(SUMMARY, variables);
+      expect(errors).toBeUndefined();
+      expect(data!.absenceSummary.edges.map((edge) => edge.node.schoolUnit!.id)).toEqual([unit]);
+      expect(data).toEqual(honest.data);
+      expect(await metrics('attendance')).toMatch(
+        /^producer_filter_mismatches_total\{producer="attendance",path="GET \/aggregatedAttendance",filter="organisation"\} [1-9]/m,
+      );
+    } finally {
+      stack.producers.attendance.setFaults({ ignoreFilters: [] });
+    }
   });
 });
