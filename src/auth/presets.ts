@@ -14,6 +14,7 @@ export const PRESET_NAMES = [
   'placements',
   'responsibles',
   'attendance',
+  'attendanceRows',
   'email',
   'schoolEmail',
   'phoneNumbers',
@@ -108,7 +109,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   attendance: {
     Query: [
       'attendances', 'attendance', 'attendanceEvents', 'attendanceEvent', 'attendanceSchedules', 'attendanceSchedule', 'absences',
-      'absence', 'aggregatedAttendances', 'absenceSummary',
+      'absence', 'absenceSummary',
     ],
     Attendance: [
       'id', 'meta', 'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes',
@@ -117,16 +118,24 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     AttendanceEvent: ['id', 'meta', 'time', 'eventType', 'person', 'registeredBy', 'group'],
     AttendanceSchedule: ['id', 'meta', 'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries'],
     Absence: ['id', 'meta', 'startTime', 'endTime', 'type', 'student', 'organisation', 'registeredBy'],
-    AggregatedAttendance: [
-      'activity', 'student', 'startDate', 'endDate', 'attendanceSum', 'validAbsenceSum', 'invalidAbsenceSum', 'otherAttendanceSum',
-      'reportedSum', 'offeredSum',
-    ],
     // Attendance rows point at these: their ids (never names) come with the rows.
     Person: ['id', 'attendances', 'absences'],
     Activity: ['id'],
     CalendarEvent: ['id', 'attendances'],
     Group: ['id'],
     Placement: ['id'],
+  },
+  // The raw /aggregatedAttendance rows: one student's sums per activity. A grant of its own, apart
+  // from `attendance`: with a student list they are per-student figures, which a supplier granted
+  // absence only above a minimum group size (absenceSummary) must not get by another door.
+  attendanceRows: {
+    Query: ['aggregatedAttendances'],
+    AggregatedAttendance: [
+      'activity', 'student', 'startDate', 'endDate', 'attendanceSum', 'validAbsenceSum', 'invalidAbsenceSum', 'otherAttendanceSum',
+      'reportedSum', 'offeredSum',
+    ],
+    Person: ['id'],
+    Activity: ['id'],
   },
   email: { Person: ['emails'] },
   // Person.emails too, but the data fetch serves only the school addresses: see allowedEmailTypes.

@@ -35,5 +35,13 @@ export const gatewayErrors = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Rows a producer returned that break a filter the gateway sent (dropped, never served); see src/sources/shared/filter-checks.ts. */
+export const producerFilterMismatches = new Counter({
+  name: 'producer_filter_mismatches_total',
+  help: 'Rows dropped because they do not match the filter the producer was sent, by producer, route template and filter parameter.',
+  labelNames: ['producer', 'path', 'filter'] as const,
+  registers: [metricsRegistry],
+});
+
 export const metricsText = (): Promise<string> => metricsRegistry.metrics();
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;

@@ -22,6 +22,7 @@ export type { ProducerAuth, ProducerConfig, SourcesConfig } from './shared/confi
 export { isUnrestricted, UNRESTRICTED, type RowScope } from './shared/row-scope';
 export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organisation-tree';
 export * from './shared/errors';
+export { reportMismatch as reportFilterMismatch } from './shared/filter-checks';
 
 const DOMAINS: Record<ProducerName, DomainSpec> = {
   register: registerDomain,

@@ -10,7 +10,7 @@ export type { QueryValue };
 export interface ListOptions {
   /** Page size; the producer's configured `pageSize` when absent. */
   limit?: number;
-  /** From the previous page; the query's filters are then not sent (the spec's rule). */
+  /** From the previous page; the query's filters are then not sent (the spec's rule), but the rows are still checked against them (pass the query the token came with). */
   pageToken?: string;
 }
 

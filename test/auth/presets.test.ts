@@ -25,6 +25,21 @@ describe('presets', () => {
     );
   });
 
+  test('attendanceRows alone opens the raw aggregated rows; attendance no longer does', () => {
+    expect(opened(['attendanceRows'])).toEqual(
+      [
+        'Query.aggregatedAttendances', 'AggregatedAttendance.activity', 'AggregatedAttendance.student', 'AggregatedAttendance.startDate',
+        'AggregatedAttendance.endDate', 'AggregatedAttendance.attendanceSum', 'AggregatedAttendance.validAbsenceSum',
+        'AggregatedAttendance.invalidAbsenceSum', 'AggregatedAttendance.otherAttendanceSum', 'AggregatedAttendance.reportedSum',
+        'AggregatedAttendance.offeredSum', 'Person.id', 'Activity.id',
+      ].sort(),
+    );
+    const attendance = fieldGrant(['attendance']);
+    expect(attendance.canRead('Query', 'aggregatedAttendances')).toBe(false);
+    expect(attendance.canRead('AggregatedAttendance', 'attendanceSum')).toBe(false);
+    expect(attendance.canRead('Query', 'absenceSummary')).toBe(true);
+  });
+
   test('a grant is the union of its presets', () => {
     const union = new Set([...opened(['students']), ...opened(['civicNo']), ...opened(['groups'])]);
     expect(opened(['students', 'civicNo', 'groups'])).toEqual([...union].sort());
@@ -118,10 +133,11 @@ describe('the demo suppliers', () => {
     expect(grant.emailTypes).not.toBe('all');
   });
 
-  test('demo-analytics reads attendance and aggregates, persons only by id', () => {
+  test('demo-analytics reads attendance and the absence summary, not the raw per-student aggregates, persons only by id', () => {
     const grant = grantOf('demo-analytics');
-    expect(grant.canRead('Query', 'aggregatedAttendances')).toBe(true);
-    expect(grant.canRead('AggregatedAttendance', 'invalidAbsenceSum')).toBe(true);
+    expect(grant.canRead('Query', 'absenceSummary')).toBe(true);
+    expect(grant.canRead('Query', 'aggregatedAttendances')).toBe(false);
+    expect(grant.canRead('AggregatedAttendance', 'invalidAbsenceSum')).toBe(false);
     expect(grant.canRead('Attendance', 'attendanceMinutes')).toBe(true);
     expect(grant.canRead('Person', 'id')).toBe(true);
     for (const field of ['givenName', 'familyName', 'civicNo', 'birthDate', 'emails']) expect(grant.canRead('Person', field)).toBe(false);

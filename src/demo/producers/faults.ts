@@ -1,5 +1,5 @@
-// Fault knobs: latency, 503s, requests left hanging, and broken bodies. A rate of 0 never
-// and 1 always fires, so tests can rely on them.
+// Fault knobs: latency, 503s, requests left hanging, broken bodies, and query parameters ignored as
+// real producers ignore ones they do not know. A rate of 0 never and 1 always fires, so tests can rely on them.
 import { badRequest } from './errors';
 
 export interface FaultSettings {
@@ -7,9 +7,11 @@ export interface FaultSettings {
   errorRate: number;
   timeoutRate: number;
   malformedRate: number;
+  /** Query parameters of GET lists dropped before the request is answered (`student` → every student's rows). */
+  ignoreFilters: readonly string[];
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 };
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, ignoreFilters: [] };
 
 const RATES = ['errorRate', 'timeoutRate', 'malformedRate'] as const;
 
@@ -21,6 +23,9 @@ export function mergeFaults(current: FaultSettings, update: unknown): FaultSetti
     if (key === 'latencyMs') {
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw badRequest('latencyMs must be a number >= 0');
       next.latencyMs = value;
+    } else if (key === 'ignoreFilters') {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw badRequest('ignoreFilters must be an array of parameter names');
+      next.ignoreFilters = [...(value as string[])];
     } else if ((RATES as readonly string[]).includes(key)) {
       if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw badRequest(`${key} must be a number in [0, 1]`);
       next[key as (typeof RATES)[number]] = value;

@@ -36,7 +36,7 @@ export class ProducerServer {
   }
 
   get faults(): FaultSettings {
-    return { ...this.faultSettings };
+    return { ...this.faultSettings, ignoreFilters: [...this.faultSettings.ignoreFilters] };
   }
 
   setFaults(update: Partial<FaultSettings>): void {
@@ -76,6 +76,7 @@ export class ProducerServer {
     } catch {
       throw new HttpError(400, 'BadRequest', `Malformed id segment ${match.id}`);
     }
+    for (const ignored of method === 'GET' ? faults.ignoreFilters : []) url.searchParams.delete(ignored);
     const reply = await match.route.handle({ id, search: url.searchParams, body: () => readJson(req) });
     if (reply.body !== undefined && fires(faults.malformedRate)) return this.malformed(res, reply);
     sendJson(res, reply.status, reply.body);

@@ -3,6 +3,7 @@
 import { RESOURCES, type ResourceName } from '../../ss12000/resources';
 import type { ReverseLookup } from './domain';
 import { isUpstreamRejected } from './errors';
+import { checkLookupRows, reportMismatch } from './filter-checks';
 import { walkPages, type ListContext } from './list';
 import type { BatchFn } from './loader-factory';
 import { eachKey, splitBatch } from './split-batch';
@@ -24,14 +25,21 @@ async function lookup(
 ): Promise<Row[]> {
   const path = `${RESOURCES[name].path}/lookup`;
   const answer = await ctx.http.json({ method: 'POST', path, query: expandQuery(expand, referenceNames), body });
-  return ctx.checker.array(name, `POST ${path}`, answer) as Row[];
+  let rows = ctx.checker.array(name, `POST ${path}`, answer) as Row[];
+  // Every row must match some asked key where the row can tell (filter-checks.ts): one body field per call here.
+  for (const [field, keys] of Object.entries(body)) rows = checkLookupRows({ producer: ctx.http.producer, route: `POST ${path}` }, name, field, keys, rows);
+  return rows;
 }
 
 async function getById(ctx: ListContext, name: ResourceName, id: string, expand: readonly string[], referenceNames: boolean): Promise<Row | null> {
   const { path } = RESOURCES[name];
   try {
     const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand, referenceNames) });
-    return ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
+    const row = ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
+    // Another object than the one asked for is as wrong as another student's rows.
+    if (typeof row.id === 'string' && row.id.toLowerCase() === id.toLowerCase()) return row;
+    reportMismatch({ producer: ctx.http.producer, route: `GET ${path}/{id}` }, 'id', row);
+    return null;
   } catch (error) {
     if (isUpstreamRejected(error) && error.status === 404) return null;
     throw error;

@@ -2,6 +2,7 @@
 import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName } from '../../ss12000/resources';
 import type { Page } from '../../ss12000/wire';
 import { UpstreamInvalidError } from './errors';
+import { checkListRows } from './filter-checks';
 import type { ProducerHttpClient } from './http-client';
 import { checkLimit, pageQuery } from './paging';
 import type { QueryValue } from './query';
@@ -16,6 +17,10 @@ export interface ListContext {
 export const listPath = (name: ListName): { producer: string; path: string } =>
   name === 'aggregatedAttendance' ? { producer: 'attendance', path: AGGREGATED_ATTENDANCE_PATH } : RESOURCES[name];
 
+/**
+ * One page, its rows held to the filters of `query` (see filter-checks.ts). With a pageToken the
+ * filters are not sent (the token carries them) but still checked: pass the query the token was issued for.
+ */
 export async function fetchPage(
   ctx: ListContext,
   name: ListName,
@@ -26,7 +31,9 @@ export async function fetchPage(
   const { path } = listPath(name);
   const limit = checkLimit(options.limit ?? ctx.pageSize);
   const answer = await ctx.http.json({ method: 'GET', path, query: pageQuery(query, limit, options.pageToken) });
-  return ctx.checker.page(name, `GET ${path}`, answer);
+  const page = ctx.checker.page(name, `GET ${path}`, answer);
+  const data = checkListRows({ producer: ctx.http.producer, route: `GET ${path}` }, name, query, page.data);
+  return data === page.data ? page : { ...page, data };
 }
 
 export async function* walkPages(

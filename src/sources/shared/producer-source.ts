@@ -32,9 +32,16 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
     if (owner !== producer) throw new TypeError(`'${name}' belongs to the ${owner} producer, not ${producer}`);
   };
 
+  // The filters each pageToken of this request stands for, so that a later page asked for with the
+  // token alone (the scope reading on past an emptied page) is still checked against them.
+  const tokenFilters = new Map<string, Record<string, QueryValue>>();
   const list = async (name: ListName, query: Record<string, QueryValue>, options?: ListOptions) => {
     ownOnly(name);
-    return fetchPage(ctx, name, query, options);
+    const token = options?.pageToken;
+    const filters = token !== undefined && Object.keys(query).length === 0 ? (tokenFilters.get(`${name} ${token}`) ?? query) : query;
+    const page = await fetchPage(ctx, name, filters, options);
+    if (page.pageToken !== null && Object.keys(filters).length > 0) tokenFilters.set(`${name} ${page.pageToken}`, filters);
+    return page;
   };
 
   async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {

@@ -6,7 +6,7 @@
 // validate (1,142 against 376 a row, demo data), and measured at twice the summary's time
 // (bench/absence.bench.ts, 10,000 students).
 import { getOrCompute } from '../../../lib/get-or-compute';
-import type { Sources } from '../../../sources';
+import { reportFilterMismatch, type Sources } from '../../../sources';
 import type * as W from '../../../ss12000/wire';
 import { isProtected, type FactSink, type StreamSpec, type StreamWindow, type SummaryStrategy } from './fact';
 import type { Minutes } from './tally';
@@ -68,6 +68,12 @@ export const aggregatedStrategy = (sources: Sources): SummaryStrategy => {
         if (window.excludeProtected && isProtected(row.student as { securityMarking?: string })) continue;
         const activity = known.get(row.activity.id);
         if (!activity) continue;
+        // `organisation` is "activities owned by the given element": the row cannot tell, its activity can.
+        // A producer that ignored it would count another unit's rows under this one (filter-checks.ts).
+        if (activity.organisation !== stream.organisation) {
+          reportFilterMismatch({ producer: 'attendance', route: 'GET /aggregatedAttendance' }, 'organisation');
+          continue;
+        }
         sink({
           unit: activity.organisation,
           activity: row.activity.id,

@@ -14,7 +14,10 @@ export class AbsenceSummaryFilter {
   @Field(() => [SchoolType], { nullable: true })
   schoolTypes?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Students (refused with FORBIDDEN for a supplier with a minimum group size: two lists differing in one student would give that student alone).',
+  })
   students?: string[];
 }
 

@@ -7,10 +7,14 @@
 // Ingen) are left out of every figure, counts and totals included, so their absence cannot be
 // inferred by difference. With `alias` they are counted (a count names nobody) and a STUDENT row
 // shows only the id; the register resolves the person with its own field and alias rules.
-// `minGroupSize` suppresses every row (and the total) describing fewer students.
+// `minGroupSize` suppresses every row (and the total) describing fewer students, and what could
+// give such a figure by difference (summarise.ts); such a supplier may filter by units, groups and
+// school types, never by a list of students (A–E against A–F is F alone): refused before any producer is asked.
+import { GraphQLError } from 'graphql';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { Caller } from '../../../auth';
 import type { SubgraphContext } from '../../shared/context';
-import { badUserInput } from '../../shared/errors';
+import { badUserInput, type ErrorCode } from '../../shared/errors';
 import { requireId } from '../../shared/ids';
 import { wireDate } from '../../shared/wire-params';
 import { aggregatedStrategy } from './aggregated-strategy';
@@ -45,6 +49,19 @@ const rowOf = (groupBy: AbsenceGrouping, row: SummaryRow): AbsenceSummaryRow => 
       return { ...figures, schoolType: key };
   }
 };
+
+/** A supplier whose figures must describe at least minGroupSize students (1 suppresses nothing). */
+const hasMinimumGroup = (caller: Caller): boolean => (caller.minGroupSize ?? 1) > 1;
+
+/** Filters below group level would single students out by difference; refused, naming the argument. */
+function refuseStudentFilters(args: AbsenceSummaryArgs, caller: Caller): void {
+  if (!hasMinimumGroup(caller) || args.filter?.students === undefined || args.filter.students === null) return;
+  throw new GraphQLError(
+    'Not permitted to filter absenceSummary by filter.students: this supplier sees absence only for groups of at least ' +
+      `${caller.minGroupSize} students; filter by units, groups or school types.`,
+    { extensions: { code: 'FORBIDDEN' satisfies ErrorCode, argument: 'filter.students' } },
+  );
+}
 
 interface SummaryQuery {
   readonly startDate: string;
@@ -103,6 +120,7 @@ async function compute(query: SummaryQuery, ctx: SubgraphContext): Promise<Summa
       students: students && new Set(students),
       concurrency: source.tuning.maxConcurrency,
       minGroupSize: caller.minGroupSize ?? 1,
+      namedUnits: units,
     },
     perLesson ? lessonsStrategy(ctx.sources) : aggregatedStrategy(ctx.sources),
   );
@@ -117,6 +135,7 @@ export class AbsenceSummaryResolver {
       'the pages after it (`after`) read the same rows for ten minutes, then recompute.',
   })
   async absenceSummary(@Args(() => AbsenceSummaryArgs) args: AbsenceSummaryArgs, @Ctx() ctx: SubgraphContext): Promise<AbsenceSummaryConnection> {
+    refuseStudentFilters(args, ctx.caller);
     const query = readQuery(args);
     const first = checkFirst(args.first);
     const { snapshot: previous, offset } = decodePosition(args.after);
