@@ -61,11 +61,9 @@ export class Gate {
     });
   }
 
-  /** Relations to protected persons withheld (relations.ts), then typed attributes narrowed to the open types (typed-values.ts). */
+  /** Typed attributes narrowed to the open types (typed-values.ts), then relations to protected persons withheld (relations.ts). */
   private personValues<T extends Row>(fetched: T, row: T): Maybe<T> {
-    return whenKnown(this.relations.apply(fetched, row), (related) =>
-      this.narrowedValues.length === 0 ? related : narrowValues(related, this.narrowedValues),
-    );
+    return this.relations.apply(fetched, this.narrowedValues.length === 0 ? row : narrowValues(row, this.narrowedValues));
   }
 
   /** `row` with the persons and rows it names that the caller may not see taken out (null: the row itself goes). */

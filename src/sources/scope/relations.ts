@@ -6,7 +6,9 @@
 // - in both modes, when the supplier may read addresses, a person related to a protected person
 //   (a responsible, a child, a sibling sharing a responsible) is served without `addresses`.
 // Markings come from the request's loaders (batched, cached): a row naming nobody related costs
-// nothing, and the guardians a query is about to load anyway are the ones asked.
+// nothing, and the guardians a query is about to load anyway are the ones asked. The household
+// check behind `addresses` runs only when a query reads them: the field holds a lazy thenable, which
+// GraphQL awaits like a promise (a query without addresses pays no lookup for it).
 import type { RowScope } from '../shared/row-scope';
 import { isPromise, type Maybe } from './maybe';
 import type { PersonChecks } from './person-checks';
@@ -88,15 +90,17 @@ export class Relations {
     if (refs.size === 0 && holders.size === 0) return row;
 
     const protectedIds = new Set<string>();
-    const noAddress = new Set<string>();
     const waits: Promise<unknown>[] = [];
     for (const [id, marking] of refs) {
       const answer = this.persons.isProtected(id, marking);
       if (isPromise(answer)) waits.push(answer.then((yes) => yes && protectedIds.add(id)));
       else if (answer) protectedIds.add(id);
     }
-    for (const [id, responsibles] of holders) waits.push(this.household(id, responsibles).then((yes) => yes && noAddress.add(id)));
-    const decide = (): T => withheld(row, this.alias, protectedIds, noAddress);
+    const addressesOf = (id: string, addresses: unknown): unknown => {
+      const responsibles = holders.get(id);
+      return responsibles === undefined ? addresses : lazy(() => this.household(id, responsibles).then((related) => (related ? null : addresses)));
+    };
+    const decide = (): T => withheld(row, this.alias, protectedIds, addressesOf);
     return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
   }
 
@@ -118,8 +122,20 @@ export class Relations {
   }
 }
 
-/** `row` with the relations to protected persons and the household addresses taken out. */
-function withheld<T>(row: T, alias: boolean, protectedIds: ReadonlySet<string>, noAddress: ReadonlySet<string>): T {
+/**
+ * A value worked out on first read. GraphQL awaits it as it would a promise; JSON leaves it out
+ * (toJSON), so a row serialised before the check has run carries no addresses at all.
+ */
+const lazy = <T>(compute: () => Promise<T>): PromiseLike<T> & { toJSON(): undefined } => {
+  let started: Promise<T> | undefined;
+  return {
+    then: (onFulfilled, onRejected) => (started ??= compute()).then(onFulfilled, onRejected),
+    toJSON: () => undefined,
+  };
+};
+
+/** `row` with the relations to protected persons taken out, and addresses behind the household check. */
+function withheld<T>(row: T, alias: boolean, protectedIds: ReadonlySet<string>, addressesOf: (id: string, addresses: unknown) => unknown): T {
   const named = (entry: unknown): boolean => {
     const id = refId(isObject(entry) ? entry.person : undefined);
     return id !== undefined && protectedIds.has(id);
@@ -130,7 +146,7 @@ function withheld<T>(row: T, alias: boolean, protectedIds: ReadonlySet<string>, 
     const out: Json = { ...node };
     if (isFullPerson(node)) {
       const id = refId(node);
-      if (id !== undefined && noAddress.has(id)) delete out.addresses;
+      if (id !== undefined && Array.isArray(node.addresses)) out.addresses = addressesOf(id, node.addresses);
       if (alias && Array.isArray(node.responsibles)) {
         if (selfProtected(node)) delete out.responsibles;
         else out.responsibles = node.responsibles.filter((entry) => !named(entry));
@@ -156,7 +172,7 @@ function withheld<T>(row: T, alias: boolean, protectedIds: ReadonlySet<string>, 
     }
     for (const key in out) {
       const child = out[key];
-      if (typeof child === 'object' && child !== null) out[key] = walk(child);
+      if (key !== 'addresses' && typeof child === 'object' && child !== null) out[key] = walk(child);
     }
     return out;
   };
