@@ -5,61 +5,73 @@
 //   when the child is protected), a guardian's `_embedded.ownedPlacements` of a protected child;
 // - in both modes, when the supplier may read addresses, a person related to a protected person
 //   (a responsible, a child, a sibling sharing a responsible) is served without `addresses`.
-// Markings come from the request's loaders (batched, cached): a row naming nobody related costs
-// nothing, and the guardians a query is about to load anyway are the ones asked. The household
-// check behind `addresses` runs only when a query reads them: the field holds a lazy thenable, which
-// GraphQL awaits like a promise (a query without addresses pays no lookup for it).
+//
+// Cost. Markings come from the request's loaders (batched, cached). A person's `responsibles`,
+// `_embedded.responsibleFor` and `addresses` are checked only when a query reads them: the field
+// holds a lazy thenable, which GraphQL awaits like a promise, so a query that does not ask for them
+// costs no lookup (and one that asks for guardians loads the guardians it was about to load
+// anyway). Placements (rare, and resolved synchronously) are checked as they are fetched.
 import type { RowScope } from '../shared/row-scope';
 import { isPromise, type Maybe } from './maybe';
 import type { PersonChecks } from './person-checks';
 import { isFullPerson } from './person-refs';
 
 type Json = Record<string, unknown>;
+type Ref = { readonly id: string; readonly marking: string | null };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const refId = (value: unknown): string | undefined => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
-const markingOf = (value: unknown): string | null => (isObject(value) && typeof value.securityMarking === 'string' ? value.securityMarking : null);
+const refOf = (value: unknown): Ref | undefined => {
+  const id = refId(value);
+  return id === undefined ? undefined : { id, marking: isObject(value) && typeof value.securityMarking === 'string' ? value.securityMarking : null };
+};
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** The person an entry of `responsibles` / `responsibleFor` names. */
+const entryPerson = (entry: unknown): Ref | undefined => refOf(isObject(entry) ? entry.person : undefined);
+const entryPersons = (entries: unknown): Ref[] => array(entries).flatMap((entry) => entryPerson(entry) ?? []);
 /** A full person's own marking; none stated counts as protected (fails closed, as in person-refs). */
 const selfProtected = (person: Json): boolean => person.securityMarking !== 'Ingen';
 
-/** The ids (with a marking where the row states one) of persons `node` relates to another person. */
-function relationRefs(node: unknown, found: Map<string, string | null>): void {
+/**
+ * A value worked out on first read. GraphQL awaits it as it would a promise; JSON leaves it out
+ * (toJSON), so a row serialised without the check carries none of it (fails closed).
+ */
+const lazy = <T>(compute: () => Promise<T>): PromiseLike<T> & { toJSON(): undefined } => {
+  let started: Promise<T> | undefined;
+  return {
+    then: (onFulfilled, onRejected) => (started ??= compute()).then(onFulfilled, onRejected),
+    toJSON: () => undefined,
+  };
+};
+
+/** The persons placements in `node` relate (children and owners), at any depth. */
+function placementRefs(node: unknown, found: Map<string, Ref>): void {
   if (Array.isArray(node)) {
-    for (const item of node) relationRefs(item, found);
+    for (const item of node) placementRefs(item, found);
     return;
   }
   if (!isObject(node)) return;
-  const note = (ref: unknown): void => {
-    const id = refId(ref);
-    if (id !== undefined && !found.has(id)) found.set(id, markingOf(ref));
-  };
-  for (const entry of array(node.responsibles)) note(isObject(entry) ? entry.person : undefined);
-  for (const entry of array(node.responsibleFor)) note(isObject(entry) ? entry.person : undefined);
   if (Array.isArray(node.owners)) {
-    node.owners.forEach(note);
-    note(node.child);
+    for (const ref of [...node.owners.map(refOf), refOf(node.child)]) if (ref !== undefined && !found.has(ref.id)) found.set(ref.id, ref);
   }
   for (const key in node) {
     const child = node[key];
-    if (typeof child === 'object' && child !== null) relationRefs(child, found);
+    if (typeof child === 'object' && child !== null) placementRefs(child, found);
   }
 }
 
-/** Every full person in `node` with addresses to serve: id → the responsibles the producer gave. */
-function addressHolders(node: unknown, found: Map<string, string[]>): void {
+/** Every unprotected full person in `node` (the producer's row): id → the responsibles the producer gave. */
+function fullPersons(node: unknown, found: Map<string, Ref[]>): void {
   if (Array.isArray(node)) {
-    for (const item of node) addressHolders(item, found);
+    for (const item of node) fullPersons(item, found);
     return;
   }
   if (!isObject(node)) return;
   const id = refId(node);
-  if (id !== undefined && isFullPerson(node) && !selfProtected(node) && array(node.addresses).length > 0) {
-    found.set(id, array(node.responsibles).flatMap((entry) => (isObject(entry) && refId(entry.person) !== undefined ? [refId(entry.person) as string] : [])));
-  }
+  if (id !== undefined && isFullPerson(node) && !selfProtected(node)) found.set(id, entryPersons(node.responsibles));
   for (const key in node) {
     const child = node[key];
-    if (typeof child === 'object' && child !== null) addressHolders(child, found);
+    if (typeof child === 'object' && child !== null) fullPersons(child, found);
   }
 }
 
@@ -83,38 +95,53 @@ export class Relations {
    * a household is judged on every responsible, also one the scope has taken out of `row`.
    */
   apply<T>(fetched: unknown, row: T): Maybe<T> {
-    const refs = new Map<string, string | null>();
-    if (this.alias) relationRefs(fetched, refs);
-    const holders = new Map<string, string[]>();
-    if (this.addresses) addressHolders(fetched, holders);
-    if (refs.size === 0 && holders.size === 0) return row;
+    if (!this.alias && !this.addresses) return row;
+    const placed = new Map<string, Ref>();
+    if (this.alias) placementRefs(fetched, placed);
+    const people = new Map<string, Ref[]>();
+    fullPersons(fetched, people);
+    if (placed.size === 0 && people.size === 0 && !(this.alias && hasFullPerson(fetched))) return row;
 
     const protectedIds = new Set<string>();
     const waits: Promise<unknown>[] = [];
-    for (const [id, marking] of refs) {
-      const answer = this.persons.isProtected(id, marking);
-      if (isPromise(answer)) waits.push(answer.then((yes) => yes && protectedIds.add(id)));
-      else if (answer) protectedIds.add(id);
+    for (const ref of placed.values()) {
+      const answer = this.persons.isProtected(ref.id, ref.marking);
+      if (isPromise(answer)) waits.push(answer.then((yes) => yes && protectedIds.add(ref.id)));
+      else if (answer) protectedIds.add(ref.id);
     }
-    const addressesOf = (id: string, addresses: unknown): unknown => {
-      const responsibles = holders.get(id);
-      return responsibles === undefined ? addresses : lazy(() => this.household(id, responsibles).then((related) => (related ? null : addresses)));
+    const checks: PersonRules = {
+      alias: this.alias,
+      placementProtected: (id) => protectedIds.has(id),
+      entriesOf: (entries) => lazy(async () => {
+        const named = await this.protectedAmong(entryPersons(entries));
+        return array(entries).filter((entry) => !named.has(entryPerson(entry)?.id ?? ''));
+      }),
+      addressesOf: (id, addresses) => {
+        const responsibles = people.get(id);
+        if (!this.addresses || responsibles === undefined) return addresses;
+        return lazy(() => this.household(id, responsibles).then((related) => (related ? null : addresses)));
+      },
     };
-    const decide = (): T => withheld(row, this.alias, protectedIds, addressesOf);
+    const decide = (): T => withheld(row, checks);
     return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
   }
 
+  /** The ids among `refs` that are protected. */
+  private async protectedAmong(refs: readonly Ref[]): Promise<Set<string>> {
+    const answers = await Promise.all(refs.map((ref) => this.persons.isProtected(ref.id, ref.marking)));
+    return new Set(refs.filter((_ref, index) => answers[index]).map((ref) => ref.id));
+  }
+
   /** Whether a responsible, a child or a sibling (a child of a responsible) of the person is protected. */
-  private household(id: string, responsibles: readonly string[]): Promise<boolean> {
+  private household(id: string, responsibles: readonly Ref[]): Promise<boolean> {
     let answer = this.households.get(id);
     if (answer === undefined) {
       answer = (async () => {
         const [children, siblings] = await Promise.all([
           this.persons.childrenOf(id),
-          Promise.all(responsibles.map((guardian) => this.persons.childrenOf(guardian))).then((all) => all.flat()),
+          Promise.all(responsibles.map((guardian) => this.persons.childrenOf(guardian.id))).then((all) => all.flat()),
         ]);
-        const related = [...responsibles.map((guardian) => ({ id: guardian, marking: null })), ...children, ...siblings].filter((person) => person.id !== id);
-        return (await Promise.all(related.map((person) => this.persons.isProtected(person.id, person.marking)))).some(Boolean);
+        return (await this.protectedAmong([...responsibles, ...children, ...siblings].filter((person) => person.id !== id))).size > 0;
       })();
       this.households.set(id, answer);
     }
@@ -122,59 +149,76 @@ export class Relations {
   }
 }
 
-/**
- * A value worked out on first read. GraphQL awaits it as it would a promise; JSON leaves it out
- * (toJSON), so a row serialised before the check has run carries no addresses at all.
- */
-const lazy = <T>(compute: () => Promise<T>): PromiseLike<T> & { toJSON(): undefined } => {
-  let started: Promise<T> | undefined;
-  return {
-    then: (onFulfilled, onRejected) => (started ??= compute()).then(onFulfilled, onRejected),
-    toJSON: () => undefined,
-  };
+const hasFullPerson = (node: unknown): boolean => {
+  if (Array.isArray(node)) return node.some(hasFullPerson);
+  if (!isObject(node)) return false;
+  if (isFullPerson(node)) return true;
+  for (const key in node) {
+    const child = node[key];
+    if (typeof child === 'object' && child !== null && hasFullPerson(child)) return true;
+  }
+  return false;
 };
 
-/** `row` with the relations to protected persons taken out, and addresses behind the household check. */
-function withheld<T>(row: T, alias: boolean, protectedIds: ReadonlySet<string>, addressesOf: (id: string, addresses: unknown) => unknown): T {
-  const named = (entry: unknown): boolean => {
-    const id = refId(isObject(entry) ? entry.person : undefined);
-    return id !== undefined && protectedIds.has(id);
-  };
+interface PersonRules {
+  readonly alias: boolean;
+  /** Whether a person a placement names is protected (asked before the row is served). */
+  placementProtected(id: string): boolean;
+  /** `responsibles` / `responsibleFor` entries of an unprotected person, without those naming a protected person (lazy). */
+  entriesOf(entries: unknown[]): unknown;
+  /** A person's addresses, behind the household check when it applies (lazy). */
+  addressesOf(id: string, addresses: unknown[]): unknown;
+}
+
+/** `row` with the relations to protected persons taken out (lazily where GraphQL reads them). */
+function withheld<T>(row: T, rules: PersonRules): T {
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!isObject(node)) return node;
     const out: Json = { ...node };
+    const lazyKeys = new Set<string>();
     if (isFullPerson(node)) {
       const id = refId(node);
-      if (id !== undefined && Array.isArray(node.addresses)) out.addresses = addressesOf(id, node.addresses);
-      if (alias && Array.isArray(node.responsibles)) {
-        if (selfProtected(node)) delete out.responsibles;
-        else out.responsibles = node.responsibles.filter((entry) => !named(entry));
+      const self = selfProtected(node);
+      if (id !== undefined && Array.isArray(node.addresses)) {
+        out.addresses = rules.addressesOf(id, node.addresses);
+        lazyKeys.add('addresses');
+      }
+      if (rules.alias && Array.isArray(node.responsibles)) {
+        if (self) delete out.responsibles;
+        else out.responsibles = rules.entriesOf(node.responsibles);
+        lazyKeys.add('responsibles');
       }
       const embedded = node._embedded;
-      if (alias && isObject(embedded)) {
+      if (rules.alias && isObject(embedded)) {
         const kept: Json = { ...embedded };
-        const self = selfProtected(node);
-        if (Array.isArray(embedded.responsibleFor)) kept.responsibleFor = self ? [] : embedded.responsibleFor.filter((entry) => !named(entry));
+        if (Array.isArray(embedded.responsibleFor)) kept.responsibleFor = self ? [] : rules.entriesOf(embedded.responsibleFor);
         if (Array.isArray(embedded.ownedPlacements)) {
-          kept.ownedPlacements = self ? [] : embedded.ownedPlacements.filter((placement) => !protectedIds.has(refId(isObject(placement) ? placement.child : undefined) ?? ''));
+          kept.ownedPlacements = self ? [] : embedded.ownedPlacements.filter((placement) => !rules.placementProtected(refId(isObject(placement) ? placement.child : undefined) ?? ''));
         }
-        out._embedded = kept;
+        out._embedded = walkEmbedded(kept, walk);
+        lazyKeys.add('_embedded');
       }
     }
-    if (alias && Array.isArray(node.owners)) {
-      const childProtected = protectedIds.has(refId(node.child) ?? '');
-      out.owners = childProtected ? [] : node.owners.filter((owner) => !protectedIds.has(refId(owner) ?? ''));
+    if (rules.alias && Array.isArray(node.owners)) {
+      const childProtected = rules.placementProtected(refId(node.child) ?? '');
+      const owners = (list: unknown[]): unknown[] => (childProtected ? [] : list.filter((owner) => !rules.placementProtected(refId(owner) ?? '')));
+      out.owners = owners(node.owners);
       const embedded = out._embedded;
-      if (isObject(embedded) && Array.isArray(embedded.owners)) {
-        out._embedded = { ...embedded, owners: childProtected ? [] : embedded.owners.filter((owner) => !protectedIds.has(refId(owner) ?? '')) };
-      }
+      if (isObject(embedded) && Array.isArray(embedded.owners)) out._embedded = { ...embedded, owners: owners(embedded.owners) };
     }
     for (const key in out) {
       const child = out[key];
-      if (key !== 'addresses' && typeof child === 'object' && child !== null) out[key] = walk(child);
+      if (!lazyKeys.has(key) && typeof child === 'object' && child !== null) out[key] = walk(child);
     }
     return out;
   };
   return walk(row) as T;
 }
+
+/** An `_embedded` object's values walked, except a lazy `responsibleFor`. */
+const walkEmbedded = (embedded: Json, walk: (node: unknown) => unknown): Json => {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(embedded)) out[key] = key === 'responsibleFor' || typeof value !== 'object' || value === null ? value : walk(value);
+  return out;
+};
