@@ -146,3 +146,11 @@ test('under exclude too, the household of a protected person has no address (the
   expect(ids(ofGuardian.responsibleFor)).not.toContain(child.id);
   expect(ofGuardian.addresses).toBeNull();
 });
+
+test('a query that reads no relation and no address costs no lookup for them', async () => {
+  stack.producers.register.resetStats();
+  const answer: any = await stack.query('{ persons(first: 500) { edges { node { id givenName } } } }');
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data.persons.edges).toHaveLength(500);
+  expect(stack.producers.register.stats().byRoute).toEqual({ 'GET /persons': 1 });
+});
