@@ -7,7 +7,7 @@ import type { AliasName, AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
-import { Relations } from './relations';
+import { holdsPersons, Relations } from './relations';
 import { narrowed, narrowValues } from './typed-values';
 import { isPromise, whenKnown, type Maybe } from './maybe';
 import { loadOptionsFor } from './with-names';
@@ -63,6 +63,7 @@ export class Gate {
 
   /** Typed attributes narrowed to the open types (typed-values.ts), then relations to protected persons withheld (relations.ts). */
   private personValues<T extends Row>(fetched: T, row: T): Maybe<T> {
+    if (!holdsPersons(fetched)) return row;
     return this.relations.apply(fetched, this.narrowedValues.length === 0 ? row : narrowValues(row, this.narrowedValues));
   }
 

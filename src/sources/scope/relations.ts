@@ -95,12 +95,12 @@ export class Relations {
    * a household is judged on every responsible, also one the scope has taken out of `row`.
    */
   apply<T>(fetched: unknown, row: T): Maybe<T> {
-    if (!this.alias && !this.addresses) return row;
+    if ((!this.alias && !this.addresses) || !holdsPersons(fetched)) return row;
     const placed = new Map<string, Ref>();
     if (this.alias) placementRefs(fetched, placed);
     const people = new Map<string, Ref[]>();
     fullPersons(fetched, people);
-    if (placed.size === 0 && people.size === 0 && !(this.alias && hasFullPerson(fetched))) return row;
+    if (placed.size === 0 && people.size === 0 && !this.alias) return row;
 
     const protectedIds = new Set<string>();
     const waits: Promise<unknown>[] = [];
@@ -149,13 +149,18 @@ export class Relations {
   }
 }
 
-const hasFullPerson = (node: unknown): boolean => {
-  if (Array.isArray(node)) return node.some(hasFullPerson);
+/**
+ * Whether `node` holds a full person or a placement (an object with `owners`) anywhere: the only
+ * rows relations and typed values can change. One walk, no allocation; most rows (attendance,
+ * calendar events, summaries' aggregated rows) hold neither and go on untouched.
+ */
+export const holdsPersons = (node: unknown): boolean => {
+  if (Array.isArray(node)) return node.some(holdsPersons);
   if (!isObject(node)) return false;
-  if (isFullPerson(node)) return true;
+  if (isFullPerson(node) || Array.isArray(node.owners)) return true;
   for (const key in node) {
     const child = node[key];
-    if (typeof child === 'object' && child !== null && hasFullPerson(child)) return true;
+    if (typeof child === 'object' && child !== null && holdsPersons(child)) return true;
   }
   return false;
 };
