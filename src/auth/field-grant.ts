@@ -1,10 +1,11 @@
 import type * as W from '../ss12000/wire';
-import { PRESETS, type PresetName } from './presets';
+import { PRESET_VALUE_TYPES, PRESETS, TYPED_ATTRIBUTES, type PresetName, type TypedAttribute } from './presets';
 import { getOrCompute } from '../lib/get-or-compute';
 
 type EmailType = NonNullable<W.Person['emails']>[number]['type'];
 
-const SCHOOL_EMAIL_TYPES: ReadonlySet<EmailType> = new Set<EmailType>(['Skola elev', 'Skola personal']);
+/** Per typed Person attribute: every value, or only values of these types (none: an empty set). */
+export type ValueTypes = Readonly<Record<TypedAttribute, 'all' | ReadonlySet<string>>>;
 
 /** What one set of presets lets a caller read: the union of the presets, nothing else. */
 export interface FieldGrant {
@@ -14,6 +15,8 @@ export interface FieldGrant {
   canRead(typeName: string, fieldName: string): boolean;
   /** Which `Person.emails` entries the data fetch may serve (`schoolEmail` alone: school addresses only). */
   readonly emailTypes: 'all' | ReadonlySet<EmailType>;
+  /** Which values of each typed Person attribute the data fetch may serve (see PRESET_VALUE_TYPES). */
+  readonly valueTypes: ValueTypes;
 }
 
 /**
@@ -21,6 +24,18 @@ export interface FieldGrant {
  * Address, …) are not governed: the field that holds them is.
  */
 export const GOVERNED_TYPES: ReadonlySet<string> = new Set(Object.values(PRESETS).flatMap((preset) => Object.keys(preset)));
+
+/** The union over the presets opening `Person.<attribute>`: a preset opening it unnarrowed opens every type. */
+const typesOf = (scopes: readonly PresetName[], attribute: TypedAttribute): 'all' | ReadonlySet<string> => {
+  const types = new Set<string>();
+  for (const scope of scopes) {
+    if (!(PRESETS[scope].Person ?? []).includes(attribute)) continue;
+    const narrowed = PRESET_VALUE_TYPES[scope]?.[attribute];
+    if (narrowed === undefined) return 'all';
+    for (const type of narrowed) types.add(type);
+  }
+  return types;
+};
 
 const build = (scopes: readonly PresetName[]): FieldGrant => {
   const fields = new Map<string, Set<string>>();
@@ -31,11 +46,12 @@ const build = (scopes: readonly PresetName[]): FieldGrant => {
       fields.set(typeName, set);
     }
   }
-  const emailTypes = scopes.includes('email') ? 'all' : scopes.includes('schoolEmail') ? SCHOOL_EMAIL_TYPES : new Set<EmailType>();
+  const valueTypes = Object.fromEntries(TYPED_ATTRIBUTES.map((attribute) => [attribute, typesOf(scopes, attribute)])) as unknown as ValueTypes;
   return {
     fields,
     canRead: (typeName, fieldName) => fields.get(typeName)?.has(fieldName) === true,
-    emailTypes,
+    emailTypes: valueTypes.emails as 'all' | ReadonlySet<EmailType>,
+    valueTypes,
   };
 };
 

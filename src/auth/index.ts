@@ -3,9 +3,9 @@
 export { generateApiKey, hashApiKey, keyDigest, matchApiKey } from './api-key';
 export { type Caller } from './caller';
 export { createAuthenticator, requestCredential, type Authenticator, type AuthenticatorOptions } from './credentials';
-export { fieldGrant, GOVERNED_TYPES, type FieldGrant } from './field-grant';
+export { fieldGrant, GOVERNED_TYPES, type FieldGrant, type ValueTypes } from './field-grant';
 export { type HeaderSource } from './headers';
-export { isPresetName, PRESET_NAMES, PRESETS, type PresetName } from './presets';
+export { isPresetName, PRESET_NAMES, PRESET_VALUE_TYPES, PRESETS, TYPED_ATTRIBUTES, type PresetName, type TypedAttribute } from './presets';
 export {
   CALLER_HEADER,
   CALLER_SIGNATURE_HEADER,

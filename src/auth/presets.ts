@@ -138,7 +138,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Activity: ['id'],
   },
   email: { Person: ['emails'] },
-  // Person.emails too, but the data fetch serves only the school addresses: see allowedEmailTypes.
+  // Person.emails too, but the data fetch serves only the school addresses: see PRESET_VALUE_TYPES.
   schoolEmail: { Person: ['emails'] },
   phoneNumbers: { Person: ['phoneNumbers'] },
   addresses: { Person: ['addresses'] },
@@ -148,5 +148,37 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   birthDate: { Person: ['birthDate'] },
   photo: { Person: ['photo'] },
 };
+
+/**
+ * Person attributes that hold several values, each with a type (SS 12000: Email.type,
+ * Phonenumber.type, Person.addresses[].type). A preset may open one of them for some types only.
+ */
+export const TYPED_ATTRIBUTES = ['emails', 'phoneNumbers', 'addresses'] as const;
+export type TypedAttribute = (typeof TYPED_ATTRIBUTES)[number];
+
+/**
+ * The presets that open a typed attribute for some of its types only. The narrowing is applied in
+ * the data fetch (the row scope), not per resolver: every path to a person — by id, lists, group
+ * members, responsibles, `_entities`, a placement's or duty's `_embedded` person — serves only
+ * these values. A supplier whose presets open the attribute without narrowing (`email`) gets every
+ * value; one with no preset opening it gets none (the data fetch drops the values too).
+ */
+export const PRESET_VALUE_TYPES: Readonly<Partial<Record<PresetName, Partial<Record<TypedAttribute, readonly string[]>>>>> = {
+  schoolEmail: { emails: ['Skola elev', 'Skola personal'] },
+};
+
+// Protected identities and relations between persons (issue 10, item 4). Under `alias` a protected
+// person is present, named by alias, but its relations to other persons would identify it (a named
+// guardian, a named child, a shared home address). So, under alias:
+// - relations between a protected person and any other person are withheld from BOTH ends: the
+//   protected person's `responsibles` and `responsibleFor` are empty, and no other person's
+//   `responsibles`/`responsibleFor` names it; a placement of a protected child has no `owners`, and
+//   a protected owner is left out of any placement's `owners`;
+// - a person related to a protected person (one of its responsibles, a person it is responsible
+//   for, or a person sharing a responsible with it: a sibling in the household) is served without
+//   `addresses` — in both modes, since such an address is the protected person's address too.
+// Other links (group memberships, a grade's teacher, an attendance's reporter) are kept: they tie
+// the alias to a group or a lesson, not to another person's identity.
+// The data fetch applies this (src/sources/scope/relations.ts), so every path gets the same answer.
 
 export const isPresetName = (value: string): value is PresetName => (PRESET_NAMES as readonly string[]).includes(value);

@@ -43,5 +43,16 @@ export const producerFilterMismatches = new Counter({
   registers: [metricsRegistry],
 });
 
+/**
+ * Rows withheld from a unit-scoped supplier because their unit could not be established (a grade
+ * naming neither `organisation` nor `schoolUnit`): fail closed, counted per collection.
+ */
+export const rowsWithoutUnit = new Counter({
+  name: 'ss12000_rows_without_unit_total',
+  help: 'Producer rows withheld from unit-scoped suppliers because they name no unit, by collection.',
+  labelNames: ['collection'] as const,
+  registers: [metricsRegistry],
+});
+
 export const metricsText = (): Promise<string> => metricsRegistry.metrics();
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;

@@ -70,6 +70,15 @@ describe('presets', () => {
     expect(fieldGrant(['students']).canRead('Person', 'emails')).toBe(false);
   });
 
+  test('typed attributes: a preset opening one unnarrowed opens every type, a narrowing preset its types, none opens nothing', () => {
+    expect(fieldGrant(['schoolEmail', 'email']).valueTypes.emails).toBe('all');
+    expect(fieldGrant(['schoolEmail', 'phoneNumbers']).valueTypes).toEqual({
+      emails: new Set(['Skola elev', 'Skola personal']),
+      phoneNumbers: 'all',
+      addresses: new Set(),
+    });
+  });
+
   test('a grant is computed once per set of scopes, whatever their order', () => {
     expect(fieldGrant(['groups', 'students'])).toBe(fieldGrant(['students', 'groups', 'students']));
   });

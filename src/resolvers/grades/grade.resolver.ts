@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import { ConnectionType, fetchConnection, type Connection } from '../shared/connection';
 import type { SubgraphContext } from '../shared/context';
 import { requireId } from '../shared/ids';
 import { GradesArgs, gradesQuery } from './filters.args';
 import { Grade } from './grade.type';
+import { OrganisationStub } from './stubs.type';
 
 export const { Connection: GradeConnection } = ConnectionType(Grade, 'Grade');
 
@@ -18,5 +19,12 @@ export class GradeResolver {
   @Query(() => Grade, { nullable: true, description: 'GET /grades/{id}; null for an unknown id.' })
   grade(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<W.Grade | null> {
     return ctx.sources.grades.load('grades', requireId(id));
+  }
+
+  // The spec's Grade requires `schoolUnit` but defines the property as `organisation`: a producer
+  // may send either, and both are the grade's unit (the row scope reads it the same way: owners.ts).
+  @FieldResolver(() => OrganisationStub, { nullable: true, description: 'The school unit.' })
+  organisation(@Root() grade: W.Grade & { schoolUnit?: { id: string } }): { id: string } | null {
+    return grade.organisation ?? grade.schoolUnit ?? null;
   }
 }

@@ -32,7 +32,8 @@ export class Grade {
   @Field(() => PersonStub)
   student!: PersonStub;
 
-  // The spec requires `schoolUnit` yet names the property `organisation`: producers send `organisation`.
+  // The spec requires `schoolUnit` yet names the property `organisation`: producers send either
+  // (GradeResolver.organisation reads both).
   @Field(() => OrganisationStub, { nullable: true, description: 'The school unit.' })
   organisation?: OrganisationStub;
 

@@ -7,6 +7,8 @@ import type { AliasName, AliasNamer } from './alias';
 import { embeddedInside } from './embedded-owners';
 import { OWNERS } from './owners';
 import { PersonChecks } from './person-checks';
+import { holdsPersons, Relations } from './relations';
+import { narrowed, narrowValues } from './typed-values';
 import { isPromise, whenKnown, type Maybe } from './maybe';
 import { loadOptionsFor } from './with-names';
 import { entitySightings, redact, sightings, type EntitySighting, type PersonVerdicts } from './person-refs';
@@ -20,6 +22,9 @@ export class Gate {
   private readonly persons: PersonChecks;
   private readonly visibility = new Map<string, Promise<boolean>>();
   private readonly aliases = new Map<string, AliasName>();
+  private readonly relations: Relations;
+  /** The typed Person attributes (e-mails, phones, addresses) the presets open only in part. */
+  private readonly narrowedValues: [string, ReadonlySet<string>][];
   /** How every load of this request asks (see with-names.ts). */
   readonly loadOptions: LoadOptions;
 
@@ -30,6 +35,8 @@ export class Gate {
   ) {
     this.loadOptions = loadOptionsFor(scope);
     this.persons = new PersonChecks(raw, scope.units, this.loadOptions);
+    this.relations = new Relations(this.persons, scope);
+    this.narrowedValues = narrowed(scope.valueTypes);
   }
 
   /** `rows` as the caller may see them, in order, without the ones it may not. */
@@ -49,8 +56,15 @@ export class Gate {
     return whenKnown(this.ownedInside(name, fetched), (owned) => {
       if (!owned) return null;
       const { units } = this.scope;
-      return units === 'all' ? this.personsChecked(fetched) : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
+      const checked = units === 'all' ? this.personsChecked(fetched) : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
+      return whenKnown(checked, (row) => (row === null ? null : this.personValues(fetched, row)));
     });
+  }
+
+  /** Typed attributes narrowed to the open types (typed-values.ts), then relations to protected persons withheld (relations.ts). */
+  private personValues<T extends Row>(fetched: T, row: T): Maybe<T> {
+    if (!holdsPersons(fetched)) return row;
+    return this.relations.apply(fetched, this.narrowedValues.length === 0 ? row : narrowValues(row, this.narrowedValues));
   }
 
   /** `row` with the persons and rows it names that the caller may not see taken out (null: the row itself goes). */

@@ -1,6 +1,8 @@
 // The school unit that owns a row, per collection, where the row itself (or one lookup) says it.
 // Rows about a person (attendance, grades, study plans, placements...) are also held to their
 // subject being inside the units: see person-refs.ts and gate.ts.
+import { logger } from '../../config/logger';
+import { rowsWithoutUnit } from '../../observability/metrics';
 import type { ListName } from '../../ss12000/resources';
 import type { LoadOptions, Sources } from '../types';
 
@@ -20,6 +22,22 @@ const activityOrganisation = async (activityId: string | undefined, raw: Sources
   return activity?.organisation.id ?? '';
 };
 
+/**
+ * A row that must name its unit and does not: no unit can be given it, so a unit-scoped supplier
+ * does not see it (fail closed). Counted and logged with the row's id only (never personal data).
+ */
+const withoutUnit = (collection: ListName, row: Row): string => {
+  rowsWithoutUnit.inc({ collection });
+  logger.warn({ collection, id: typeof row.id === 'string' ? row.id : undefined }, 'row names no unit: withheld from a unit-scoped supplier');
+  return '';
+};
+
+/**
+ * A grade's school unit. The spec's Grade requires `schoolUnit` yet defines the property as
+ * `organisation` (a spec slip): producers send either, and both mean the unit.
+ */
+export const gradeUnit = (row: Row): string | undefined => ref(row, 'organisation') ?? ref(row, 'schoolUnit');
+
 export const OWNERS: Partial<Record<ListName, OwnerOf>> = {
   // The huvudman and other parents above the caller's units are outside them too: a unit's
   // parentOrganisation reference then resolves to null, like any row outside the units.
@@ -32,7 +50,7 @@ export const OWNERS: Partial<Record<ListName, OwnerOf>> = {
   rooms: (row) => ref(row, 'owner'),
   resources: (row) => ref(row, 'owner'),
   absences: (row) => ref(row, 'organisation'),
-  grades: (row) => ref(row, 'organisation'),
+  grades: (row) => gradeUnit(row) ?? withoutUnit('grades', row),
   calendarEvents: (row, raw, options) => activityOrganisation(ref(row, 'activity'), raw, options),
   aggregatedAttendance: (row, raw, options) => activityOrganisation(ref(row, 'activity'), raw, options),
   attendanceSchedule: async (row, raw, options) => {

@@ -65,6 +65,15 @@ export class PersonChecks {
     });
   }
 
+  /** The persons `id` is responsible for (its children), as references: with their marking when the producer names it. */
+  async childrenOf(id: string): Promise<{ id: string; marking: string | null }[]> {
+    const person = await this.expanded(id);
+    return (person?._embedded?.responsibleFor ?? []).flatMap((responsible) => {
+      const child = responsible.person as { id: string; securityMarking?: string } | undefined;
+      return child ? [{ id: child.id, marking: typeof child.securityMarking === 'string' ? child.securityMarking : null }] : [];
+    });
+  }
+
   private async expanded(id: string): Promise<W.PersonExpanded | null> {
     return (await this.raw.register.load('persons', id, { ...this.loadOptions, expand: MEMBERSHIP_EXPAND })) as W.PersonExpanded | null;
   }

@@ -8,6 +8,12 @@ export interface RowScope {
   readonly units: 'all' | ReadonlySet<string>;
   /** `exclude`: such persons do not exist for this caller; `alias`: present, alias name, nothing identifying. */
   readonly protectedIdentities: 'exclude' | 'alias';
+  /**
+   * Per typed Person attribute (emails, phoneNumbers, addresses): every value, or only values of
+   * these types (an empty set: none). An attribute not named is served whole. Applied to every
+   * person of every row, wherever it sits (see scope/typed-values.ts).
+   */
+  readonly valueTypes?: Readonly<Record<string, 'all' | ReadonlySet<string>>>;
 }
 
 /**
