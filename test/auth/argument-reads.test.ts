@@ -27,7 +27,7 @@ test('every field the table names exists or a preset grants it (a typo would be 
   };
   const named = Object.entries(ARGUMENT_READS).flatMap(([field, args]) => [
     field,
-    ...Object.values(args).flatMap((reads) => (Array.isArray(reads) ? reads : Object.values((reads as { values: Record<string, string[]> }).values).flat())),
+    ...Object.values(args).flatMap((reads) => (Array.isArray(reads) ? reads : Object.values((reads as { values: Readonly<Record<string, readonly string[]>> }).values).flat())),
   ]);
   expect(named.filter((coordinate) => !exists(coordinate))).toEqual([]);
 });

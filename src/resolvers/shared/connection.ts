@@ -60,9 +60,10 @@ const checkFirst = (first: number | undefined | null): number => {
 };
 
 /**
- * One connection page from a producer list. Filters go only on the first request: SS 12000 lets a
- * pageToken be combined with `limit` alone (the token carries the filters), so a cursor must be
- * used with the same filters it was issued for.
+ * One connection page from a producer list. The query goes with every request: the producer gets
+ * it only on the first (SS 12000 lets a pageToken be combined with `limit` alone; the token carries
+ * the filters), but the scoped sources check a resumed token against it, so a cursor works only
+ * with the arguments it was issued for.
  */
 export async function fetchConnection<N extends ListName>(
   source: ProducerSource,
@@ -81,7 +82,7 @@ export async function fetchConnection<N extends ListName>(
     const page =
       state.token === null
         ? await source.list(name, query, { limit })
-        : await source.list(name, {}, { limit, pageToken: state.token });
+        : await source.list(name, query, { limit, pageToken: state.token });
     const from = state;
     page.data.slice(from.skip, from.skip + want).forEach((node, index) => {
       endCursor = encodeCursor({ token: from.token, skip: from.skip + index + 1 });
