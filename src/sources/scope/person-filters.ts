@@ -5,11 +5,13 @@
 //
 // - `producer`: nothing asked depends on an attribute an alias changes (meta, relationships:
 //   an alias keeps enrolments, responsibles and `_embedded`). The producer's answer is right.
-// - `dropProtected`: an exact-match filter (civicNo, eppn, identifier) or a nameContains no alias
+// - drop protected: an exact-match filter (civicNo, eppn, identifier) or a nameContains no alias
 //   can satisfy. An alias cannot match, so a protected person in the answer matched on a real
 //   value: it is dropped before the Gate sees it. Every person left is unprotected, so the
-//   producer's order is right too. Costs nothing beyond the producer's own answer.
-// - `served`: a sort on names or civic numbers, or a nameContains an alias might satisfy ("son",
+//   producer's order is right too. The producer's filtered answer is read whole per page asked
+//   and paged by offset (see personsPlan on `hasNextPage`): COST one walk of the matches, a few
+//   rows for an exact filter, up to every person for `nameContains: ["a"]`.
+// - served: a sort on names or civic numbers, or a nameContains an alias might satisfy ("son",
 //   "person", "sky"). The producer can neither place nor find an alias, so the subgraph asks it
 //   for every person of the caller's scope under the remaining filters, serves them (aliases
 //   applied), matches and sorts those served values, and pages by offset. COST: one walk of every
@@ -93,35 +95,54 @@ const comparator =
     return sign * va.localeCompare(vb, 'sv');
   };
 
+/**
+ * How a /persons query is answered: straight from the producer, or materialised (every row the
+ * producer answers for `producerQuery`, through the Gate, kept where `matches`, ordered by
+ * `compare`, paged by offset).
+ */
 export type PersonsPlan =
   | { readonly kind: 'producer' }
-  | { readonly kind: 'dropProtected' }
   | {
-      readonly kind: 'served';
-      /** What the producer is asked: the filters every person answers truly (meta, relationships). */
+      readonly kind: 'materialised';
+      /** What the producer is asked. */
       readonly producerQuery: Record<string, QueryValue>;
+      /** Drop protected persons before the Gate: they matched on a real value no alias has. */
+      readonly dropProtected: boolean;
       /** Whether a served (aliased) row matches the filters taken off the producer's query. */
-      readonly matches: (row: Row) => boolean;
+      readonly matches: ((row: Row) => boolean) | undefined;
       readonly compare: ((a: Row, b: Row) => number) | undefined;
     };
 
 const PRODUCER: PersonsPlan = { kind: 'producer' };
-const DROP_PROTECTED: PersonsPlan = { kind: 'dropProtected' };
 
-/** How a /persons query must be answered under `alias` (see the top of this file). */
-export function personsPlan(query: Readonly<Record<string, QueryValue>>): PersonsPlan {
-  if (EXACT.some((name) => present(query[name]))) return DROP_PROTECTED;
+/**
+ * How a /persons query must be answered under `protectedIdentities` (see the top of this file).
+ *
+ * A filter on real values is materialised under `exclude` too: answered page by page, a page whose
+ * visible rows ran out while the producer's did not says `hasNextPage: true` and then serves an
+ * empty page — a count of hidden persons with that name or civic number. Materialised, the caller
+ * gets exactly the rows it may see and `hasNextPage` only when one of them follows.
+ */
+export function personsPlan(query: Readonly<Record<string, QueryValue>>, protectedIdentities: 'exclude' | 'alias'): PersonsPlan {
+  const exact = EXACT.some((name) => present(query[name]));
   const parts = partsOf(query.nameContains);
+  if (protectedIdentities === 'exclude') {
+    return exact || parts !== undefined ? { kind: 'materialised', producerQuery: { ...query }, dropProtected: false, matches: undefined, compare: undefined } : PRODUCER;
+  }
+  // Every person left is unprotected: the producer's matching and order are right for them.
+  const dropProtected = { kind: 'materialised', producerQuery: { ...query }, dropProtected: true, matches: undefined, compare: undefined } as const;
+  if (exact) return dropProtected;
+  if (parts !== undefined && !aliasMayMatch(parts)) return dropProtected;
   const sortkey = typeof query.sortkey === 'string' ? query.sortkey : undefined;
   const sort = sortkey === undefined ? undefined : SERVED_SORTS[sortkey];
-  if (parts !== undefined && !aliasMayMatch(parts)) return DROP_PROTECTED;
   if (parts === undefined && sort === undefined) return PRODUCER;
-  const { nameContains: _name, sortkey: _sort, ...producerQuery } = query;
+  const { nameContains: _name, sortkey: _sort, ...rest } = query;
   return {
-    kind: 'served',
+    kind: 'materialised',
     // A sort the producer gets right (ModifiedDesc) is still the order served rows start in.
-    producerQuery: sort === undefined && sortkey !== undefined ? { ...producerQuery, sortkey } : producerQuery,
-    matches: parts === undefined ? () => true : (row) => nameMatches(row, parts),
+    producerQuery: sort === undefined && sortkey !== undefined ? { ...rest, sortkey } : rest,
+    dropProtected: false,
+    matches: parts === undefined ? undefined : (row) => nameMatches(row, parts),
     compare: sort === undefined ? undefined : comparator(sort.field, sort.sign),
   };
 }

@@ -1,7 +1,7 @@
 // The sources one request sees under a row scope: the same contract as the raw sources, with every
 // row passed through the request's Gate. Resolvers cannot reach around it: they only ever get these.
 import { createHmac } from 'node:crypto';
-import { RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
+import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
 import type { Page } from '../../ss12000/wire';
 import type { QueryValue } from '../shared/query';
 import type { RowScope } from '../shared/row-scope';
@@ -61,23 +61,27 @@ class PageSeal {
   open(name: ListName, query: Readonly<Record<string, QueryValue>>, sealed: string): string {
     const dot = sealed.indexOf('.');
     const token = sealed.slice(dot + 1);
-    if (dot !== 22 || this.mac(name, query, token) !== sealed.slice(0, dot)) {
-      const { producer, path } = name === 'aggregatedAttendance' ? { producer: 'attendance' as const, path: '/aggregatedAttendance' } : RESOURCES[name];
-      throw new UpstreamRejectedError(producer, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
-    }
+    if (dot !== 22 || this.mac(name, query, token) !== sealed.slice(0, dot)) throw notIssuedFor(name);
     return token;
   }
 }
 
+/** As a producer answers a token it did not issue (the resolvers make it BAD_USER_INPUT). */
+const notIssuedFor = (name: ListName): UpstreamRejectedError => {
+  const { producer, path } = name === 'aggregatedAttendance' ? { producer: 'attendance' as const, path: AGGREGATED_ATTENDANCE_PATH } : RESOURCES[name];
+  return new UpstreamRejectedError(producer, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
+};
+
 function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal: PageSeal): ProducerSource {
   // Persons under alias: how the producer's real-valued matching and order are corrected (person-filters.ts).
   const planFor = (name: ListName, query: Readonly<Record<string, QueryValue>>): PersonsPlan | undefined =>
-    name === 'persons' && scope.protectedIdentities === 'alias' ? personsPlan(query) : undefined;
+    name === 'persons' ? personsPlan(query, scope.protectedIdentities) : undefined;
 
-  const served = async (name: ListName, plan: PersonsPlan & { kind: 'served' }): Promise<Row[]> => {
+  const served = async (name: ListName, plan: PersonsPlan & { kind: 'materialised' }): Promise<Row[]> => {
     const rows: Row[] = [];
     for await (const page of raw.pages(name, scopedQuery(name, plan.producerQuery, scope, gate.loadOptions))) {
-      for (const row of await gate.rows(name, page as Row[])) if (plan.matches(row)) rows.push(row);
+      const candidates = plan.dropProtected ? (page as Row[]).filter((row) => !isProtectedRow(row)) : (page as Row[]);
+      for (const row of await gate.rows(name, candidates)) if (plan.matches === undefined || plan.matches(row)) rows.push(row);
     }
     return plan.compare === undefined ? rows : rows.sort(plan.compare);
   };
@@ -85,18 +89,15 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
   const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
     const token = options.pageToken === undefined ? undefined : pageSeal.open(name, query, options.pageToken);
     const plan = planFor(name, query);
-    if (plan?.kind === 'served') {
+    if (plan?.kind === 'materialised') {
       const offset = token === undefined ? 0 : servedOffset(token);
-      if (offset === undefined) throw new UpstreamRejectedError('register', 'GET /persons', 400, undefined, 'the cursor was not issued for these arguments');
+      if (offset === undefined) throw notIssuedFor(name);
       const all = await served(name, plan);
       const end = offset + (options.limit ?? raw.tuning.pageSize);
       return { data: all.slice(offset, end), pageToken: pageSeal.seal(name, query, end < all.length ? servedToken(end) : null) };
     }
-    if (token !== undefined && servedOffset(token) !== undefined) {
-      throw new UpstreamRejectedError('register', 'GET /persons', 400, undefined, 'the cursor was not issued for these arguments');
-    }
-    const keep = async (rows: unknown[]): Promise<unknown[]> =>
-      gate.rows(name, (plan?.kind === 'dropProtected' ? (rows as Row[]).filter((row) => !isProtectedRow(row)) : rows) as Row[]);
+    if (token !== undefined && servedOffset(token) !== undefined) throw notIssuedFor(name);
+    const keep = (rows: unknown[]): Promise<unknown[]> | unknown[] => gate.rows(name, rows as Row[]);
     let page = await raw.list(name, token === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : {}, { limit: options.limit, pageToken: token });
     let data = await keep(page.data);
     // A page with nothing left in it would end a client's paging early: read on to the first page
@@ -110,13 +111,11 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
 
   async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {
     const plan = planFor(name, query);
-    if (plan?.kind === 'served') {
+    if (plan?.kind === 'materialised') {
       yield await served(name, plan);
       return;
     }
-    for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize)) {
-      yield await gate.rows(name, (plan?.kind === 'dropProtected' ? (page as Row[]).filter((row) => !isProtectedRow(row)) : page) as Row[]);
-    }
+    for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize)) yield await gate.rows(name, page as Row[]);
   }
 
   // Loads ask as the Gate's own checks do, so both share one set of loaders and their cache.
