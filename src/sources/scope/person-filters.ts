@@ -15,9 +15,10 @@
 //   "person", "sky"). The producer can neither place nor find an alias, so the subgraph asks it
 //   for every person of the caller's scope under the remaining filters, serves them (aliases
 //   applied), matches and sorts those served values, and pages by offset. COST: one walk of every
-//   person the caller may see per page asked (a municipality of 100,000 students: ~220,000 persons,
-//   a few hundred producer pages), where the producer path costs one page. Only these arguments
-//   under `alias` pay it; `exclude` never does (protected persons are not served at all).
+//   person the producer lists, held in memory, per page asked (100,000 students: ~220,000 persons,
+//   a few hundred producer pages; /persons has no unit filter, so a one-unit caller walks them all
+//   too), where the producer path costs one page. Only these arguments under `alias` pay it;
+//   `exclude` never does (protected persons are not served at all).
 import type { QueryValue } from '../shared/query';
 
 type Row = Record<string, unknown>;

@@ -73,7 +73,7 @@ const notIssuedFor = (name: ListName): UpstreamRejectedError => {
 };
 
 function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal: PageSeal): ProducerSource {
-  // Persons under alias: how the producer's real-valued matching and order are corrected (person-filters.ts).
+  // Persons: where the producer's matching and order on real values cannot be served as they are (person-filters.ts).
   const planFor = (name: ListName, query: Readonly<Record<string, QueryValue>>): PersonsPlan | undefined =>
     name === 'persons' ? personsPlan(query, scope.protectedIdentities) : undefined;
 
@@ -97,14 +97,13 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
       return { data: all.slice(offset, end), pageToken: pageSeal.seal(name, query, end < all.length ? servedToken(end) : null) };
     }
     if (token !== undefined && servedOffset(token) !== undefined) throw notIssuedFor(name);
-    const keep = (rows: unknown[]): Promise<unknown[]> | unknown[] => gate.rows(name, rows as Row[]);
     let page = await raw.list(name, token === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : {}, { limit: options.limit, pageToken: token });
-    let data = await keep(page.data);
+    let data = await gate.rows(name, page.data as Row[]);
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
     while (data.length === 0 && page.pageToken !== null) {
       page = await raw.list(name, {}, { limit: options.limit, pageToken: page.pageToken });
-      data = await keep(page.data);
+      data = await gate.rows(name, page.data as Row[]);
     }
     return { ...page, data, pageToken: pageSeal.seal(name, query, page.pageToken) };
   };
