@@ -1,6 +1,7 @@
 // The gateway's SS 12000 sources: HTTP and SS 12000 only, no GraphQL, no permissions.
 // `createSourceClients` once at start (pools, token caches); `forRequest(scope)` per GraphQL request
 // (loaders, and the caller's row scope: units and protected identities are enforced here).
+import { createHmac, randomBytes } from 'node:crypto';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { attendanceDomain } from './attendance';
 import { gradesDomain } from './grades';
@@ -34,6 +35,9 @@ const DOMAINS: Record<ProducerName, DomainSpec> = {
 export function createSourceClients(config: SourcesConfig, options: SourceClientsOptions = {}): SourceClients {
   const validatePayloads = options.validatePayloads ?? true;
   const aliasNames = aliasNamer(options.aliasSecret);
+  // Seals the pageTokens handed to callers (scoped-sources.ts): from the same secret, so every
+  // subgraph process of a deployment accepts the others' cursors.
+  const pageTokenKey = createHmac('sha256', options.aliasSecret ?? randomBytes(32).toString('hex')).update('ss12000-page-token').digest();
   const parts = {} as Record<ProducerName, ProducerParts>;
   const closers: (() => Promise<void>)[] = [];
   for (const producer of PRODUCERS) {
@@ -51,7 +55,7 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
         attendance: createProducerSource(parts.attendance),
         grades: createProducerSource(parts.grades),
       };
-      return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames);
+      return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames, pageTokenKey);
     },
     close: async () => {
       await Promise.all(closers.map((close) => close()));

@@ -60,9 +60,10 @@ const checkFirst = (first: number | undefined | null): number => {
 };
 
 /**
- * One connection page from a producer list. Filters are sent only on the first request: SS 12000 lets a
- * pageToken be combined with `limit` alone (the token carries the filters), so a cursor must be
- * used with the same filters it was issued for (later pages are checked against them).
+ * One connection page from a producer list. The query goes with every request: the producer gets
+ * it only on the first (SS 12000 lets a pageToken be combined with `limit` alone; the token carries
+ * the filters), but the scoped sources check a resumed token against it, so a cursor works only
+ * with the arguments it was issued for.
  */
 export async function fetchConnection<N extends ListName>(
   source: ProducerSource,
@@ -81,7 +82,9 @@ export async function fetchConnection<N extends ListName>(
     // With a token the filters are not sent (the token carries them), but the source still holds
     // the rows to them: a producer that ignored a filter must not slip rows in on a later page.
     const page =
-      state.token === null ? await source.list(name, query, { limit }) : await source.list(name, query, { limit, pageToken: state.token });
+      state.token === null
+        ? await source.list(name, query, { limit })
+        : await source.list(name, query, { limit, pageToken: state.token });
     const from = state;
     page.data.slice(from.skip, from.skip + want).forEach((node, index) => {
       endCursor = encodeCursor({ token: from.token, skip: from.skip + index + 1 });

@@ -1,12 +1,15 @@
 // The sources one request sees under a row scope: the same contract as the raw sources, with every
 // row passed through the request's Gate. Resolvers cannot reach around it: they only ever get these.
-import type { ListName, ResourceName } from '../../ss12000/resources';
+import { createHmac } from 'node:crypto';
+import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
 import type { Page } from '../../ss12000/wire';
 import type { QueryValue } from '../shared/query';
 import type { RowScope } from '../shared/row-scope';
 import type { ListOptions, LoadOptions, ProducerSource, Sources } from '../types';
 import type { AliasNamer } from './alias';
+import { UpstreamRejectedError } from '../shared/errors';
 import { Gate } from './gate';
+import { isProtectedRow, personsPlan, servedOffset, servedToken, type PersonsPlan } from './person-filters';
 
 type Row = Record<string, unknown>;
 
@@ -32,9 +35,69 @@ function scopedQuery(name: ListName, query: Record<string, QueryValue>, scope: R
   return sent;
 }
 
-function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): ProducerSource {
+// Every pageToken handed out is sealed: an HMAC over the list, the query it was issued for and the
+// token. The producer's token carries the original filters (the spec: only `limit` goes beside it),
+// so an unsealed one could be forged to filter on what the caller may not read (a civic number) or
+// moved to other arguments (past the protected-person handling of person-filters.ts). Resuming
+// needs the same query, which the caller's arguments give again (and the grant checks again).
+const canonical = (query: Readonly<Record<string, QueryValue>>): string =>
+  JSON.stringify(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined && value !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+
+class PageSeal {
+  constructor(private readonly key: Buffer) {}
+
+  private mac(name: ListName, query: Readonly<Record<string, QueryValue>>, token: string): string {
+    return createHmac('sha256', this.key).update(JSON.stringify([name, canonical(query), token])).digest('base64url').slice(0, 22);
+  }
+
+  seal(name: ListName, query: Readonly<Record<string, QueryValue>>, token: string | null): string | null {
+    return token === null ? null : `${this.mac(name, query, token)}.${token}`;
+  }
+
+  open(name: ListName, query: Readonly<Record<string, QueryValue>>, sealed: string): string {
+    const dot = sealed.indexOf('.');
+    const token = sealed.slice(dot + 1);
+    if (dot !== 22 || this.mac(name, query, token) !== sealed.slice(0, dot)) throw notIssuedFor(name);
+    return token;
+  }
+}
+
+/** As a producer answers a token it did not issue (the resolvers make it BAD_USER_INPUT). */
+const notIssuedFor = (name: ListName): UpstreamRejectedError => {
+  const { producer, path } = name === 'aggregatedAttendance' ? { producer: 'attendance' as const, path: AGGREGATED_ATTENDANCE_PATH } : RESOURCES[name];
+  return new UpstreamRejectedError(producer, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
+};
+
+function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal: PageSeal): ProducerSource {
+  // Persons: where the producer's matching and order on real values cannot be served as they are (person-filters.ts).
+  const planFor = (name: ListName, query: Readonly<Record<string, QueryValue>>): PersonsPlan | undefined =>
+    name === 'persons' ? personsPlan(query, scope.protectedIdentities) : undefined;
+
+  const served = async (name: ListName, plan: PersonsPlan & { kind: 'materialised' }): Promise<Row[]> => {
+    const rows: Row[] = [];
+    for await (const page of raw.pages(name, scopedQuery(name, plan.producerQuery, scope, gate.loadOptions))) {
+      const candidates = plan.dropProtected ? (page as Row[]).filter((row) => !isProtectedRow(row)) : (page as Row[]);
+      for (const row of await gate.rows(name, candidates)) if (plan.matches === undefined || plan.matches(row)) rows.push(row);
+    }
+    return plan.compare === undefined ? rows : rows.sort(plan.compare);
+  };
+
   const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
-    let page = await raw.list(name, options.pageToken === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : query, options);
+    const token = options.pageToken === undefined ? undefined : pageSeal.open(name, query, options.pageToken);
+    const plan = planFor(name, query);
+    if (plan?.kind === 'materialised') {
+      const offset = token === undefined ? 0 : servedOffset(token);
+      if (offset === undefined) throw notIssuedFor(name);
+      const all = await served(name, plan);
+      const end = offset + (options.limit ?? raw.tuning.pageSize);
+      return { data: all.slice(offset, end), pageToken: pageSeal.seal(name, query, end < all.length ? servedToken(end) : null) };
+    }
+    if (token !== undefined && servedOffset(token) !== undefined) throw notIssuedFor(name);
+    let page = await raw.list(name, token === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : {}, { limit: options.limit, pageToken: token });
     let data = await gate.rows(name, page.data as Row[]);
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
@@ -42,10 +105,15 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): Producer
       page = await raw.list(name, {}, { limit: options.limit, pageToken: page.pageToken });
       data = await gate.rows(name, page.data as Row[]);
     }
-    return { ...page, data };
+    return { ...page, data, pageToken: pageSeal.seal(name, query, page.pageToken) };
   };
 
   async function* pages(name: ListName, query: Record<string, QueryValue>, pageSize?: number): AsyncGenerator<unknown[]> {
+    const plan = planFor(name, query);
+    if (plan?.kind === 'materialised') {
+      yield await served(name, plan);
+      return;
+    }
     for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize)) yield await gate.rows(name, page as Row[]);
   }
 
@@ -66,13 +134,14 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope): Producer
   } as ProducerSource;
 }
 
-/** `raw` (this request's unscoped sources) as `scope` lets the caller see them. */
-export function scopeSources(raw: Sources, scope: RowScope, aliasNames: AliasNamer): Sources {
+/** `raw` (this request's unscoped sources) as `scope` lets the caller see them; pageTokens sealed with `pageTokenKey`. */
+export function scopeSources(raw: Sources, scope: RowScope, aliasNames: AliasNamer, pageTokenKey: Buffer): Sources {
   const gate = new Gate(raw, scope, aliasNames);
+  const seal = new PageSeal(pageTokenKey);
   return {
-    register: scopeSource(raw.register, gate, scope),
-    schedule: scopeSource(raw.schedule, gate, scope),
-    attendance: scopeSource(raw.attendance, gate, scope),
-    grades: scopeSource(raw.grades, gate, scope),
+    register: scopeSource(raw.register, gate, scope, seal),
+    schedule: scopeSource(raw.schedule, gate, scope, seal),
+    attendance: scopeSource(raw.attendance, gate, scope, seal),
+    grades: scopeSource(raw.grades, gate, scope, seal),
   };
 }
