@@ -18,8 +18,10 @@ export interface TextResponse {
 export interface HttpFrontOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
   listen: ListenConfig;
-  /** The request's context, or null: answered 401 and nothing runs. */
-  context(request: IncomingMessage): Promise<TContext | null>;
+  /** The request's context, or null: answered 401 and nothing runs. `body` only with `bodyFirst`. */
+  context(request: IncomingMessage, body?: RequestBody): Promise<TContext | null>;
+  /** Read the body before `context` and hand it over (a subgraph verifies a signature over it). */
+  bodyFirst?: boolean;
   /** Told of each refused request (the gateway audits it). */
   onUnauthenticated?(request: IncomingMessage): void;
   /** Other GET paths, served with the same authentication. */
@@ -33,8 +35,14 @@ export interface HttpFront {
   readonly url: string;
 }
 
+/** A request body as received, and parsed (JSON) where its content type says so. */
+export interface RequestBody {
+  text: string;
+  body: unknown;
+}
+
 // Far above any real operation; stops a caller from making the process buffer gigabytes.
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const graphqlError = (status: number, code: string, message: string): TextResponse => ({
   status,
@@ -70,6 +78,13 @@ const parseBody = (text: string, contentType: string | undefined): { body: unkno
   }
 };
 
+const readRequestBody = async (request: IncomingMessage): Promise<RequestBody | { error: TextResponse }> => {
+  const text = await readBody(request);
+  if (text === null) return { error: graphqlError(413, 'BAD_REQUEST', 'The request body is too large.') };
+  const parsed = parseBody(text, request.headers['content-type']);
+  return 'error' in parsed ? parsed : { text, body: parsed.body };
+};
+
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const admin = await adminResponse(request, url.pathname, options.metricsToken);
@@ -82,7 +97,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, graphqlError(404, 'NOT_FOUND', 'Not found.'));
     return;
   }
-  const context = await options.context(request);
+  let read = options.bodyFirst && !route ? await readRequestBody(request) : undefined;
+  if (read && 'error' in read) {
+    send(response, read.error);
+    return;
+  }
+  const context = await options.context(request, read);
   if (context === null) {
     options.onUnauthenticated?.(request);
     send(response, UNAUTHENTICATED, { 'www-authenticate': 'Bearer' });
@@ -92,14 +112,9 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, route(context));
     return;
   }
-  const text = await readBody(request);
-  if (text === null) {
-    send(response, graphqlError(413, 'BAD_REQUEST', 'The request body is too large.'));
-    return;
-  }
-  const parsed = parseBody(text, request.headers['content-type']);
-  if ('error' in parsed) {
-    send(response, parsed.error);
+  read ??= await readRequestBody(request);
+  if ('error' in read) {
+    send(response, read.error);
     return;
   }
   const headers = new HeaderMap();
@@ -107,7 +122,7 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const result = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed.body },
+    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: read.body },
     context: async () => context,
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
