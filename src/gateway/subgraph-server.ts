@@ -1,5 +1,6 @@
 // One subgraph as an HTTP service: @apollo/server behind the HTTP front, a SubgraphContext per
-// request. A request without a valid signed caller is refused with 401 before anything runs; that
+// request. A request without a valid signed caller (signed for this subgraph and this body, within
+// the minute, not seen before: src/auth/signed-caller.ts) is refused with 401 before anything runs; that
 // includes `_service { sdl }`: composition here reads the SDL in process (embedded) or from the
 // committed schema/*.graphql (deployed), so nothing needs the unsigned introspection a subgraph
 // would otherwise hand to anyone who can reach it.
