@@ -1,8 +1,8 @@
 // The HTTP front of the gateway and of each subgraph: node:http around Apollo Server's
 // executeHTTPGraphQLRequest, so a request is refused (401) BEFORE Apollo parses or runs anything,
 // and the gateway can serve GET /sdl next to /graphql. (startStandaloneServer allows neither.)
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { ListenConfig } from '../config/gateway-config';
@@ -80,10 +80,14 @@ const parseBody = (text: string, contentType: string | undefined): { body: unkno
 
 const readRequestBody = async (request: IncomingMessage): Promise<RequestBody | { error: TextResponse }> => {
   const text = await readBody(request);
-  if (text === null) return { error: graphqlError(413, 'BAD_REQUEST', 'The request body is too large.') };
+  if (text === null) return { error: graphqlError(413, 'REQUEST_TOO_LARGE', 'The request body is too large.') };
   const parsed = parseBody(text, request.headers['content-type']);
   return 'error' in parsed ? parsed : { text, body: parsed.body };
 };
+
+// After a 413 the rest of the body is unread: close the connection, or it stays open (keep-alive) with
+// the request half read, and the server's close waits for it.
+const sendBodyError = (response: ServerResponse, error: TextResponse): void => send(response, error, error.status === 413 ? { connection: 'close' } : {});
 
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -99,7 +103,7 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   }
   let read = options.bodyFirst && !route ? await readRequestBody(request) : undefined;
   if (read && 'error' in read) {
-    send(response, read.error);
+    sendBodyError(response, read.error);
     return;
   }
   const context = await options.context(request, read);
@@ -114,7 +118,7 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   }
   read ??= await readRequestBody(request);
   if ('error' in read) {
-    send(response, read.error);
+    sendBodyError(response, read.error);
     return;
   }
   const headers = new HeaderMap();
@@ -150,6 +154,17 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
   // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test
   // load); 65 s also outlasts the 60 s idle timeout of common load balancers in front.
   httpServer.keepAliveTimeout = 65_000;
+  // Headers beyond Node's limit (16 KiB) never reach `handle`, and Node would answer a bare 431: answer
+  // it coded like any other refusal. Other client errors as Node answers them (nothing in flight only).
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: ServerResponse }) => {
+    if (socket.writable && !socket._httpMessage?.headersSent) {
+      const status = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 }[error.code ?? ''] ?? 400;
+      const { contentType, body } = status === 431 ? graphqlError(431, 'REQUEST_TOO_LARGE', 'The request headers are too large.') : { contentType: '', body: '' };
+      const typed = body ? `content-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` : '';
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\n${typed}\r\n${body}`);
+    }
+    socket.destroy(error);
+  });
   options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await options.server.start();
   await new Promise<void>((resolve, reject) => {

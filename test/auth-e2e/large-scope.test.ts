@@ -156,4 +156,20 @@ describe('a request still too large for a subgraph', () => {
       }
     });
   });
+
+  it('a supplier’s own headers beyond Node’s limit: 431 with REQUEST_TOO_LARGE (not a bare status line)', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, 'x-padding': 'x'.repeat(20_000) },
+      body: JSON.stringify({ query: '{ persons(first: 1) { edges { node { id } } } }' }),
+    });
+    expect(response.status).toBe(431);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request headers are too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] });
+  });
+
+  it('a supplier’s own body beyond 2 MiB: 413 with REQUEST_TOO_LARGE', async () => {
+    const response = await post(stack.gatewayUrl, { query: '{ persons(first: 1) { edges { node { id } } } }', variables: { padding: 'x'.repeat(2_200_000) } }, { authorization: `Bearer ${KEY}` });
+    expect(response.status).toBe(413);
+    expect(codes(response)).toEqual(['REQUEST_TOO_LARGE']);
+  });
 });

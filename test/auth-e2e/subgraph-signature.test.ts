@@ -56,6 +56,14 @@ describe('a subgraph reached directly', () => {
     expect((response.data as { _service: { sdl: string } })._service.sdl).toContain('type Person');
   });
 
+  it('answers a body beyond 2 MiB with 413 REQUEST_TOO_LARGE (read before the signature is checked), and closes the connection', async () => {
+    const { body, headers } = signedSubgraphRequest(callerWith(['standard']), { query: '{ _service { sdl } }', variables: { padding: 'x'.repeat(2_200_000) } }, 'register', stack.callerSecret);
+    const response = await fetch(stack.subgraphUrls.register, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+  });
+
   it('refuses a GET, whose operation would travel in the URL, outside the signed body', async () => {
     const signed = signedSubgraphRequest(callerWith(['standard']), { query: '{ _service { sdl } }' }, 'register', stack.callerSecret);
     const url = new URL(stack.subgraphUrls.register);
