@@ -7,13 +7,18 @@ export { fieldGrant, GOVERNED_TYPES, type FieldGrant, type ValueTypes } from './
 export { type HeaderSource } from './headers';
 export { isPresetName, PRESET_NAMES, PRESET_VALUE_TYPES, PRESETS, TYPED_ATTRIBUTES, type PresetName, type TypedAttribute } from './presets';
 export {
-  CALLER_HEADER,
+  CALLER_EXTENSION,
   CALLER_SIGNATURE_HEADER,
+  callerClaims,
   isCallerHeaderError,
-  signCallerHeaders,
-  verifyCallerHeaders,
+  SeenSignatures,
+  signedSubgraphRequest,
+  signSubgraphRequest,
+  verifySubgraphRequest,
   type CallerHeaderError,
   type SignatureWindow,
+  type SubgraphRequest,
+  type WireClaims,
 } from './signed-caller';
 export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SuppliersConfig } from './suppliers-config';
 export { SuppliersConfigError } from './suppliers-errors';

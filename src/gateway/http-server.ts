@@ -1,8 +1,8 @@
 // The HTTP front of the gateway and of each subgraph: node:http around Apollo Server's
 // executeHTTPGraphQLRequest, so a request is refused (401) BEFORE Apollo parses or runs anything,
 // and the gateway can serve GET /sdl next to /graphql. (startStandaloneServer allows neither.)
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { ListenConfig } from '../config/gateway-config';
@@ -18,8 +18,10 @@ export interface TextResponse {
 export interface HttpFrontOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
   listen: ListenConfig;
-  /** The request's context, or null: answered 401 and nothing runs. */
-  context(request: IncomingMessage): Promise<TContext | null>;
+  /** The request's context, or null: answered 401 and nothing runs. `body` only with `bodyFirst`. */
+  context(request: IncomingMessage, body?: RequestBody): Promise<TContext | null>;
+  /** Read the body before `context` and hand it over (a subgraph verifies a signature over it). */
+  bodyFirst?: boolean;
   /** Told of each refused request (the gateway audits it). */
   onUnauthenticated?(request: IncomingMessage): void;
   /** Other GET paths, served with the same authentication. */
@@ -33,8 +35,14 @@ export interface HttpFront {
   readonly url: string;
 }
 
+/** A request body as received, and parsed (JSON) where its content type says so. */
+export interface RequestBody {
+  text: string;
+  body: unknown;
+}
+
 // Far above any real operation; stops a caller from making the process buffer gigabytes.
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const graphqlError = (status: number, code: string, message: string): TextResponse => ({
   status,
@@ -70,6 +78,17 @@ const parseBody = (text: string, contentType: string | undefined): { body: unkno
   }
 };
 
+const readRequestBody = async (request: IncomingMessage): Promise<RequestBody | { error: TextResponse }> => {
+  const text = await readBody(request);
+  if (text === null) return { error: graphqlError(413, 'REQUEST_TOO_LARGE', 'The request body is too large.') };
+  const parsed = parseBody(text, request.headers['content-type']);
+  return 'error' in parsed ? parsed : { text, body: parsed.body };
+};
+
+// After a 413 the rest of the body is unread: close the connection, or it stays open (keep-alive) with
+// the request half read, and the server's close waits for it.
+const sendBodyError = (response: ServerResponse, error: TextResponse): void => send(response, error, error.status === 413 ? { connection: 'close' } : {});
+
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const admin = await adminResponse(request, url.pathname, options.metricsToken);
@@ -82,7 +101,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, graphqlError(404, 'NOT_FOUND', 'Not found.'));
     return;
   }
-  const context = await options.context(request);
+  let read = options.bodyFirst && !route ? await readRequestBody(request) : undefined;
+  if (read && 'error' in read) {
+    sendBodyError(response, read.error);
+    return;
+  }
+  const context = await options.context(request, read);
   if (context === null) {
     options.onUnauthenticated?.(request);
     send(response, UNAUTHENTICATED, { 'www-authenticate': 'Bearer' });
@@ -92,14 +116,9 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, route(context));
     return;
   }
-  const text = await readBody(request);
-  if (text === null) {
-    send(response, graphqlError(413, 'BAD_REQUEST', 'The request body is too large.'));
-    return;
-  }
-  const parsed = parseBody(text, request.headers['content-type']);
-  if ('error' in parsed) {
-    send(response, parsed.error);
+  read ??= await readRequestBody(request);
+  if ('error' in read) {
+    sendBodyError(response, read.error);
     return;
   }
   const headers = new HeaderMap();
@@ -107,7 +126,7 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const result = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed.body },
+    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: read.body },
     context: async () => context,
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -135,6 +154,17 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
   // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test
   // load); 65 s also outlasts the 60 s idle timeout of common load balancers in front.
   httpServer.keepAliveTimeout = 65_000;
+  // Headers beyond Node's limit (16 KiB) never reach `handle`, and Node would answer a bare 431: answer
+  // it coded like any other refusal. Other client errors as Node answers them (nothing in flight only).
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: ServerResponse }) => {
+    if (socket.writable && !socket._httpMessage?.headersSent) {
+      const status = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 }[error.code ?? ''] ?? 400;
+      const { contentType, body } = status === 431 ? graphqlError(431, 'REQUEST_TOO_LARGE', 'The request headers are too large.') : { contentType: '', body: '' };
+      const typed = body ? `content-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` : '';
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\n${typed}\r\n${body}`);
+    }
+    socket.destroy(error);
+  });
   options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await options.server.start();
   await new Promise<void>((resolve, reject) => {

@@ -1,11 +1,14 @@
-// How the gateway reaches one subgraph over HTTP: the caller signed onto every request, and the two
-// failures @apollo/gateway would otherwise report as a bare "400: Bad Request" or a raw socket error.
+// How the gateway reaches one subgraph over HTTP: the caller signed onto every request (claims in the
+// body's extensions, the signature bound to the subgraph and the body: src/auth/signed-caller.ts), and
+// the failures @apollo/gateway would otherwise report as a bare "400: Bad Request", "431: Request
+// Header Fields Too Large" or a raw socket error.
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
-import { signCallerHeaders } from '../auth';
+import { CALLER_EXTENSION, CALLER_SIGNATURE_HEADER, callerClaims, signSubgraphRequest } from '../auth';
 import { logger } from '../config/logger';
 import type { ErrorCode } from '../resolvers/shared/errors';
 import type { GatewayContext } from './gateway-context';
+import { MAX_BODY_BYTES } from './http-server';
 import type { Fetcher } from './subgraph-fetcher';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
@@ -13,27 +16,52 @@ type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>[
 type SendOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 type FetchResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
+// Reserves the signature header in willSendRequest; the fetcher fills it in over the exact bytes sent
+// (@apollo/gateway serialises the body after willSendRequest, in a method it keeps private).
+const PENDING = 'pending';
+
+const tooLarge = (subgraph: string, part: 'body' | 'headers'): GraphQLError => {
+  logger.warn({ subgraph, part }, 'subgraph request too large');
+  return new GraphQLError(`The request to the ${subgraph} subgraph is too large (its ${part}).`, {
+    extensions: { code: 'REQUEST_TOO_LARGE' satisfies ErrorCode, subgraph },
+  });
+};
+
+/** `fetcher` signing each request whose signature header willSendRequest reserved; refusing a body no subgraph would take. */
+const signingFetcher =
+  (subgraph: string, secret: string, fetcher: Fetcher): Fetcher =>
+  async (url, init = {}) => {
+    if (init.headers?.[CALLER_SIGNATURE_HEADER] !== PENDING) return fetcher(url, init);
+    const body = init.body ?? '';
+    if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw tooLarge(subgraph, 'body');
+    return fetcher(url, { ...init, headers: { ...init.headers, ...signSubgraphRequest({ subgraph, body }, secret) } });
+  };
+
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly subgraph: string,
     url: string,
-    private readonly callerSecret: string,
+    callerSecret: string,
     fetcher: Fetcher,
   ) {
-    super({ url, fetcher });
+    super({ url, fetcher: signingFetcher(subgraph, callerSecret, fetcher) });
   }
 
-  // Signed per subgraph request, not once per gateway request: a long plan must not outlive its signature.
+  // Signed per subgraph request, not once per gateway request: each signature is accepted once, and a
+  // long plan must not outlive it.
   override willSendRequest({ request, context }: SendOptions): void {
     const caller = (context as Partial<GatewayContext>).caller;
     // No caller (the gateway's own requests): sent unsigned, and the subgraph refuses it.
     if (!caller || !request.http) return;
-    for (const [name, value] of Object.entries(signCallerHeaders(caller, this.callerSecret))) request.http.headers.set(name, value);
+    request.extensions = { ...request.extensions, [CALLER_EXTENSION]: callerClaims(caller) };
+    request.http.headers.set(CALLER_SIGNATURE_HEADER, PENDING);
   }
 
   // A subgraph answers 400 when it rejects the request as a whole (a variable that is not a Date):
-  // pass its own coded error on instead of the status line.
+  // pass its own coded error on instead of the status line. 413/431: the subgraph (or a proxy before
+  // it) would not take the request's size: a coded error naming the subgraph, not a masked one.
   override async errorFromResponse(response: FetchResponse): Promise<GraphQLError> {
+    if (response.status === 413 || response.status === 431) return tooLarge(this.subgraph, response.status === 413 ? 'body' : 'headers');
     const generic = await super.errorFromResponse(response);
     const body = (generic.extensions['response'] as { body?: { errors?: GraphQLFormattedError[] } } | undefined)?.body;
     const first = body?.errors?.[0];

@@ -1,12 +1,13 @@
 // One subgraph as an HTTP service: @apollo/server behind the HTTP front, a SubgraphContext per
-// request. A request without a valid signed caller is refused with 401 before anything runs; that
+// request. A request without a valid signed caller (signed for this subgraph and this body, within
+// the minute, not seen before: src/auth/signed-caller.ts) is refused with 401 before anything runs; that
 // includes `_service { sdl }`: composition here reads the SDL in process (embedded) or from the
 // committed schema/*.graphql (deployed), so nothing needs the unsigned introspection a subgraph
 // would otherwise hand to anyone who can reach it.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { isCallerHeaderError, verifyCallerHeaders } from '../auth';
+import { isCallerHeaderError, SeenSignatures, verifySubgraphRequest, type CallerHeaderError } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { SubgraphContext } from '../resolvers/shared/context';
@@ -52,12 +53,20 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // (no @cacheControl, no CDN): about a fifth of a 600-student school-unit query (bench/graph).
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(enforced ? [enforced.plugin] : [])],
   });
+  // Signatures this subgraph has accepted, refused when presented again (in memory: see SeenSignatures).
+  const seen = new SeenSignatures();
   const front = await startHttpFront<SubgraphContext>({
     server,
     listen: options.listen,
     metricsToken: options.metricsToken,
-    context: async (request) => {
-      const verified = verifyCallerHeaders(request.headers, options.callerSecret);
+    // The signature covers the body: read (at most 2 MiB, else 413) before anything is decided.
+    bodyFirst: true,
+    context: async (request, body) => {
+      // Only a POST body is signed: a GET's operation would travel unsigned in the URL.
+      const verified: ReturnType<typeof verifySubgraphRequest> =
+        request.method === 'POST' && body
+          ? verifySubgraphRequest({ headers: request.headers, subgraph: options.name, body: body.text, parsedBody: body.body }, options.callerSecret, { seen })
+          : ({ error: 'missing' } satisfies CallerHeaderError);
       if (isCallerHeaderError(verified)) {
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
         return null;

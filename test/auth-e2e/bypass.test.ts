@@ -2,7 +2,7 @@
 // read must fail to leak. demo-lms may read names and school e-mail, never civic numbers or grades.
 // Row-scope cases (other units, protected persons) belong here too: reuse ./support.
 import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
-import { bearer, callerWith, codes, entitiesRequest, LMS_SCOPES, post, signed, type Response } from './support';
+import { bearer, callerWith, codes, entitiesRequest, LMS_SCOPES, postSigned, type Response } from './support';
 
 describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
   let stack: E2E;
@@ -52,7 +52,7 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
 
   it('the same entity through _entities straight to the subgraph, signed as demo-lms: the field is FORBIDDEN', async () => {
     const person = [...stack.dataset.persons.values()].find((candidate) => candidate.civicNo !== undefined)!;
-    const response = await post(stack.subgraphUrls.register, entitiesRequest('Person', person.id, 'id civicNo { value }'), signed(callerWith(LMS_SCOPES), stack.callerSecret));
+    const response = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', person.id, 'id civicNo { value }'), callerWith(LMS_SCOPES), stack.callerSecret);
     expect(response.errors).toEqual([expect.objectContaining({ message: 'Not permitted to read Person.civicNo.', extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
     expectNoLeak(response);
   });
@@ -60,7 +60,7 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
   it('an entity type the caller has no field of is FORBIDDEN through _entities (grades for demo-lms)', async () => {
     const grade = stack.dataset.grades.values().next().value!;
     stack.producers.grades.resetStats();
-    const response = await post(stack.subgraphUrls.grades, entitiesRequest('Grade', grade.id, 'id gradeValue'), signed(callerWith(LMS_SCOPES), stack.callerSecret));
+    const response = await postSigned(stack.subgraphUrls.grades, 'grades', entitiesRequest('Grade', grade.id, 'id gradeValue'), callerWith(LMS_SCOPES), stack.callerSecret);
     expect((response.data as { _entities: unknown[] })._entities).toEqual([null]);
     expect(response.errors).toEqual([expect.objectContaining({ message: 'Not permitted to read Grade.' })]);
     // Refused before the lookup: the producer was never asked for the grade.

@@ -2,16 +2,32 @@
 // callers signed (or forged) the way the gateway signs them. Reusable by every access suite.
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
-import { signCallerHeaders, type Caller, type PresetName } from '../../src/auth';
+import { signedSubgraphRequest, type Caller, type PresetName } from '../../src/auth';
+import type { ProducerName } from '../../src/ss12000/resources';
 import type { GraphQLResponse } from '../support/e2e';
 
 export type Response = GraphQLResponse & { status: number };
 
-/** POST any body (an array for a batch) to a GraphQL URL with the given headers. */
-export const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** POST a body exactly as given (a captured one, say) to a GraphQL URL with the given headers. */
+export const postRaw = async (url: string, body: string, headers: Record<string, string> = {}): Promise<Response> => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
   return { status: response.status, ...(JSON.parse(text) as GraphQLResponse) };
+};
+
+/** POST any body (an array for a batch) to a GraphQL URL with the given headers. */
+export const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> => postRaw(url, JSON.stringify(body), headers);
+
+/** POST `request` straight to one subgraph, signed for `caller` as the gateway signs it (for that subgraph and that body). */
+export const postSigned = async (
+  url: string,
+  subgraph: ProducerName,
+  request: { query: string; variables?: Record<string, unknown> },
+  caller: Caller,
+  secret: string,
+): Promise<Response> => {
+  const signed = signedSubgraphRequest(caller, request, subgraph, secret);
+  return postRaw(url, signed.body, signed.headers);
 };
 
 export const bearer = (key: string): Record<string, string> => ({ authorization: `Bearer ${key}` });
@@ -39,7 +55,6 @@ export const entitiesRequest = (typeName: string, id: string, selection: string)
   variables: { representations: [{ __typename: typeName, id }] },
 });
 
-export const signed = (caller: Caller, secret: string): Record<string, string> => signCallerHeaders(caller, secret);
 
 /** An audit logger whose JSON lines the test can read. */
 export const auditCapture = (): { logger: Logger; lines: () => Record<string, unknown>[] } => {

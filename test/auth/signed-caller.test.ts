@@ -1,9 +1,18 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Caller } from '../../src/auth/caller';
-import { CALLER_HEADER, CALLER_SIGNATURE_HEADER, signCallerHeaders, verifyCallerHeaders } from '../../src/auth/signed-caller';
+import {
+  CALLER_EXTENSION,
+  CALLER_SIGNATURE_HEADER,
+  SeenSignatures,
+  signedSubgraphRequest,
+  signSubgraphRequest,
+  verifySubgraphRequest,
+  type SignatureWindow,
+} from '../../src/auth/signed-caller';
 
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const T0 = Date.parse('2026-09-01T08:00:00Z');
+const QUERY = { query: '{ persons(first: 3) { edges { node { id } } } }' };
 
 const lms: Caller = {
   supplier: 'demo-lms',
@@ -14,82 +23,141 @@ const lms: Caller = {
   issuedAt: T0 - 5_000,
 };
 
-/** Replaces one claim in a signed header without re-signing, as a forger would. */
-const tamper = (headers: Record<string, string>, change: (claims: Record<string, unknown>) => void): Record<string, string> => {
-  const claims = JSON.parse(Buffer.from(headers[CALLER_HEADER] as string, 'base64url').toString()) as Record<string, unknown>;
-  change(claims);
-  return { ...headers, [CALLER_HEADER]: Buffer.from(JSON.stringify(claims)).toString('base64url') };
+interface Signed {
+  body: string;
+  headers: Record<string, string> | Headers;
+}
+
+/** What the register subgraph makes of a request, as its HTTP front hands it over. */
+const verify = ({ body, headers }: Signed, options: SignatureWindow & { seen?: SeenSignatures; subgraph?: string } = {}) =>
+  verifySubgraphRequest({ headers, subgraph: options.subgraph ?? 'register', body, parsedBody: JSON.parse(body) as unknown }, SECRET, { now: T0, ...options });
+
+/** Replaces the claims in a signed body without re-signing, as a forger would. */
+const tamper = (signed: Signed, change: (claims: Record<string, unknown>) => void): Signed => {
+  const request = JSON.parse(signed.body) as { extensions: Record<string, Record<string, unknown>> };
+  change(request.extensions[CALLER_EXTENSION]!);
+  return { ...signed, body: JSON.stringify(request) };
 };
 
 describe('the signed caller a subgraph receives', () => {
   test('round trip: the subgraph gets back exactly the caller the gateway signed, stamped when signed', () => {
-    const verified = verifyCallerHeaders(signCallerHeaders(lms, SECRET, T0), SECRET, { now: T0 + 1_000 });
-    expect(verified).toEqual({ ...lms, issuedAt: T0 });
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), { now: T0 + 1_000 })).toEqual({ ...lms, issuedAt: T0 });
+  });
+
+  test('the claims travel in the body, so the header stays small however many units there are', () => {
+    const units = new Set(Array.from({ length: 5_000 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`));
+    const signed = signedSubgraphRequest({ ...lms, units }, QUERY, 'register', SECRET, T0);
+    expect(signed.headers[CALLER_SIGNATURE_HEADER]!.length).toBeLessThan(120);
+    expect(verify(signed)).toEqual({ ...lms, units, issuedAt: T0 });
   });
 
   test('unlimited units and a minimum group size survive the trip', () => {
     const analytics: Caller = { ...lms, supplier: 'demo-analytics', units: 'all', protectedIdentities: 'exclude', minGroupSize: 5 };
-    expect(verifyCallerHeaders(signCallerHeaders(analytics, SECRET, T0), SECRET, { now: T0 })).toEqual({ ...analytics, issuedAt: T0 });
+    expect(verify(signedSubgraphRequest(analytics, QUERY, 'register', SECRET, T0))).toEqual({ ...analytics, issuedAt: T0 });
   });
 
   test('headers arriving as a fetch Headers object verify the same', () => {
-    const headers = new Headers(signCallerHeaders(lms, SECRET, T0));
-    expect(verifyCallerHeaders(headers, SECRET, { now: T0 })).toMatchObject({ supplier: 'demo-lms' });
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    expect(verify({ ...signed, headers: new Headers(signed.headers) })).toMatchObject({ supplier: 'demo-lms' });
   });
 
-  test('no caller headers: missing', () => {
-    expect(verifyCallerHeaders({}, SECRET, { now: T0 })).toEqual({ error: 'missing' });
-  });
-
-  test('claims without their signature: missing', () => {
-    const { [CALLER_HEADER]: claims } = signCallerHeaders(lms, SECRET, T0);
-    expect(verifyCallerHeaders({ [CALLER_HEADER]: claims as string }, SECRET, { now: T0 })).toEqual({ error: 'missing' });
+  test('no signature: missing', () => {
+    expect(verify({ ...signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), headers: {} })).toEqual({ error: 'missing' });
   });
 
   test('widened units are caught: invalid', () => {
-    const forged = tamper(signCallerHeaders(lms, SECRET, T0), (claims) => {
-      claims.units = 'all';
+    const forged = tamper(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), (claims) => {
+      claims['units'] = 'all';
     });
-    expect(verifyCallerHeaders(forged, SECRET, { now: T0 })).toEqual({ error: 'invalid' });
+    expect(verify(forged)).toEqual({ error: 'invalid' });
   });
 
   test('an added scope is caught: invalid', () => {
-    const forged = tamper(signCallerHeaders(lms, SECRET, T0), (claims) => {
-      (claims.scopes as string[]).push('civicNo');
+    const forged = tamper(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), (claims) => {
+      (claims['scopes'] as string[]).push('civicNo');
     });
-    expect(verifyCallerHeaders(forged, SECRET, { now: T0 })).toEqual({ error: 'invalid' });
+    expect(verify(forged)).toEqual({ error: 'invalid' });
   });
 
   test('a signature made with another secret: invalid', () => {
-    const forged = signCallerHeaders(lms, 'somebody-elses-secret-of-32-bytes-or-more', T0);
-    expect(verifyCallerHeaders(forged, SECRET, { now: T0 })).toEqual({ error: 'invalid' });
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', 'somebody-elses-secret-of-32-bytes-or-more', T0))).toEqual({ error: 'invalid' });
   });
 
-  test('garbage in both headers: invalid, no exception', () => {
-    const garbage = { [CALLER_HEADER]: '%%%not-base64%%%', [CALLER_SIGNATURE_HEADER]: '' };
-    expect(verifyCallerHeaders(garbage, SECRET, { now: T0 })).toEqual({ error: 'invalid' });
+  test('garbage in the header: invalid, no exception', () => {
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    for (const garbage of ['%%%not-a-signature%%%', '', 'v2...', `v1.${T0}.aaaaaaaaaaaaaaaaaaaaaa.${'a'.repeat(43)}`]) {
+      expect(verify({ ...signed, headers: { [CALLER_SIGNATURE_HEADER]: garbage } })).toEqual({ error: 'invalid' });
+    }
   });
 
-  test('a validly signed header with claims of the wrong shape: invalid', () => {
+  test('a validly signed body with claims of the wrong shape, or none: invalid', () => {
     // Only someone holding the secret can do this; the shape is still checked before use.
-    const payload = Buffer.from(JSON.stringify({ v: 1, supplier: 'x', units: 42, scopes: [], protectedIdentities: 'alias', issuedAt: T0 })).toString('base64url');
-    const signature = createHmac('sha256', SECRET).update(`ss12000-caller.v1.${payload}`).digest('base64url');
-    expect(verifyCallerHeaders({ [CALLER_HEADER]: payload, [CALLER_SIGNATURE_HEADER]: signature }, SECRET, { now: T0 })).toEqual({ error: 'invalid' });
+    for (const extensions of [{ [CALLER_EXTENSION]: { v: 2, supplier: 'x', units: 42, scopes: [], protectedIdentities: 'alias' } }, {}, undefined]) {
+      const body = JSON.stringify({ ...QUERY, extensions });
+      expect(verify({ body, headers: signSubgraphRequest({ subgraph: 'register', body }, SECRET, T0) })).toEqual({ error: 'invalid' });
+    }
+  });
+
+  test('the MAC is over subgraph, issuedAt, nonce and the body digest, as documented', () => {
+    const { body } = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    const digest = createHash('sha256').update(body).digest('base64url');
+    const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const mac = createHmac('sha256', SECRET).update(`ss12000-caller.v2\nregister\n${T0}\n${nonce}\n${digest}`).digest('base64url');
+    expect(signSubgraphRequest({ subgraph: 'register', body }, SECRET, T0, nonce)).toEqual({ [CALLER_SIGNATURE_HEADER]: `v2.${T0}.${nonce}.${mac}` });
   });
 
   test('a signature older than the window: expired', () => {
-    const headers = signCallerHeaders(lms, SECRET, T0);
-    expect(verifyCallerHeaders(headers, SECRET, { now: T0 + 60_000 })).toMatchObject({ supplier: 'demo-lms' });
-    expect(verifyCallerHeaders(headers, SECRET, { now: T0 + 60_001 })).toEqual({ error: 'expired' });
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    expect(verify(signed, { now: T0 + 60_000 })).toMatchObject({ supplier: 'demo-lms' });
+    expect(verify(signed, { now: T0 + 60_001 })).toEqual({ error: 'expired' });
   });
 
   test('a subgraph whose clock is a little behind still accepts; one far behind does not', () => {
-    const headers = signCallerHeaders(lms, SECRET, T0);
-    expect(verifyCallerHeaders(headers, SECRET, { now: T0 - 30_000 })).toMatchObject({ supplier: 'demo-lms' });
-    expect(verifyCallerHeaders(headers, SECRET, { now: T0 - 30_001 })).toEqual({ error: 'invalid' });
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    expect(verify(signed, { now: T0 - 30_000 })).toMatchObject({ supplier: 'demo-lms' });
+    expect(verify(signed, { now: T0 - 30_001 })).toEqual({ error: 'invalid' });
   });
 
   test('a secret too short to be safe is refused outright', () => {
-    expect(() => signCallerHeaders(lms, 'short', T0)).toThrow('at least 32 bytes');
+    expect(() => signedSubgraphRequest(lms, QUERY, 'register', 'short', T0)).toThrow('at least 32 bytes');
+  });
+});
+
+describe('the signature is bound to one request', () => {
+  test('presented to another subgraph: invalid', () => {
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), { subgraph: 'grades' })).toEqual({ error: 'invalid' });
+  });
+
+  test('with another body (another operation, other variables): invalid', () => {
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    const other = signedSubgraphRequest(lms, { query: '{ persons(first: 3) { edges { node { id civicNo { value } } } } }' }, 'register', SECRET, T0);
+    expect(verify({ ...other, headers: signed.headers })).toEqual({ error: 'invalid' });
+    // One byte more (whitespace the JSON parser would not mind) is another body too.
+    expect(verify({ ...signed, body: `${signed.body} ` })).toEqual({ error: 'invalid' });
+  });
+
+  test('presented again: replayed, also after the first was long accepted, until it would have expired anyway', () => {
+    const seen = new SeenSignatures();
+    const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
+    expect(verify(signed, { seen })).toMatchObject({ supplier: 'demo-lms' });
+    expect(verify(signed, { seen, now: T0 + 1 })).toEqual({ error: 'replayed' });
+    expect(verify(signed, { seen, now: T0 + 59_999 })).toEqual({ error: 'replayed' });
+    expect(verify(signed, { seen, now: T0 + 60_001 })).toEqual({ error: 'expired' });
+  });
+
+  test('two requests signed the same millisecond for the same body are two requests', () => {
+    const seen = new SeenSignatures();
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), { seen })).toMatchObject({ supplier: 'demo-lms' });
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0), { seen })).toMatchObject({ supplier: 'demo-lms' });
+  });
+
+  test('refused requests are not remembered; accepted ones are forgotten once expired (memory stays bounded)', () => {
+    const seen = new SeenSignatures();
+    verify(signedSubgraphRequest(lms, QUERY, 'register', 'somebody-elses-secret-of-32-bytes-or-more', T0), { seen });
+    expect(seen.size).toBe(0);
+    for (let index = 0; index < 100; index += 1) verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0 + index), { seen, now: T0 + index });
+    expect(seen.size).toBe(100);
+    verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0 + 70_000), { seen, now: T0 + 70_000 });
+    expect(seen.size).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_INVALID'
+  | 'REQUEST_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
@@ -18,6 +19,7 @@ const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
   'FORBIDDEN',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_INVALID',
+  'REQUEST_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',
 ]);
 
