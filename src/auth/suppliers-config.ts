@@ -6,7 +6,7 @@ import { fieldGrant, type FieldGrant } from './field-grant';
 import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
 import type { PresetName } from './presets';
 import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
-import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
+import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type RateLimitSetting, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
 
 export interface SupplierJwt {
   readonly issuer: string;
@@ -27,6 +27,14 @@ export interface SupplierConfig {
   readonly protectedIdentities: ProtectedIdentities;
   /** Aggregates over fewer persons than this are suppressed; undefined: no suppression. */
   readonly minGroupSize: number | undefined;
+  /** The gateway's limits for this supplier as configured; undefined keys take the gateway's defaults. */
+  readonly limits: SupplierLimits;
+}
+
+/** Per-supplier limits the gateway enforces (never forwarded to the subgraphs). */
+export interface SupplierLimits {
+  readonly costBudget?: number;
+  readonly rateLimit?: Readonly<RateLimitSetting>;
 }
 
 export interface SuppliersConfig {
@@ -81,6 +89,7 @@ const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined): 
   grant: fieldGrant(supplier.scopes),
   protectedIdentities: supplier.protectedIdentities,
   minGroupSize: supplier.minGroupSize,
+  limits: { costBudget: supplier.costBudget, rateLimit: supplier.rateLimit },
 });
 
 /** Parses and validates a suppliers YAML text; rejects with a SuppliersConfigError naming each bad key. */

@@ -23,6 +23,15 @@ export interface SupplierFile {
   scopes: PresetName[];
   protectedIdentities: ProtectedIdentities;
   minGroupSize?: number;
+  /** Most an operation may cost (src/gateway/operation-cost.ts); the gateway's default when not given. */
+  costBudget?: number;
+  /** Most requests per window (src/gateway/rate-limit.ts); the gateway's default when not given. */
+  rateLimit?: RateLimitSetting;
+}
+
+export interface RateLimitSetting {
+  requests: number;
+  windowSeconds: number;
 }
 
 export interface SuppliersFile {
@@ -81,6 +90,16 @@ const supplier = {
     scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRESET_NAMES] } },
     protectedIdentities: { enum: ['exclude', 'alias'] },
     minGroupSize: { type: 'integer', minimum: 1 },
+    costBudget: { type: 'integer', minimum: 1, maximum: 100_000_000 },
+    rateLimit: {
+      type: 'object',
+      required: ['requests', 'windowSeconds'],
+      additionalProperties: false,
+      properties: {
+        requests: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        windowSeconds: { type: 'integer', minimum: 1, maximum: 86_400 },
+      },
+    },
   },
 };
 

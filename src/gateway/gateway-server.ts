@@ -13,7 +13,9 @@ import { auditPlugin, auditUnauthenticated, createAuditLogger } from './audit-lo
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
+import { createRateLimiter, rateLimitedResponse, type RateLimitStore } from './rate-limit';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -33,6 +35,8 @@ export interface GatewayServerOptions {
   audit?: Logger;
   /** Bearer token of GET /metrics; not served without one. */
   metricsToken?: string;
+  /** Where the per-supplier rate-limit counters live (Redis when `redisUrl` is given, else memory). */
+  rateLimit?: RateLimitStore;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
@@ -65,8 +69,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
       contractIntrospectionPlugin(contracts),
       auditPlugin(audit),
+      operationCostPlugin(),
     ],
   });
+  const rateLimiter = createRateLimiter(options.rateLimit);
   const front = await startHttpFront<GatewayContext>({
     server,
     listen: options.listen,
@@ -76,18 +82,26 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
     metricsToken: options.metricsToken,
+    admit: async ({ caller }) => {
+      const admission = await rateLimiter.admit(caller.supplier, caller.limits?.rateLimit);
+      return admission.admitted ? undefined : rateLimitedResponse(admission);
+    },
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };
         return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes).sdl };
       },
     },
+  }).catch(async (error: unknown) => {
+    await rateLimiter.close();
+    throw error;
   });
   return {
     url: new URL('graphql', front.url).toString(),
     close: async () => {
       await server.stop();
       await fetcher.close();
+      await rateLimiter.close();
     },
   };
 }
