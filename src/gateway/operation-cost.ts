@@ -14,10 +14,12 @@
 //         `pageInfo` is free. (Everything else selected on the connection, e.g. absenceSummary's
 //         `total`, is counted once per row: a slight overestimate, kept for simplicity.)
 //       · Any other list is assumed to hold ASSUMED_LIST_SIZE elements, or the size ASSUMED_LIST_SIZES
-//         names for lists known to be longer (a class's members, a student's lessons over a term).
+//         names for lists known to differ (a class's members, a student's lessons over a term, a
+//         student's guardians).
 //   - FIELD_WEIGHTS adds a fixed cost to fields whose work does not show in what they return:
 //     `absenceSummary` folds every /aggregatedAttendance row of the caller's units (about a second of
-//     producer work for a municipality), however few rows it answers.
+//     producer work for a municipality), however few rows it answers; at 2,000 an operation holds at
+//     most 9 of them within the default budget.
 //   - Introspection (`__schema`, `__type`) costs nothing; `@skip`/`@include` are honoured; where a
 //     selection differs per possible type (fragments on an interface or union), the dearest counts.
 // Computed by graphql-query-complexity's getComplexity with one estimator (this file), which also
@@ -40,8 +42,9 @@ export const COST_MODEL = {
   assumedListSize: 10,
 } as const;
 
-/** Lists known to run longer than COST_MODEL.assumedListSize, by `Type.field`. */
+/** Lists known to run longer (or shorter) than COST_MODEL.assumedListSize, by `Type.field`. */
 export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
+  'Person.responsibles': 3, // a student's guardians
   'Group.groupMemberships': 30, // a class or teaching group
   'Organisation.groups': 50, // a school unit's classes and teaching groups
   'Person.attendances': 200, // a student's lessons over a term
@@ -51,7 +54,7 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
 
 /** Fixed cost of fields whose work does not show in the rows they return, by `Type.field`. */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
-  'Query.absenceSummary': 1000,
+  'Query.absenceSummary': 2000,
 };
 
 const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {

@@ -23,16 +23,18 @@ test("a connection costs 1 plus `first` × each row (edge + node); pageInfo is f
 });
 
 test('a list without `first` holds the assumed size (or its known size) and multiplies what is under it', () => {
-  // Person.responsibles: the default size; each Responsible holds one person.
-  expect(cost('{ person(id: "p") { responsibles { person { id } } } }')).toBe(1 + COST_MODEL.assumedListSize * 2);
+  // Person.groupMemberships: the default size; each membership holds one group.
+  expect(cost('{ person(id: "p") { groupMemberships { group { id } } } }')).toBe(1 + COST_MODEL.assumedListSize * 2);
+  // Person.responsibles: a student's guardians, 3.
+  expect(cost('{ person(id: "p") { responsibles { person { id } } } }')).toBe(1 + 3 * 2);
   // Group.groupMemberships: a class, 30.
   expect(cost('{ group(id: "g") { groupMemberships { person { id } } } }')).toBe(1 + 30 * 2);
 });
 
 test('absenceSummary carries its weight on top of its rows', () => {
   const summary = 'absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: SCHOOL_UNIT, first: 10) { edges { node { studentCount } } }';
-  expect(cost(`{ ${summary} }`)).toBe(1000 + 1 + 10 * 2);
-  expect(cost(`{ a: ${summary} b: ${summary} }`)).toBe(2 * (1000 + 1 + 10 * 2));
+  expect(cost(`{ ${summary} }`)).toBe(2000 + 1 + 10 * 2);
+  expect(cost(`{ a: ${summary} b: ${summary} }`)).toBe(2 * (2000 + 1 + 10 * 2));
 });
 
 test('@skip and @include are honoured, introspection is free, only the named operation counts', () => {
@@ -42,7 +44,7 @@ test('@skip and @include are honoured, introspection is free, only the named ope
 });
 
 test('fragments count like the fields they stand for', () => {
-  expect(cost('{ persons(first: 10) { edges { ...E } } } fragment E on PersonEdge { node { responsibles { person { id } } } }')).toBe(1 + 10 * (2 + 10 * 2));
+  expect(cost('{ persons(first: 10) { edges { ...E } } } fragment E on PersonEdge { node { responsibles { person { id } } } }')).toBe(1 + 10 * (2 + 3 * 2));
 });
 
 test('variables that do not coerce make the operation unpriceable: BAD_USER_INPUT', () => {
