@@ -25,7 +25,8 @@
 // Computed by graphql-query-complexity's getComplexity with one estimator (this file), which also
 // caps the nodes it evaluates (fragment spreads reused many times) at 10,000.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, getOperationAST, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '../observability/metrics';
@@ -50,6 +51,7 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Person.attendances': 200, // a student's lessons over a term
   'Activity.calendarEvents': 40, // an activity's lessons over a term
   'CalendarEvent.attendances': 30, // a lesson's students
+  'CalendarEvent.rooms': 2, // a lesson's rooms
 };
 
 /** Fixed cost of fields whose work does not show in the rows they return, by `Type.field`. */
@@ -81,19 +83,17 @@ export interface CostRequest {
 }
 
 /**
- * The operation's cost under the model above. Throws a GraphQLError (BAD_USER_INPUT, HTTP 400) when
- * it cannot be computed (variables that do not coerce, too many nodes): an operation nobody can price
- * does not run.
+ * The operation's cost under the model above, or undefined when its variables do not coerce: those the
+ * gateway refuses itself, in its own words, before it plans anything. Throws a GraphQLError
+ * (BAD_USER_INPUT, HTTP 400) when the cost cannot be computed otherwise (more than 10,000 nodes to
+ * evaluate): an operation nobody can price does not run.
  */
-export function operationCost(schema: GraphQLSchema, request: CostRequest): number {
+export function operationCost(schema: GraphQLSchema, request: CostRequest): number | undefined {
+  const variables = request.variables ?? {};
+  const operation = getOperationAST(request.document, request.operationName ?? undefined);
+  if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return undefined;
   try {
-    return getComplexity({
-      schema,
-      query: request.document,
-      variables: request.variables ?? {},
-      operationName: request.operationName ?? undefined,
-      estimators: [fieldCost],
-    });
+    return getComplexity({ schema, query: request.document, variables, operationName: request.operationName ?? undefined, estimators: [fieldCost] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new GraphQLError(`The operation's cost cannot be computed: ${message}`, {
@@ -129,6 +129,7 @@ export const operationCostPlugin = (): ApolloServerPlugin<GatewayContext> => ({
       didResolveOperation: async ({ document, request, operationName, schema, contextValue }) => {
         const budget = contextValue.caller.limits?.costBudget ?? COST_MODEL.defaultBudget;
         const cost = operationCost(schema, { document, variables: request.variables, operationName });
+        if (cost === undefined) return;
         priced = { cost, budget };
         if (cost > budget) {
           costRefusals.inc({ supplier: contextValue.caller.supplier });

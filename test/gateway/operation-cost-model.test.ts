@@ -6,7 +6,7 @@ import { SUPERGRAPH_PATH } from '../../src/config/paths';
 import { COST_MODEL, operationCost } from '../../src/gateway/operation-cost';
 
 const schema = buildSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
-const cost = (query: string, variables?: Record<string, unknown>, operationName?: string): number =>
+const cost = (query: string, variables?: Record<string, unknown>, operationName?: string): number | undefined =>
   operationCost(schema, { document: parse(query), variables, operationName });
 
 test('scalars are free; an object costs 1', () => {
@@ -47,8 +47,14 @@ test('fragments count like the fields they stand for', () => {
   expect(cost('{ persons(first: 10) { edges { ...E } } } fragment E on PersonEdge { node { responsibles { person { id } } } }')).toBe(1 + 10 * (2 + 3 * 2));
 });
 
-test('variables that do not coerce make the operation unpriceable: BAD_USER_INPUT', () => {
-  expect(() => cost('query ($n: Int) { persons(first: $n) { edges { node { id } } } }', { n: 'many' })).toThrow(
-    expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
-  );
+test('variables that do not coerce are left to the gateway, which refuses them before planning', () => {
+  expect(cost('query ($n: Int) { persons(first: $n) { edges { node { id } } } }', { n: 'many' })).toBeUndefined();
+  expect(cost('query ($id: ID!) { person(id: $id) { id } }')).toBeUndefined();
+});
+
+test('a document too large to price (fragments spread over and over) is refused: BAD_USER_INPUT', () => {
+  // Ten levels of a fragment spreading the next one ten times: 10^10 nodes to evaluate.
+  const levels = Array.from({ length: 10 }, (_, level) => `fragment F${level} on Person { ${Array.from({ length: 10 }, (_, i) => `a${i}: responsibles { person { ...F${level + 1} } }`).join(' ')} }`);
+  const query = `{ person(id: "p") { ...F0 } } ${levels.join(' ')} fragment F10 on Person { id }`;
+  expect(() => cost(query)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
 });
