@@ -70,7 +70,7 @@ export async function run(): Promise<void> {
     const document: DocumentNode = parse(query);
     const errors = validate(schema, document, rules);
     if (errors.length > 0) throw new Error(`${name} does not validate: ${errors[0]!.message}`);
-    const price = (): number => operationCost(schema, { document, variables });
+    const price = (): number => operationCost(schema, { document, variables }) ?? NaN;
     return {
       operation: name,
       cost: price(),
