@@ -73,6 +73,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ],
   });
   const rateLimiter = createRateLimiter(options.rateLimit);
+  await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
     server,
     listen: options.listen,

@@ -25,7 +25,10 @@ import { metricsRegistry } from '../observability/metrics';
 /** A supplier without `rateLimit` in the suppliers file: 600 requests a minute (10/s sustained). */
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimitSetting> = { requests: 600, windowSeconds: 60 };
 
-const COMMAND_TIMEOUT_MS = 250;
+// A Redis that answers slower than this counts as down for that request.
+const COMMAND_TIMEOUT_MS = 1000;
+// How long the gateway's start waits for Redis before serving with memory counters.
+const CONNECT_TIMEOUT_MS = 2000;
 const LOG_EVERY_MS = 10_000;
 
 export interface RateLimitStore {
@@ -38,6 +41,8 @@ export interface RateLimitStore {
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number; limit: Readonly<RateLimitSetting> };
 
 export interface RateLimiter {
+  /** Connects to Redis, if any (at most CONNECT_TIMEOUT_MS; unreachable: logged, memory until it answers). */
+  connect(): Promise<void>;
   /** Counts one request of `supplier` against `setting` (DEFAULT_RATE_LIMIT when undefined). */
   admit(supplier: string, setting: Readonly<RateLimitSetting> | undefined): Promise<Admission>;
   close(): Promise<void>;
@@ -68,7 +73,13 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   const redis =
     store.redisUrl === undefined
       ? undefined
-      : new Redis(store.redisUrl, { enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
+      : new Redis(store.redisUrl, {
+          lazyConnect: true,
+          enableOfflineQueue: false,
+          connectTimeout: CONNECT_TIMEOUT_MS,
+          commandTimeout: COMMAND_TIMEOUT_MS,
+          maxRetriesPerRequest: 1,
+        });
   // Without a listener ioredis reports every failed reconnect as an unhandled error event.
   redis?.on('error', (error: unknown) => logThrottled(error, 'rate-limit Redis unavailable; counting in process memory'));
 
@@ -100,6 +111,10 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   };
 
   return {
+    connect: async () => {
+      // ioredis keeps reconnecting (its default backoff) after a failed first attempt.
+      await redis?.connect().catch((error: unknown) => logThrottled(error, 'rate-limit Redis unavailable at start; counting in process memory'));
+    },
     admit: async (supplier, setting) => {
       const limit = setting ?? DEFAULT_RATE_LIMIT;
       let admission: Admission;
@@ -118,7 +133,8 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
       return admission;
     },
     close: async () => {
-      if (redis) redis.disconnect();
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
     },
   };
 }
