@@ -8,12 +8,12 @@
 // expensive to compute whatever they return.
 //   - A scalar or enum field costs nothing; an object field costs 1 plus what is selected under it.
 //   - A list multiplies: each of its elements costs 1 plus what is selected under it.
-//       · A connection (a field with a `first` argument) holds `first` rows (CONNECTION_DEFAULT_FIRST
-//         when not given, at most CONNECTION_MAX_FIRST as the subgraphs enforce): it costs 1, plus
+//       · A connection (a field with a `first` argument) holds `first` rows (50 when not given, at
+//         most 1000, as the subgraphs page; COST_MODEL): it costs 1, plus
 //         `first` × what is selected under it. Its `edges` are those rows, not another multiplier;
 //         `pageInfo` is free. (Everything else selected on the connection, e.g. absenceSummary's
 //         `total`, is counted once per row: a slight overestimate, kept for simplicity.)
-//       · Any other list is assumed to hold ASSUMED_LIST_SIZE elements, or the size ASSUMED_LIST_SIZES
+//       · Any other list is assumed to hold 10 elements (COST_MODEL.assumedListSize), or the size ASSUMED_LIST_SIZES
 //         names for lists known to differ (a class's members, a student's lessons over a term, a
 //         student's guardians).
 //   - FIELD_WEIGHTS adds a fixed cost to fields whose work does not show in what they return:
