@@ -9,7 +9,7 @@ import type { Authenticator } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
-import { auditPlugin, auditUnauthenticated, createAuditLogger } from './audit-log';
+import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger } from './audit-log';
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
@@ -85,7 +85,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     metricsToken: options.metricsToken,
     admit: async ({ caller }) => {
       const admission = await rateLimiter.admit(caller.supplier, caller.limits?.rateLimit);
-      return admission.admitted ? undefined : rateLimitedResponse(admission);
+      if (admission.admitted) return undefined;
+      auditRateLimited(audit, caller.supplier);
+      return rateLimitedResponse(admission);
     },
     routes: {
       '/sdl': ({ caller }) => {

@@ -1,7 +1,8 @@
 // Per-supplier rate limits: at most `requests` GraphQL requests per `windowSeconds` (fixed window),
 // the supplier's `rateLimit` in the suppliers file or DEFAULT_RATE_LIMIT. Checked right after
 // authentication, before the body is read: a refused request costs the gateway one counter increment.
-// Refused: HTTP 429, `Retry-After` in seconds, code RATE_LIMITED.
+// Refused: HTTP 429, `Retry-After` in seconds, code RATE_LIMITED; audited (status rate_limited), so it
+// shows in gateway_request_duration_seconds and gateway_errors_total like any other answer.
 //
 // With a Redis (REDIS_URL) the counters live there (rate-limiter-flexible's RateLimiterRedis over
 // ioredis, one atomic script per request), so replicas behind one load balancer share each supplier's
@@ -47,13 +48,6 @@ export interface RateLimiter {
   admit(supplier: string, setting: Readonly<RateLimitSetting> | undefined): Promise<Admission>;
   close(): Promise<void>;
 }
-
-export const rateLimited = new Counter({
-  name: 'gateway_rate_limited_total',
-  help: 'Requests refused with 429 by the per-supplier rate limit, by supplier.',
-  labelNames: ['supplier'] as const,
-  registers: [metricsRegistry],
-});
 
 export const rateLimitStoreErrors = new Counter({
   name: 'gateway_rate_limit_store_errors_total',
@@ -117,20 +111,14 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
     },
     admit: async (supplier, setting) => {
       const limit = setting ?? DEFAULT_RATE_LIMIT;
-      let admission: Admission;
-      if (redis) {
-        try {
-          admission = await consume(redisLimiter(redis, limit), supplier, limit);
-        } catch (error) {
-          rateLimitStoreErrors.inc();
-          logThrottled(error, 'rate-limit Redis unavailable; counting in process memory');
-          admission = await consume(memoryLimiter(limit), supplier, limit);
-        }
-      } else {
-        admission = await consume(memoryLimiter(limit), supplier, limit);
+      if (!redis) return consume(memoryLimiter(limit), supplier, limit);
+      try {
+        return await consume(redisLimiter(redis, limit), supplier, limit);
+      } catch (error) {
+        rateLimitStoreErrors.inc();
+        logThrottled(error, 'rate-limit Redis unavailable; counting in process memory');
+        return consume(memoryLimiter(limit), supplier, limit);
       }
-      if (!admission.admitted) rateLimited.inc({ supplier });
-      return admission;
     },
     close: async () => {
       if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());

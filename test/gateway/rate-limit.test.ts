@@ -10,6 +10,7 @@ import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
 import type { Dataset } from '../../src/demo/dataset';
 import { generateMunicipality } from '../../src/demo/generator';
 import { createRateLimiter, rateLimitStoreErrors } from '../../src/gateway/rate-limit';
+import { auditCapture } from '../auth-e2e/support';
 import { startE2E, type E2E } from '../support/e2e';
 
 const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
@@ -61,10 +62,11 @@ describe.each([
   ['in Redis, two gateways sharing it', 2, true],
 ] as const)('rate limits %s', (_name, gateways, redis) => {
   let stacks: E2E[] = [];
+  const audit = auditCapture();
   beforeAll(async () => {
     // Each run its own keys, so a rerun within the window starts afresh.
     const rateLimit = redis ? { redisUrl: REDIS_URL, keyPrefix: `test-rate:${process.pid}:${Date.now()}` } : undefined;
-    for (let i = 0; i < gateways; i++) stacks.push(await startE2E({ dataset, suppliersPath, rateLimit }));
+    for (let i = 0; i < gateways; i++) stacks.push(await startE2E({ dataset, suppliersPath, rateLimit, audit: audit.logger }));
   });
   afterAll(async () => {
     for (const stack of stacks) await stack.close();
@@ -83,6 +85,10 @@ describe.each([
     expectLimited(await post(gateway(LIMIT), 'metered-key'));
     expectLimited(await post(gateway(LIMIT + 1), 'metered-key'));
     expect(producerRequests(stacks)).toBe(before);
+    expect(audit.lines().filter((line) => line['status'] === 'rate_limited')).toEqual([
+      expect.objectContaining({ supplier: 'metered', httpStatus: 429, errorCodes: ['RATE_LIMITED'] }),
+      expect.objectContaining({ supplier: 'metered', httpStatus: 429, errorCodes: ['RATE_LIMITED'] }),
+    ]);
   });
 
   test('the limit is per supplier: another supplier, and the demo supplier, are unaffected', async () => {
