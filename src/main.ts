@@ -23,7 +23,12 @@ async function runDeployed(configPath: string): Promise<void> {
   const env = readEnv();
   if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the gateway signs the caller it forwards to the subgraphs.');
   const config = await loadConfig(configPath, env.variables);
-  const gateway = await startDeployedGateway(config, { suppliersPath: env.suppliersPath, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
+  const gateway = await startDeployedGateway(config, {
+    suppliersPath: env.suppliersPath,
+    callerSecret: env.callerSecret,
+    metricsToken: env.metricsToken,
+    rateLimit: { redisUrl: env.redisUrl },
+  });
   closeOnSignals(() => gateway.close());
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
@@ -39,6 +44,7 @@ async function runEmbedded(): Promise<void> {
     // Synthetic persons only: a key fixed per dataset keeps the demo's aliases across restarts.
     aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
     metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
+    rateLimit: { redisUrl: env.redisUrl },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

@@ -1,5 +1,5 @@
 import type { PresetName } from './presets';
-import type { SupplierConfig } from './suppliers-config';
+import type { SupplierConfig, SupplierLimits } from './suppliers-config';
 import type { ProtectedIdentities } from './suppliers-schema';
 import type { UnitSet } from './units';
 
@@ -16,6 +16,8 @@ export interface Caller {
   readonly minGroupSize: number | undefined;
   /** When the claims were issued (signed), in ms since the epoch. */
   readonly issuedAt: number;
+  /** The supplier's cost budget and rate limit: the gateway's business, not signed on to subgraphs. */
+  readonly limits?: SupplierLimits;
 }
 
 export const callerFor = (supplier: SupplierConfig, units: UnitSet, issuedAt: number): Caller => ({
@@ -25,4 +27,5 @@ export const callerFor = (supplier: SupplierConfig, units: UnitSet, issuedAt: nu
   protectedIdentities: supplier.protectedIdentities,
   minGroupSize: supplier.minGroupSize,
   issuedAt,
+  limits: supplier.limits,
 });

@@ -20,8 +20,8 @@ export {
   type SubgraphRequest,
   type WireClaims,
 } from './signed-caller';
-export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SuppliersConfig } from './suppliers-config';
+export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SupplierLimits, type SuppliersConfig } from './suppliers-config';
 export { SuppliersConfigError } from './suppliers-errors';
-export { type ProtectedIdentities, type UnitRef } from './suppliers-schema';
+export { type ProtectedIdentities, type RateLimitSetting, type UnitRef } from './suppliers-schema';
 export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';
 export { expandUnits, organisationNode, unitAllows, type ExpandedUnits, type OrganisationNode, type UnitSet } from './units';

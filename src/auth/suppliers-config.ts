@@ -8,7 +8,7 @@ import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
 import type { PresetName } from './presets';
 import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
-import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
+import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type RateLimitSetting, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
 
 export interface SupplierJwt {
   readonly issuer: string;
@@ -31,6 +31,14 @@ export interface SupplierConfig {
   readonly minGroupSize: number | undefined;
   /** Its registered operations (trusted-documents.ts); undefined: ad-hoc queries only. */
   readonly trustedDocuments: TrustedDocuments | undefined;
+  /** The gateway's limits for this supplier as configured; undefined keys take the gateway's defaults. */
+  readonly limits: SupplierLimits;
+}
+
+/** Per-supplier limits the gateway enforces (never forwarded to the subgraphs). */
+export interface SupplierLimits {
+  readonly costBudget?: number;
+  readonly rateLimit?: Readonly<RateLimitSetting>;
 }
 
 export interface SuppliersConfig {
@@ -88,6 +96,7 @@ const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined, t
   protectedIdentities: supplier.protectedIdentities,
   minGroupSize: supplier.minGroupSize,
   trustedDocuments,
+  limits: { costBudget: supplier.costBudget, rateLimit: supplier.rateLimit },
 });
 
 /**

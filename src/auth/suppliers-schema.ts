@@ -25,6 +25,15 @@ export interface SupplierFile {
   protectedIdentities: ProtectedIdentities;
   minGroupSize?: number;
   trustedDocuments?: TrustedDocumentsFile;
+  /** Most an operation may cost (src/gateway/operation-cost.ts); the gateway's default when not given. */
+  costBudget?: number;
+  /** Most requests per window (src/gateway/rate-limit.ts); the gateway's default when not given. */
+  rateLimit?: RateLimitSetting;
+}
+
+export interface RateLimitSetting {
+  requests: number;
+  windowSeconds: number;
 }
 
 export interface SuppliersFile {
@@ -84,6 +93,16 @@ const supplier = {
     protectedIdentities: { enum: ['exclude', 'alias'] },
     minGroupSize: { type: 'integer', minimum: 1 },
     trustedDocuments: TRUSTED_DOCUMENTS_SCHEMA,
+    costBudget: { type: 'integer', minimum: 1, maximum: 100_000_000 },
+    rateLimit: {
+      type: 'object',
+      required: ['requests', 'windowSeconds'],
+      additionalProperties: false,
+      properties: {
+        requests: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        windowSeconds: { type: 'integer', minimum: 1, maximum: 86_400 },
+      },
+    },
   },
 };
 

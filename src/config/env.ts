@@ -22,6 +22,11 @@ export interface Environment {
   aliasSecret: string | undefined;
   /** Bearer token of GET /metrics (METRICS_TOKEN); /metrics is not served without one. */
   metricsToken: string | undefined;
+  /**
+   * Redis for the per-supplier rate limits (REDIS_URL, e.g. redis://redis:6379): replicas pointed at
+   * the same Redis share each supplier's bucket. Unset: every process counts on its own, in memory.
+   */
+  redisUrl: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */
   variables: Readonly<Record<string, string | undefined>>;
 }
@@ -37,6 +42,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Environment {
     callerSecret: env['CALLER_SIGNING_SECRET'] || undefined,
     aliasSecret: env['ALIAS_SECRET'] || undefined,
     metricsToken: env['METRICS_TOKEN'] || undefined,
+    redisUrl: env['REDIS_URL'] || undefined,
     variables: { ...env },
   };
 }

@@ -8,7 +8,7 @@ import { gatewayErrors, gatewayRequestSeconds } from '../observability/metrics';
 import { countObjects } from './count-objects';
 import type { GatewayContext } from './gateway-context';
 
-export type AuditStatus = 'ok' | 'partial' | 'error' | 'unauthenticated';
+export type AuditStatus = 'ok' | 'partial' | 'error' | 'unauthenticated' | 'rate_limited';
 
 export interface AuditEntry {
   supplier: string | null;
@@ -37,6 +37,12 @@ const record = (audit: Logger, entry: AuditEntry, errors: readonly { extensions?
 export const auditUnauthenticated = (audit: Logger): void => {
   const entry: AuditEntry = { supplier: null, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'unauthenticated', httpStatus: 401, errorCodes: [] };
   record(audit, entry, [{ extensions: { code: 'UNAUTHENTICATED' } }]);
+};
+
+/** A request refused 429 by the supplier's rate limit (src/gateway/rate-limit.ts), before it was read. */
+export const auditRateLimited = (audit: Logger, supplier: string): void => {
+  const entry: AuditEntry = { supplier, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'rate_limited', httpStatus: 429, errorCodes: ['RATE_LIMITED'] };
+  record(audit, entry, [{ extensions: { code: 'RATE_LIMITED' } }]);
 };
 
 export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> => ({

@@ -4,6 +4,7 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { startGatewayServer } from './gateway-server';
+import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
 
@@ -14,6 +15,8 @@ export interface DeployedAuth {
   callerSecret: string;
   /** Bearer token of GET /metrics (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Where the per-supplier rate-limit counters live (REDIS_URL: shared by every replica). */
+  rateLimit?: RateLimitStore;
 }
 
 export async function startDeployedGateway(
@@ -34,6 +37,7 @@ export async function startDeployedGateway(
       suppliers: suppliers.config,
       callerSecret: auth.callerSecret,
       metricsToken: auth.metricsToken,
+      rateLimit: auth.rateLimit,
     });
     return {
       ...gateway,

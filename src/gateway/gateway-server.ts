@@ -9,13 +9,15 @@ import type { Authenticator, SuppliersConfig } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
-import { auditPlugin, auditUnauthenticated, createAuditLogger } from './audit-log';
+import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger } from './audit-log';
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
 import { persistedDocumentsPlugin } from './persisted-documents';
+import { createRateLimiter, rateLimitedResponse, type RateLimitStore } from './rate-limit';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront } from './http-server';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -29,14 +31,16 @@ export interface GatewayServerOptions {
   listen: ListenConfig;
   /** Who may call: credentials → Caller (suppliers config, hot-reloaded by its owner). */
   authenticator: Authenticator;
-  /** The suppliers config in force (each supplier's trusted documents). */
-  suppliers: () => SuppliersConfig;
+  /** The suppliers config in force (each supplier's trusted documents); without it no supplier has any. */
+  suppliers?: () => SuppliersConfig;
   /** The HMAC secret shared with the subgraphs (at least 32 bytes). */
   callerSecret: string;
   /** Where audit lines go (default: a pino logger on stdout). */
   audit?: Logger;
   /** Bearer token of GET /metrics; not served without one. */
   metricsToken?: string;
+  /** Where the per-supplier rate-limit counters live (Redis when `redisUrl` is given, else memory). */
+  rateLimit?: RateLimitStore;
 }
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
@@ -69,12 +73,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     stopOnTerminationSignals: false,
     plugins: [
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
-      persistedDocumentsPlugin({ trustedDocuments: (supplier) => options.suppliers().byName.get(supplier)?.trustedDocuments }),
+      persistedDocumentsPlugin({ trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments }),
       operationResolutionPlugin,
       contractIntrospectionPlugin(contracts),
       auditPlugin(audit),
+      operationCostPlugin(),
     ],
   });
+  const rateLimiter = createRateLimiter(options.rateLimit);
+  await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
     server,
     listen: options.listen,
@@ -84,18 +91,28 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
     metricsToken: options.metricsToken,
+    admit: async ({ caller }) => {
+      const admission = await rateLimiter.admit(caller.supplier, caller.limits?.rateLimit);
+      if (admission.admitted) return undefined;
+      auditRateLimited(audit, caller.supplier);
+      return rateLimitedResponse(admission);
+    },
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };
         return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes).sdl };
       },
     },
+  }).catch(async (error: unknown) => {
+    await rateLimiter.close();
+    throw error;
   });
   return {
     url: new URL('graphql', front.url).toString(),
     close: async () => {
       await server.stop();
       await fetcher.close();
+      await rateLimiter.close();
     },
   };
 }

@@ -28,6 +28,8 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   routes?: Record<string, (context: TContext) => TextResponse>;
   /** Bearer token of GET /metrics; without one /metrics is not served. GET /healthz always is. */
   metricsToken?: string;
+  /** Asked before a GraphQL request's body is read: a refusal (429) is sent as is. */
+  admit?(context: TContext): Promise<(TextResponse & { headers?: Record<string, string> }) | undefined>;
 }
 
 export interface HttpFront {
@@ -114,6 +116,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   }
   if (route) {
     send(response, route(context));
+    return;
+  }
+  const refusal = await options.admit?.(context);
+  if (refusal) {
+    // Refused before its body is read: close, as after a 413, so no half-read request holds the socket.
+    send(response, refusal, { ...refusal.headers, connection: 'close' });
     return;
   }
   read ??= await readRequestBody(request);

@@ -7,6 +7,7 @@ import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type S
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { composeSupergraph } from './compose';
 import { startGatewayServer } from './gateway-server';
+import type { RateLimitStore } from './rate-limit';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
 import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
@@ -37,6 +38,8 @@ export interface GatewayStackOptions {
   audit?: Logger;
   /** Bearer token of GET /metrics on the gateway and the subgraphs; not served without one. */
   metricsToken?: string;
+  /** Where the gateway's per-supplier rate-limit counters live (Redis or, by default, memory). */
+  rateLimit?: RateLimitStore;
 }
 
 export interface GatewayStack {
@@ -89,6 +92,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       callerSecret,
       audit: options.audit,
       metricsToken: options.metricsToken,
+      rateLimit: options.rateLimit,
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };

@@ -12,6 +12,12 @@ describe('environment', () => {
     expect(env).toMatchObject({ callerSecret: 's'.repeat(32), aliasSecret: 'a'.repeat(32), metricsToken: 'm', configPath: undefined, port: 4100 });
   });
 
+  it('REDIS_URL: the rate limits counted in Redis when set, in memory when unset or empty', () => {
+    expect(readEnv({ REDIS_URL: 'redis://redis:6379' }).redisUrl).toBe('redis://redis:6379');
+    expect(readEnv({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+    expect(readEnv({}).redisUrl).toBeUndefined();
+  });
+
   it('a PORT that is no port number is an error naming it', () => {
     expect(() => readEnv({ PORT: 'http' })).toThrow('PORT must be a port number, got "http".');
     expect(() => readEnv({ PORT: '70000' })).toThrow(/PORT/);

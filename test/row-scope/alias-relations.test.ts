@@ -3,10 +3,10 @@
 // placement owners), and a person related to a protected one (guardian, child, sibling) has no
 // addresses — in both modes. Over real HTTP, from the protected person and from the relative, by
 // id, in the persons list and through `_entities`.
-import { signCallerHeaders, type Caller } from '../../src/auth';
+import type { Caller } from '../../src/auth';
 import { generateMunicipality } from '../../src/demo/generator';
 import type * as W from '../../src/ss12000/wire';
-import { entitiesRequest, post } from '../auth-e2e/support';
+import { entitiesRequest, postSigned } from '../auth-e2e/support';
 import { startE2E, type E2E } from '../support/e2e';
 import { keyOf, writeSuppliers, type TestSupplier } from './support/suppliers';
 
@@ -89,9 +89,8 @@ describe('a protected child (alias)', () => {
 
   test('through _entities straight to the register subgraph: the same', async () => {
     const caller: Caller = { supplier: RELATIONS.name, units: 'all', scopes: RELATIONS.scopes, protectedIdentities: 'alias', minGroupSize: undefined, issuedAt: Date.now() };
-    const headers = signCallerHeaders(caller, stack.callerSecret);
-    const fromChild: any = await post(stack.subgraphUrls.register, entitiesRequest('Person', child.id, PERSON), headers);
-    const fromGuardian: any = await post(stack.subgraphUrls.register, entitiesRequest('Person', guardian.id, PERSON), headers);
+    const fromChild: any = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', child.id, PERSON), caller, stack.callerSecret);
+    const fromGuardian: any = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', guardian.id, PERSON), caller, stack.callerSecret);
     expect(ids(fromChild.data._entities[0].responsibles)).toEqual([]);
     expect(ids(fromGuardian.data._entities[0].responsibleFor)).not.toContain(child.id);
     expect(fromGuardian.data._entities[0].addresses).toBeNull();

@@ -3,12 +3,12 @@
 // scope; a grade naming no unit at all is withheld from unit-scoped suppliers (fail closed), counted
 // (ss12000_rows_without_unit_total) and logged with its id only. Every path is tried:
 // `person { grades }`, `grades(student:)`, `grade(id:)` and `_entities`. Over real HTTP.
-import { signCallerHeaders, type Caller } from '../../src/auth';
+import type { Caller } from '../../src/auth';
 import { logger } from '../../src/config/logger';
 import { generateMunicipality } from '../../src/demo/generator';
 import { rowsWithoutUnit } from '../../src/observability/metrics';
 import type * as W from '../../src/ss12000/wire';
-import { entitiesRequest, post } from '../auth-e2e/support';
+import { entitiesRequest, postSigned } from '../auth-e2e/support';
 import { startE2E, type E2E } from '../support/e2e';
 import { keyOf, writeSuppliers, type TestSupplier } from './support/suppliers';
 
@@ -79,10 +79,12 @@ test('grade(id:) and _entities: withheld for the other unit’s and the unitless
   expect(answer.data).toEqual({ f: null, u: null, o: { id: own.id, organisation: { id: unit.id } } });
 
   const caller: Caller = { supplier: UNIT_GRADES.name, units: new Set([unit.id]), scopes: UNIT_GRADES.scopes, protectedIdentities: 'alias', minGroupSize: undefined, issuedAt: Date.now() };
-  const response: any = await post(
+  const response: any = await postSigned(
     stack.subgraphUrls.grades,
+    'grades',
     { ...entitiesRequest('Grade', foreign.id, GRADE), variables: { representations: [foreign, unitless, own].map((g) => ({ __typename: 'Grade', id: g.id })) } },
-    signCallerHeaders(caller, stack.callerSecret),
+    caller,
+    stack.callerSecret,
   );
   expect(response.errors).toBeUndefined();
   expect(response.data._entities).toEqual([null, null, { id: own.id, organisation: { id: unit.id } }]);

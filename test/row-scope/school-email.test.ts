@@ -2,10 +2,10 @@
 // 'Skola personal'), and the data fetch serves nothing else on ANY path to a person: by id, the
 // persons list, group members, responsibles, a grade's student (the gateway's `_entities` reference
 // into the register subgraph), `_entities` straight to the subgraph. Over real HTTP.
-import { signCallerHeaders, type Caller } from '../../src/auth';
+import type { Caller } from '../../src/auth';
 import { generateMunicipality } from '../../src/demo/generator';
 import type * as W from '../../src/ss12000/wire';
-import { entitiesRequest, post } from '../auth-e2e/support';
+import { entitiesRequest, postSigned } from '../auth-e2e/support';
 import { startE2E, type E2E } from '../support/e2e';
 import { DEMO_LMS, keyOf, writeSuppliers, type TestSupplier } from './support/suppliers';
 
@@ -100,7 +100,7 @@ test('as a grade’s student: the gateway fetches the Person through the registe
 test('through _entities straight to the register subgraph, signed as the supplier', async () => {
   const caller: Caller = { supplier: SCHOOL_MAIL.name, units: 'all', scopes: SCHOOL_MAIL.scopes, protectedIdentities: 'alias', minGroupSize: undefined, issuedAt: Date.now() };
   for (const id of [student.id, guardian.id]) {
-    const response = await post(stack.subgraphUrls.register, entitiesRequest('Person', id, `id ${EMAILS}`), signCallerHeaders(caller, stack.callerSecret));
+    const response = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', id, `id ${EMAILS}`), caller, stack.callerSecret);
     expect(response.errors).toBeUndefined();
     expectSchoolOnly(response.data);
   }

@@ -12,6 +12,7 @@ import { type Logger, pino } from 'pino';
 import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import { startEmbeddedStack, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
+import type { RateLimitStore } from '../../src/gateway/rate-limit';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -36,6 +37,8 @@ export interface E2EOptions {
   aliasSecret?: string;
   /** Bearer token of GET /metrics; not served without one. */
   metricsToken?: string;
+  /** Where the gateway keeps its rate-limit counters (memory unless a Redis URL is given). */
+  rateLimit?: RateLimitStore;
 }
 
 export interface QueryOptions {
@@ -73,6 +76,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     fieldPermissions: options.fieldPermissions,
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
+    rateLimit: options.rateLimit,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
