@@ -173,10 +173,7 @@ export class TolerantReader {
     const validate = compiledValidatorFor(schemaName);
     const valid = validate(row);
     const errors = valid ? [] : [...(validate.errors ?? [])];
-    if (schemaName === 'PersonExpanded' && row['securityMarking'] === undefined) {
-      // person-checks.ts treats such a person as protected (fail closed); say so, per producer.
-      reportViolation({ producer, path: route, pointer: '/securityMarking', rule: 'securityMarking-absent', action: 'protected', position });
-    }
+    if (schemaName === 'PersonExpanded') this.personDefaults(row, route, position);
     if (valid) return { row };
     const judged = this.judge(row, errors, route);
     const fatal = judged.filter((one) => one.mend === undefined);
@@ -187,6 +184,21 @@ export class TolerantReader {
       reportViolation({ producer, path: route, pointer: pointerOf(one.segments), rule: one.rule, action: unreadable ? 'field-null' : 'served', position });
     }
     return { row };
+  }
+
+  /** What the spec leaves optional on a person and the gateway must still decide. */
+  private personDefaults(row: Json, route: string, position: number): void {
+    const { producer } = this.options;
+    if (row['securityMarking'] === undefined || row['securityMarking'] === null) {
+      // person-checks.ts treats such a person as protected (fail closed); say so, per producer.
+      reportViolation({ producer, path: route, pointer: '/securityMarking', rule: 'securityMarking-absent', action: 'protected', position });
+    }
+    const civicNo = row['civicNo'];
+    if (civicNo !== null && typeof civicNo === 'object' && !Array.isArray(civicNo) && (civicNo as Json)['nationality'] == null) {
+      // A civic number without nationality is a Swedish one (the graph's CivicNo.nationality is non-null).
+      (civicNo as Json)['nationality'] = 'SE';
+      reportViolation({ producer, path: route, pointer: '/civicNo/nationality', rule: 'civicNo-nationality-default', action: 'served', position });
+    }
   }
 
   private drop(route: string, position: number, where: string, fatal: readonly Judged[]): RowVerdict {

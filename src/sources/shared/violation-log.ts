@@ -1,6 +1,6 @@
 // Where a producer's departures from SS 12000 are told: every one counted in Prometheus
 // (`producer_payload_violations_total{producer,path,rule}`), and logged once per (producer, route,
-// JSON pointer) under a per-producer rate limit, so one broken field in 100,000 rows is one line,
+// JSON pointer, rule) under a per-producer rate limit, so one broken field in 100,000 rows is one line,
 // not 100,000. Lines name the producer, route template, pointer, rule and what was done with the
 // row, never a value of the payload (those can be civic numbers and names).
 import { logger } from '../../config/logger';
@@ -47,7 +47,7 @@ const takeToken = (producer: ProducerName, now: number): boolean => {
 
 export function reportViolation(violation: Violation): void {
   producerPayloadViolations.inc({ producer: violation.producer, path: violation.path, rule: violation.rule });
-  const key = `${violation.producer}\u0000${violation.path}\u0000${violation.pointer}`;
+  const key = `${violation.producer}\u0000${violation.path}\u0000${violation.pointer}\u0000${violation.rule}`;
   if (logged.has(key) || logged.size >= MAX_KEYS || !takeToken(violation.producer, Date.now())) return;
   logged.add(key);
   payloadLog.warn(
