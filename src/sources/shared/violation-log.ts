@@ -27,7 +27,7 @@ export interface Violation {
 export const payloadLog = logger.child({ component: 'producer-payload' });
 
 /** Lines per producer per minute, after which departures are only counted. */
-const LINES_PER_MINUTE = 30;
+export const LINES_PER_MINUTE = 100;
 /** Distinct (producer, route, pointer) keys remembered; beyond this, new ones are only counted. */
 const MAX_KEYS = 10_000;
 
