@@ -24,6 +24,8 @@ export interface RealProducer {
   readonly total: () => number;
   /** Most requests this producer had in flight at once. */
   readonly maxInFlight: () => number;
+  /** Waves of `route` requests: arrivals closer than `gapMs` to the previous one are the same wave. */
+  rounds(route: string, gapMs: number): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ const OWNER_KEYS = ['organisation', 'dutyAt', 'placedAt', 'owner', 'offeredAt'];
 
 export async function startRealProducer(options: RealProducerOptions): Promise<RealProducer> {
   const counts = new Map<string, number>();
+  const arrivals = new Map<string, number[]>();
   let inFlight = 0;
   let peak = 0;
   const server = createServer(async (request, response) => {
@@ -53,6 +56,7 @@ export async function startRealProducer(options: RealProducerOptions): Promise<R
     const path = `/${collection}`;
     const route = `${request.method} ${path}${rest === undefined ? '' : rest === 'lookup' ? '/lookup' : '/{id}'}`;
     counts.set(route, (counts.get(route) ?? 0) + 1);
+    arrivals.set(route, [...(arrivals.get(route) ?? []), performance.now()]);
     const send = (status: number, json: unknown): void => {
       const answer = (): void => {
         inFlight -= 1;
@@ -91,8 +95,10 @@ export async function startRealProducer(options: RealProducerOptions): Promise<R
     count: (route) => counts.get(route) ?? 0,
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
     maxInFlight: () => peak,
+    rounds: (route, gapMs) => (arrivals.get(route) ?? []).filter((at, index, all) => index === 0 || at - all[index - 1]! >= gapMs).length,
     reset: () => {
       counts.clear();
+      arrivals.clear();
       peak = 0;
     },
     close: async () => {
