@@ -113,16 +113,15 @@ describe('rows served as read', () => {
 
   it('a non-uuid id is an opaque id that round-trips', async () => {
     expect(node(P.opaqueId)['givenName']).toBe('Bo');
-    const answer = await stack.query(`{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } rooms(first: 5) { edges { node { id } } } }`);
+    const answer = await stack.query(`{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } }`);
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
       person: { id: P.opaqueId, givenName: 'Bo' },
       room: { id: 'SAL-B12', displayName: 'Sal B12', owner: { id: REGISTER['/organisations'][1]!['id'] } },
-      rooms: { edges: [{ node: { id: 'SAL-B12' } }, { node: { id: 'e0000000-0000-4000-8000-000000000002' } }] },
     });
     expect(line('GET /persons', '/id', 'id-not-uuid')).toEqual(expect.objectContaining({ action: 'served', position: 1 }));
-    expect(line('GET /rooms', '/id', 'id-not-uuid')).toEqual(expect.objectContaining({ action: 'served', position: 0 }));
-    expect(await violations('schedule', 'GET /rooms', 'id-not-uuid')).toBeGreaterThanOrEqual(1);
+    expect(line('POST /rooms/lookup', '/id', 'id-not-uuid')).toEqual(expect.objectContaining({ action: 'served', position: 0 }));
+    expect(await violations('schedule', 'POST /rooms/lookup', 'id-not-uuid')).toBeGreaterThanOrEqual(1);
   });
 
   it('a missing startDate or calendarEventsRequired is null', async () => {
@@ -179,10 +178,28 @@ describe('rows served as read', () => {
     expect(await violations('register', 'GET /persons', 'email-invalid')).toBeGreaterThanOrEqual(1);
   });
 
-  it('null on a non-nullable field is read as absent', async () => {
+  it('null on a non-nullable optional field is read as absent', async () => {
     expect(node(P.nullName)).toEqual(expect.objectContaining({ givenName: 'Eir', middleName: null }));
     expect(line('GET /persons', '/middleName', 'null-not-nullable')).toEqual(expect.objectContaining({ action: 'served', position: 4 }));
     expect(await violations('register', 'GET /persons', 'null-not-nullable')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('null on a required field leaves the row out (the graph has it non-null), the other rows served', async () => {
+    const answer = await stack.query<{ rooms: Edges<{ id: string; displayName: string; seats: number | null }> }>('{ rooms(first: 10) { edges { node { id displayName seats } } } }');
+    expect(answer.data?.rooms.edges.map((edge) => edge.node)).toEqual([
+      { id: 'SAL-B12', displayName: 'Sal B12', seats: 30 },
+      { id: 'e0000000-0000-4000-8000-000000000002', displayName: 'Sal B13', seats: null },
+      { id: 'e0000000-0000-4000-8000-000000000004', displayName: 'Sal B14', seats: null },
+    ]);
+    expect(answer.errors).toEqual([
+      {
+        message: 'The schedule producer answered GET /rooms with a row that cannot be served (data[2]/displayName null-on-required: the row is left out).',
+        path: ['rooms'],
+        extensions: { code: 'UPSTREAM_INVALID', producer: 'schedule', path: 'GET /rooms', position: 2 },
+      },
+    ]);
+    expect(line('GET /rooms', '/displayName', 'null-on-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 2 }));
+    expect(line('GET /rooms', '/seats', 'null-not-nullable')).toEqual(expect.objectContaining({ action: 'served', position: 3 }));
   });
 
   it('a civicNo without nationality is Swedish', async () => {

@@ -12,14 +12,16 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  isNonNullType,
   isObjectType,
   responsePathAsArray,
+  type GraphQLResolveInfo,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { droppedRows, UNREADABLE } from '../../sources/shared/tolerant-reader';
+import { droppedRows, UNREADABLE, type UnreadableField } from '../../sources/shared/tolerant-reader';
 
 const collected = new WeakMap<object, GraphQLFormattedError[]>();
 const GUARDED = Symbol.for('ss12000.payloadGuarded');
@@ -27,60 +29,59 @@ const GUARDED = Symbol.for('ss12000.payloadGuarded');
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
-function wrapList(field: GraphQLField<unknown, object>): void {
-  const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
-  field.resolve = (source, args, context, info) => {
-    const note = (result: unknown): unknown => {
-      const dropped = droppedRows(result);
-      if (dropped.length > 0 && context !== null && typeof context === 'object') {
-        let errors = collected.get(context);
-        if (errors === undefined) {
-          errors = [];
-          collected.set(context, errors);
-        }
-        const path = responsePathAsArray(info.path);
-        for (const row of dropped) {
-          const { producer, path: route, violation } = row.error;
-          errors.push({
-            message: `The ${producer} producer answered ${route} with a row that cannot be served (${violation}).`,
-            path,
-            extensions: { code: 'UPSTREAM_INVALID', producer, path: route, position: row.position },
-          });
-        }
-      }
-      return result;
-    };
-    const result = resolve(source, args, context, info);
-    return isPromiseLike(result) ? Promise.resolve(result).then(note) : note(result);
-  };
+function noteDropped(result: unknown, context: unknown, info: GraphQLResolveInfo): void {
+  const dropped = droppedRows(result);
+  if (dropped.length === 0 || context === null || typeof context !== 'object') return;
+  let errors = collected.get(context);
+  if (errors === undefined) {
+    errors = [];
+    collected.set(context, errors);
+  }
+  const path = responsePathAsArray(info.path);
+  for (const row of dropped) {
+    const { producer, path: route, violation } = row.error;
+    errors.push({
+      message: `The ${producer} producer answered ${route} with a row that cannot be served (${violation}).`,
+      path,
+      extensions: { code: 'UPSTREAM_INVALID', producer, path: route, position: row.position },
+    });
+  }
 }
 
-function wrapLeaf(field: GraphQLField<unknown, object>): void {
+function guard(field: GraphQLField<unknown, object>, isList: boolean): void {
   const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
+  const nonNull = isNonNullType(field.type);
   field.resolve = (source, args, context, info) => {
-    const unreadable = (source as { [UNREADABLE]?: Record<string, Error> } | null)?.[UNREADABLE];
-    if (unreadable !== undefined) {
-      const error = unreadable[info.fieldName];
-      if (error !== undefined) throw error;
+    // Only rows the tolerant reader mended carry marks: for every other row this is one property read.
+    const marks = (source as { [UNREADABLE]?: Record<string, UnreadableField> } | null)?.[UNREADABLE];
+    if (marks !== undefined) {
+      const mark = marks[info.fieldName];
+      if (mark !== undefined && (nonNull || !mark.onlyIfNonNull)) throw mark.error;
     }
-    return resolve(source, args, context, info);
+    const result = resolve(source, args, context, info);
+    if (!isList) return result;
+    if (isPromiseLike(result)) {
+      return Promise.resolve(result).then((value) => {
+        noteDropped(value, context, info);
+        return value;
+      });
+    }
+    noteDropped(result, context, info);
+    return result;
   };
 }
 
-/** Wraps, in place, every list/connection field (dropped rows) and every leaf field (unreadable values) of `schema`. */
+/** Wraps, in place, every field of every object type but Query's own leaves: lists and connections note dropped rows, all raise unreadable values. */
 export function guardPayloadFields(schema: GraphQLSchema): GraphQLSchema {
   const marked = schema as GraphQLSchema & { [GUARDED]?: true };
   if (marked[GUARDED]) return schema;
   marked[GUARDED] = true;
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('_')) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, object>[]) {
       const named = getNamedType(field.type);
-      if (isLeafType(named)) {
-        if (type !== schema.getQueryType()) wrapLeaf(field);
-      } else if (named.name.endsWith('Connection') || isListType(getNullableType(field.type))) {
-        wrapList(field);
-      }
+      const isList = !isLeafType(named) && (named.name.endsWith('Connection') || isListType(getNullableType(field.type)));
+      guard(field, isList);
     }
   }
   return schema;

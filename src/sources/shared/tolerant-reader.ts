@@ -8,7 +8,8 @@
 // - an invalid e-mail: served as the string it is (the graph's EmailAddress serialises any string);
 // - a missing `startDate` / `calendarEventsRequired` (optional in practice): null in the graph;
 // - a `civicNo` without `nationality`: SE;
-// - `null` on a property that is not a reference the permission rules read: the property is left out;
+// - `null` on an optional property: read as absent (null in the graph; should the graph's field be
+//   non-null, an UPSTREAM_INVALID error instead of a masked one); on a required one, see below;
 // - any other unreadable value (an unknown enum value, a bad date) of such a property: the field is
 //   null with an UPSTREAM_INVALID field error (the value is held on the row under UNREADABLE and
 //   raised by resolvers/shared/payload-errors.ts when the field is read).
@@ -16,6 +17,8 @@
 // - no readable `id`;
 // - an unreadable reference the row scope depends on (organisation, dutyAt, placedAt, person,
 //   student, …: see CRITICAL_KEYS), so its unit or subject cannot be established;
+// - `null` or nothing on a property the spec requires (the graph has most of those non-null), but
+//   for the optional-in-practice ones above;
 // - anything the rules above do not cover at the row's top level.
 // Every departure is reported (violation-log.ts). `strict: true` keeps the old whole-answer rejection.
 import type { ErrorObject } from 'ajv';
@@ -30,6 +33,12 @@ type Json = Record<string, unknown>;
 export const DROPPED = Symbol.for('ss12000.droppedRows');
 /** On an object of a row: field name → the error to raise when the graph reads that field. */
 export const UNREADABLE = Symbol.for('ss12000.unreadableFields');
+
+export interface UnreadableField {
+  readonly error: UpstreamInvalidError;
+  /** A `null` read as absent: an error only where the graph cannot show null (a non-null field). */
+  readonly onlyIfNonNull: boolean;
+}
 
 export interface DroppedRow {
   /** Position in the producer's answer (`data[3]` → 3). */
@@ -146,15 +155,15 @@ interface Judged {
 }
 
 /** Leaves the value at `segments` out (the array holding it, for an array element) and records the field error the graph raises for it. */
-const markUnreadable = (row: Json, segments: readonly string[], error: UpstreamInvalidError): void => {
+const markUnreadable = (row: Json, segments: readonly string[], error: UpstreamInvalidError, onlyIfNonNull = false): void => {
   let path = [...segments];
   while (path.length > 1 && isIndex(path[path.length - 1]!)) path = path.slice(0, -1);
   const parent = at(row, path.slice(0, -1));
   const key = path[path.length - 1];
   if (parent === null || typeof parent !== 'object' || Array.isArray(parent) || key === undefined) return;
-  const holder = parent as Json & { [UNREADABLE]?: Record<string, UpstreamInvalidError> };
+  const holder = parent as Json & { [UNREADABLE]?: Record<string, UnreadableField> };
   delete holder[key];
-  (holder[UNREADABLE] ??= {})[key] = error;
+  (holder[UNREADABLE] ??= {})[key] = { error, onlyIfNonNull };
 };
 
 export class TolerantReader {
@@ -178,8 +187,15 @@ export class TolerantReader {
     const judged = this.judge(row, errors, route);
     const fatal = judged.filter((one) => one.mend === undefined);
     if (fatal.length > 0) return this.drop(route, position, where, fatal);
+    for (const one of judged) one.mend?.(row);
+    if (judged.some((one) => one.rule === 'null-not-nullable')) {
+      // A null read as absent on a property the spec requires is a missing property: judged again as one.
+      const again = validate(row) ? [] : this.judge(row, [...(validate.errors ?? [])], route);
+      const fatalAgain = again.filter((one) => one.mend === undefined);
+      if (fatalAgain.length > 0) return this.drop(route, position, where, fatalAgain.map((one) => ({ ...one, rule: 'null-on-required' })));
+      judged.push(...again.filter((one) => one.rule !== 'null-not-nullable'));
+    }
     for (const one of judged) {
-      one.mend?.(row);
       const unreadable = one.rule === 'enum-unknown' || one.rule === 'unreadable-value';
       reportViolation({ producer, path: route, pointer: pointerOf(one.segments), rule: one.rule, action: unreadable ? 'field-null' : 'served', position });
     }
@@ -252,7 +268,10 @@ export class TolerantReader {
     }
     // What is left cannot be read as SS 12000. Where the permission rules need it, the row goes.
     if (segments.length === 0 || isCritical(segments)) return { rule: error.keyword === 'type' && value === null ? 'null-reference' : `invalid-${error.keyword}`, segments };
-    if (value === null) return { rule: 'null-not-nullable', segments, mend: (target) => deleteAt(target, segments) };
+    if (value === null) {
+      const rule = 'null-not-nullable';
+      return { rule, segments, mend: (target) => markUnreadable(target, segments, new UpstreamInvalidError(this.options.producer, route, `${pointerOf(segments)} ${rule}`), true) };
+    }
     const rule = error.keyword === 'enum' ? 'enum-unknown' : 'unreadable-value';
     return {
       rule,
@@ -268,7 +287,3 @@ const setAt = (row: Json, segments: readonly string[], value: unknown): void => 
   if (parent !== null && typeof parent === 'object') (parent as Json)[segments[segments.length - 1]!] = value;
 };
 
-const deleteAt = (row: Json, segments: readonly string[]): void => {
-  const parent = at(row, segments.slice(0, -1));
-  if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Json)[segments[segments.length - 1]!];
-};

@@ -91,6 +91,10 @@ export const ROOM_ROWS: Row[] = [
   // a room id that is not a uuid.
   { id: 'SAL-B12', meta, displayName: 'Sal B12', seats: 30, owner: { id: UNIT_A } },
   { id: 'e0000000-0000-4000-8000-000000000002', meta, displayName: 'Sal B13', owner: { id: UNIT_A } },
+  // null on a property the spec requires (and the graph has non-null): cannot be served.
+  { id: 'e0000000-0000-4000-8000-000000000003', meta, displayName: null, owner: { id: UNIT_A } },
+  // null on an optional property (seats) and on one optional in practice (none here): read as absent.
+  { id: 'e0000000-0000-4000-8000-000000000004', meta, displayName: 'Sal B14', seats: null, owner: { id: UNIT_A } },
 ];
 
 export const ACTIVITY_ROWS: Row[] = [
