@@ -113,11 +113,12 @@ describe('rows served as read', () => {
 
   it('a non-uuid id is an opaque id that round-trips', async () => {
     expect(node(P.opaqueId)['givenName']).toBe('Bo');
-    const answer = await stack.query(`{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } }`);
+    const answer = await stack.query(`{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } atelier: room(id: "Å12/3") { id displayName } }`);
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
       person: { id: P.opaqueId, givenName: 'Bo' },
       room: { id: 'SAL-B12', displayName: 'Sal B12', owner: { id: REGISTER['/organisations'][1]!['id'] } },
+      atelier: { id: 'Å12/3', displayName: 'Ateljé' },
     });
     expect(line('GET /persons', '/id', 'id-not-uuid')).toEqual(expect.objectContaining({ action: 'served', position: 1 }));
     expect(line('POST /rooms/lookup', '/id', 'id-not-uuid')).toEqual(expect.objectContaining({ action: 'served', position: 0 }));
@@ -190,6 +191,7 @@ describe('rows served as read', () => {
       { id: 'SAL-B12', displayName: 'Sal B12', seats: 30 },
       { id: 'e0000000-0000-4000-8000-000000000002', displayName: 'Sal B13', seats: null },
       { id: 'e0000000-0000-4000-8000-000000000004', displayName: 'Sal B14', seats: null },
+      { id: 'Å12/3', displayName: 'Ateljé', seats: null },
     ]);
     expect(answer.errors).toEqual([
       {

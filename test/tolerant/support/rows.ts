@@ -95,6 +95,8 @@ export const ROOM_ROWS: Row[] = [
   { id: 'e0000000-0000-4000-8000-000000000003', meta, displayName: null, owner: { id: UNIT_A } },
   // null on an optional property (seats) and on one optional in practice (none here): read as absent.
   { id: 'e0000000-0000-4000-8000-000000000004', meta, displayName: 'Sal B14', seats: null, owner: { id: UNIT_A } },
+  // another id that is not a uuid, with a letter outside ASCII and a slash.
+  { id: 'Å12/3', meta, displayName: 'Ateljé', owner: { id: UNIT_A } },
 ];
 
 export const ACTIVITY_ROWS: Row[] = [
