@@ -86,6 +86,15 @@ describe('rows that cannot be served safely', () => {
     expect(line('GET /groups', '/organisation', 'missing-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 3 }));
   });
 
+  it('a duty whose person reference has no id is left out: whose duty it is cannot be established', async () => {
+    const answer = await stack.query<{ duties: Edges<{ id: string }> }>('{ duties(first: 20) { edges { node { id } } } }');
+    expect(answer.data?.duties.edges.map((edge) => edge.node.id)).toEqual([DUTY_ROWS[0]!['id']]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ path: ['duties'], extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /duties', position: 1 } }),
+    ]);
+    expect(line('GET /duties', '/person/id', 'missing-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 1 }));
+  });
+
   it('in a lookup answer, fail only their own key', async () => {
     const answer = await stack.query<{ bad: unknown; good: { id: string } }>(
       `{ bad: group(id: "${G.noOrganisation}") { id } good: group(id: "${G.upper}") { id displayName } }`,

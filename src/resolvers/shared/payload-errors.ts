@@ -25,6 +25,8 @@ import { droppedRows, UNREADABLE, type UnreadableField } from '../../sources/sha
 
 const collected = new WeakMap<object, GraphQLFormattedError[]>();
 const GUARDED = Symbol.for('ss12000.payloadGuarded');
+/** Types the resolvers build themselves (never a producer row): their fields need no guard. */
+const OWN_TYPES = /(Connection|Edge)$|^PageInfo$/;
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -77,7 +79,7 @@ export function guardPayloadFields(schema: GraphQLSchema): GraphQLSchema {
   if (marked[GUARDED]) return schema;
   marked[GUARDED] = true;
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('_')) continue;
+    if (!isObjectType(type) || type.name.startsWith('_') || OWN_TYPES.test(type.name)) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, object>[]) {
       const named = getNamedType(field.type);
       const isList = !isLeafType(named) && (named.name.endsWith('Connection') || isListType(getNullableType(field.type)));

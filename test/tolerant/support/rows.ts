@@ -85,6 +85,8 @@ export const GROUP_ROWS: Row[] = [
 export const DUTY_ROWS: Row[] = [
   // no startDate.
   { id: 'd0000000-0000-4000-8000-000000000001', meta, person: { id: P.plain }, dutyAt: { id: UNIT_A }, dutyRole: 'Lärare' },
+  // a person reference without id: whose duty it is cannot be established.
+  { id: 'd0000000-0000-4000-8000-000000000002', meta, person: { displayName: 'Okänd' }, dutyAt: { id: UNIT_A }, dutyRole: 'Lärare', startDate: '2025-08-18' },
 ];
 
 export const ROOM_ROWS: Row[] = [
