@@ -122,3 +122,30 @@ describe('capabilities declared in the config', () => {
     expect(producer.count('GET /persons')).toBe(0);
   });
 });
+
+describe('any subset of producers', () => {
+  it('a municipality with only a register producer starts; the other producers’ fields say UPSTREAM_UNSUPPORTED', async () => {
+    const stack = await startRealStack({ producers: { register: { collections: { '/organisations': organisations, '/groups': GROUPS } } } });
+    try {
+      const answer = await stack.query(`{
+        groups(first: 1) { edges { node { id displayName } } }
+        rooms(first: 1) { edges { node { id } } }
+        absences(first: 1) { edges { node { id } } }
+        group(id: "${groupId(0)}") { displayName activities { id } }
+      }`);
+      expect(answer.data).toEqual({
+        groups: { edges: [{ node: { id: groupId(0), displayName: 'Grupp 0' } }] },
+        rooms: null,
+        absences: null,
+        group: { displayName: 'Grupp 0', activities: null },
+      });
+      expect(answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.['code'], error.extensions?.['producer']]).sort()).toEqual([
+        ['absences', 'UPSTREAM_UNSUPPORTED', 'attendance'],
+        ['group.activities', 'UPSTREAM_UNSUPPORTED', 'schedule'],
+        ['rooms', 'UPSTREAM_UNSUPPORTED', 'schedule'],
+      ]);
+    } finally {
+      await stack.close();
+    }
+  }, 60_000);
+});
