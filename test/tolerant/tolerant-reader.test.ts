@@ -109,6 +109,11 @@ describe('rows that cannot be served safely', () => {
     const answer = await stack.query<{ persons: Edges<{ id: string }> }>('{ persons(first: 20) { edges { node { id } } } }', 'demo-lms-key');
     // demo-lms sees unit A (schoolUnitCode 91000095) only: Hugo of unit B is not there, everyone of A is.
     expect(answer.data?.persons.edges.map((edge) => edge.node.id)).toEqual([P.plain, P.opaqueId, P.noOffset, P.noMarking, P.nullName]);
+    // The rows left out are still named: whose they are could not be established, so no one is told less.
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.['code'], error.extensions?.['position']])).toEqual([
+      [['persons'], 'UPSTREAM_INVALID', 5],
+      [['persons'], 'UPSTREAM_INVALID', 6],
+    ]);
   });
 });
 
