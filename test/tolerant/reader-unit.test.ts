@@ -56,6 +56,26 @@ describe('strict: true', () => {
   });
 });
 
+describe('embedded rows', () => {
+  const withDuty = (duty: Record<string, unknown>) => ({ ...copy(PERSON_ROWS[4]!), _embedded: { duties: [duty] } });
+  const duty = { id: 'd9', meta: PERSON_ROWS[4]!['meta'], dutyAt: { id: 'unit-1' }, dutyRole: 'Lärare', startDate: '2025-08-18' };
+  const read = (row: unknown) => new PayloadChecker('register', true).page('persons', 'GET /persons', { data: [row], pageToken: null });
+
+  it('a property of an embedded row that the row scope does not read is tolerated like the row’s own', () => {
+    const { startDate: _, ...withoutStart } = duty;
+    const page = read(withDuty(withoutStart));
+    expect(page.data).toHaveLength(1);
+    expect(droppedRows(page)).toEqual([]);
+  });
+
+  it('an embedded row whose unit reference cannot be read takes the person with it', () => {
+    const { dutyAt: _, ...withoutUnit } = duty;
+    const page = read(withDuty(withoutUnit));
+    expect(page.data).toHaveLength(0);
+    expect(droppedRows(page)[0]?.error.violation).toBe('data[0]/_embedded/duties/0/dutyAt missing-required: the row is left out');
+  });
+});
+
 describe('the violation log', () => {
   it('logs each (producer, path, pointer, rule) once, however many rows repeat it, and counts every one', async () => {
     const before = (await producerPayloadViolations.get()).values.find((v) => v.labels['rule'] === 'unit-test-rule')?.value ?? 0;

@@ -61,7 +61,7 @@ const OPTIONAL_IN_PRACTICE = new Set(['startDate', 'calendarEventsRequired']);
  * reference here cannot be read has no unit or subject the gateway can establish, so it is dropped.
  */
 const CRITICAL_KEYS = new Set([
-  'id', 'organisation', 'dutyAt', 'placedAt', 'offeredAt', 'owner', 'enroledAt', 'parentOrganisation',
+  'organisation', 'dutyAt', 'placedAt', 'offeredAt', 'owner', 'enroledAt', 'parentOrganisation',
   'person', 'student', 'child', 'activity', 'placement', 'group', 'groups', 'duty', 'calendarEvent',
 ]);
 
@@ -73,9 +73,18 @@ const segmentsOf = (pointer: string): string[] =>
 const pointerOf = (segments: readonly string[]): string => segments.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 const isIndex = (segment: string): boolean => /^[0-9]+$/.test(segment);
 
-/** The row's own id, or anything inside a reference the row scope reads (a reference's id included). */
-const isCritical = (segments: readonly string[]): boolean =>
-  segments[0] === 'id' || segments.some((segment) => segment !== 'id' && CRITICAL_KEYS.has(segment));
+/**
+ * The row's own id, or a reference the row scope reads: the reference itself, its id, an element of
+ * a reference array or that element's id (`/organisation`, `/enrolments/0/enroledAt/id`, `/groups/1`).
+ * Other properties inside a reference or an embedded row (a group fragment's startDate) are not.
+ */
+const isCritical = (segments: readonly string[]): boolean => {
+  if (segments.length === 1 && segments[0] === 'id') return true;
+  let end = segments.length;
+  if (end > 0 && segments[end - 1] === 'id') end -= 1;
+  if (end > 0 && isIndex(segments[end - 1]!)) end -= 1;
+  return end > 0 && CRITICAL_KEYS.has(segments[end - 1]!);
+};
 
 const at = (root: unknown, segments: readonly string[]): unknown => {
   let node = root;
@@ -249,7 +258,8 @@ export class TolerantReader {
     if (error.keyword === 'required') {
       const missing = String(params['missingProperty']);
       const full = [...segments, missing];
-      if (OPTIONAL_IN_PRACTICE.has(missing) && !isCritical(segments)) return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
+      if (isCritical(full)) return { rule: 'missing-required', segments: full };
+      if (OPTIONAL_IN_PRACTICE.has(missing)) return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
       if (missing === 'nationality' && segments[segments.length - 1] === 'civicNo') {
         return { rule: 'civicNo-nationality-default', segments: full, mend: (target) => ((at(target, segments) as Json)['nationality'] = 'SE') };
       }
