@@ -125,8 +125,15 @@ export function capableClient(http: ProducerHttpClient, capabilities: ProducerCa
       throw error;
     }
   };
-  // The client's own pool, token and close; only json is in between.
-  return Object.assign(Object.create(http) as ProducerHttpClient, { json });
+  // The client's own pool, token, close and whatever else it offers (bound to it, so its private
+  // state stays its own); only json is in between.
+  return new Proxy(http, {
+    get: (target, property) => {
+      if (property === 'json') return json;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The source of a producer the municipality does not have: every path answers UpstreamUnsupportedError. */
@@ -139,7 +146,6 @@ export function unsupportedSource(producer: ProducerName): ProducerSource {
     producer,
     tuning: { pageSize: 100, maxConcurrency: 1 },
     list: async (name: ListName) => fail(`GET ${pathOf(name)}`),
-    // eslint-disable-next-line require-yield
     pages: async function* (name: ListName) {
       fail(`GET ${pathOf(name)}`);
     },
