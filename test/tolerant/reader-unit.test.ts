@@ -76,6 +76,15 @@ describe('embedded rows', () => {
   });
 });
 
+describe('startDate', () => {
+  it('is still required where the graph keeps it non-null (a study plan is about its dates)', () => {
+    const plan = { id: 's1', meta: PERSON_ROWS[4]!['meta'], student: { id: 'p1' } };
+    const page = new PayloadChecker('grades', true).page('studyplans', 'GET /studyplans', { data: [plan], pageToken: null });
+    expect(page.data).toEqual([]);
+    expect(droppedRows(page)[0]?.error.violation).toBe('data[0]/startDate missing-required: the row is left out');
+  });
+});
+
 describe('the violation log', () => {
   it('logs each (producer, path, pointer, rule) once, however many rows repeat it, and counts every one', async () => {
     const before = (await producerPayloadViolations.get()).values.find((v) => v.labels['rule'] === 'unit-test-rule')?.value ?? 0;

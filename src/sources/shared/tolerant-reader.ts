@@ -55,6 +55,8 @@ export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** Properties real producers leave out though the spec requires them; the graph has them nullable. */
 const OPTIONAL_IN_PRACTICE = new Set(['startDate', 'calendarEventsRequired']);
+/** Rows whose own startDate the graph keeps non-null (it is what the row is about): still required. */
+const START_DATE_REQUIRED = new Set(['AggregatedAttendance', 'AttendanceSchedule', 'StudyPlan']);
 
 /**
  * References the row scope reads (owners.ts, embedded-owners.ts, person-refs.ts): a row whose
@@ -193,13 +195,13 @@ export class TolerantReader {
     const errors = valid ? [] : [...(validate.errors ?? [])];
     if (schemaName === 'PersonExpanded') this.personDefaults(row, route, position);
     if (valid) return { row };
-    const judged = this.judge(row, errors, route);
+    const judged = this.judge(row, errors, route, schemaName);
     const fatal = judged.filter((one) => one.mend === undefined);
     if (fatal.length > 0) return this.drop(route, position, where, fatal);
     for (const one of judged) one.mend?.(row);
     if (judged.some((one) => one.rule === 'null-not-nullable')) {
       // A null read as absent on a property the spec requires is a missing property: judged again as one.
-      const again = validate(row) ? [] : this.judge(row, [...(validate.errors ?? [])], route);
+      const again = validate(row) ? [] : this.judge(row, [...(validate.errors ?? [])], route, schemaName);
       const fatalAgain = again.filter((one) => one.mend === undefined);
       if (fatalAgain.length > 0) return this.drop(route, position, where, fatalAgain.map((one) => ({ ...one, rule: 'null-on-required' })));
       judged.push(...again.filter((one) => one.rule !== 'null-not-nullable'));
@@ -233,7 +235,7 @@ export class TolerantReader {
     return { dropped: new UpstreamInvalidError(producer, route, `${where}${pointerOf(first.segments) || '/'} ${first.rule}: the row is left out`) };
   }
 
-  private judge(row: Json, errors: readonly ErrorObject[], route: string): Judged[] {
+  private judge(row: Json, errors: readonly ErrorObject[], route: string, schemaName: string): Judged[] {
     const out: Judged[] = [];
     const seen = new Set<string>();
     const pointers = errors.filter((error) => !COMBINATORS.has(error.keyword)).map((error) => error.instancePath);
@@ -243,7 +245,7 @@ export class TolerantReader {
         // A oneOf/allOf failure comes with the errors that caused it; alone, it is about the value as a whole.
         if (pointers.some((pointer) => pointer.startsWith(error.instancePath))) continue;
       }
-      const judged = this.judgeOne(row, error, segments, route);
+      const judged = this.judgeOne(row, error, segments, route, schemaName);
       const key = `${pointerOf(judged.segments)} ${judged.rule}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -252,14 +254,15 @@ export class TolerantReader {
     return out;
   }
 
-  private judgeOne(row: Json, error: ErrorObject, segments: string[], route: string): Judged {
+  private judgeOne(row: Json, error: ErrorObject, segments: string[], route: string, schemaName: string): Judged {
     const value = at(row, segments);
     const params = error.params as Record<string, unknown>;
     if (error.keyword === 'required') {
       const missing = String(params['missingProperty']);
       const full = [...segments, missing];
       if (isCritical(full)) return { rule: 'missing-required', segments: full };
-      if (OPTIONAL_IN_PRACTICE.has(missing)) return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
+      const ownStartDate = missing === 'startDate' && segments.length === 0 && START_DATE_REQUIRED.has(schemaName);
+      if (OPTIONAL_IN_PRACTICE.has(missing) && !ownStartDate) return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
       if (missing === 'nationality' && segments[segments.length - 1] === 'civicNo') {
         return { rule: 'civicNo-nationality-default', segments: full, mend: (target) => ((at(target, segments) as Json)['nationality'] = 'SE') };
       }
