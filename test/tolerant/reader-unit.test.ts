@@ -32,6 +32,7 @@ describe('date-times without offset', () => {
 
   it('leaves what is not a local date-time alone', () => {
     expect(withZoneOffset('2025-13-01T08:00:00', 'UTC')).toBeUndefined();
+    expect(withZoneOffset('2025-02-30T08:00:00', 'UTC')).toBeUndefined();
     expect(withZoneOffset('yesterday', 'UTC')).toBeUndefined();
   });
 

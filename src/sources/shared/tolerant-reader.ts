@@ -23,6 +23,7 @@
 // Every departure is reported (violation-log.ts). `strict: true` keeps the old whole-answer rejection.
 import type { ErrorObject } from 'ajv';
 import type { ProducerName } from '../../ss12000/resources';
+import { isDateTime } from '../../ss12000/fast-formats';
 import { compiledValidatorFor } from '../../ss12000/spec-validator';
 import { UpstreamInvalidError } from './errors';
 import { reportViolation } from './violation-log';
@@ -145,7 +146,9 @@ export function withZoneOffset(text: string, zone: string): string | undefined {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const two = (n: number): string => String(n).padStart(2, '0');
-  return `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  const read = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  // 30 February has a wall time too: only a real calendar day is mended.
+  return isDateTime(read) ? read : undefined;
 }
 
 // ---- the reader -------------------------------------------------------------------------------
