@@ -17,7 +17,7 @@ const ACTIVITIES: Row[] = [[0, 1, 2, 3], [2, 3, 4, 5], [5, 6, 7, 8], [8, 9, 0, 1
   groups: members.map((member) => ({ id: groupId(member) })), startDate: '2025-08-18', calendarEventsRequired: false,
 }));
 const CONCURRENCY = 3;
-const DELAY_MS = 40;
+const DELAY_MS = 100;
 
 const ACTIVITIES_QUERY = '{ activities(first: 10) { edges { node { id groups { id displayName } } } } }';
 

@@ -39,11 +39,13 @@ export const PERSON_ROWS: Row[] = [
     emails: [{ value: 'bo.at.skolan', type: 'Skola personal' }],
     enrolments: [{ enroledAt: { id: UNIT_A }, schoolType: 'GR', schoolYear: 5 }],
   }),
-  // 2. date-times without offset (winter and summer time), civicNo without nationality, an unknown sex.
+  // 2. date-times without offset (winter and summer time), civicNo without nationality, an unknown sex;
+  //    a guardian who is protected (row 3), so the row scope copies this row to alias her name.
   person(P.noOffset, 'Cleo', UNIT_A, {
     meta: { created: '2025-01-15T08:00:00', modified: '2025-07-01T10:30:00' },
     civicNo: { value: '201401012383' },
     sex: 'Flicka',
+    responsibles: [{ person: { id: 'b0000000-0000-4000-8000-000000000004', displayName: 'Dana Testsson' }, relationType: 'Vårdnadshavare' }],
   }),
   // 3. no securityMarking: served as protected (alias), the decision logged.
   (({ securityMarking: _, ...rest }) => rest)(person(P.noMarking, 'Dana', UNIT_A)),
