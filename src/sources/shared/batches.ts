@@ -65,14 +65,14 @@ export function byIds(ctx: ListContext, name: ResourceName, expand: readonly str
 
 function byLookup(ctx: ListContext, name: ResourceName, expand: readonly string[], referenceNames: boolean, ids: readonly string[]) {
   return splitBatch(ids, async (part) => {
-      const rows = await lookup(ctx, name, { ids: part }, expand, referenceNames);
-      const byId = new Map<unknown, Row>(rows.map((row) => [row.id, row]));
-      // A row the tolerant reader left out answers its key with the error; one without a readable id, every key not found.
-      const dropped = droppedRows(rows);
-      if (dropped.length === 0) return part.map((id) => byId.get(id) ?? null);
-      const errorOf = new Map(dropped.map((row) => [row.id, row.error]));
-      const unplaced = dropped.find((row) => row.id === undefined)?.error ?? null;
-      return part.map((id) => byId.get(id) ?? errorOf.get(id) ?? unplaced);
+    const rows = await lookup(ctx, name, { ids: part }, expand, referenceNames);
+    const byId = new Map<unknown, Row>(rows.map((row) => [row.id, row]));
+    // A row the tolerant reader left out answers its key with the error; one without a readable id, every key not found.
+    const dropped = droppedRows(rows);
+    if (dropped.length === 0) return part.map((id) => byId.get(id) ?? null);
+    const errorOf = new Map(dropped.map((row) => [row.id, row.error]));
+    const unplaced = dropped.find((row) => row.id === undefined)?.error ?? null;
+    return part.map((id) => byId.get(id) ?? errorOf.get(id) ?? unplaced);
   });
 }
 

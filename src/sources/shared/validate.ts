@@ -68,8 +68,8 @@ export class PayloadChecker {
   /** A lookup answer: a bare array. */
   array(name: ListName, route: string, body: unknown): unknown[] {
     if (!Array.isArray(body)) this.fail(route, 'lookup answer is not an array');
-    const rows = this.items(name, route, body, '');
-    return withDropped(rows, rows);
+    // The rows left out stay listed on the array (DROPPED), for batches.ts to answer their keys.
+    return this.items(name, route, body, '');
   }
 
   /** A by-id answer: the bare object. */
@@ -120,7 +120,7 @@ const idOf = (item: unknown): string | undefined => {
 /** `target` carrying the rows `rows` left out (a page's spread copies it: the property is enumerable there). */
 const withDropped = <T extends object>(target: T, rows: unknown[]): T => {
   const dropped = (rows as { [DROPPED]?: DroppedRow[] })[DROPPED];
-  if (dropped !== undefined && target !== rows) (target as { [DROPPED]?: DroppedRow[] })[DROPPED] = dropped;
+  if (dropped !== undefined) (target as { [DROPPED]?: DroppedRow[] })[DROPPED] = dropped;
   return target;
 };
 
