@@ -77,6 +77,15 @@ describe('embedded rows', () => {
   });
 });
 
+describe('securityMarking', () => {
+  it('an unknown marking is no marking: the person is served as protected, and the log says so', () => {
+    const row = { ...copy(PERSON_ROWS[4]!), securityMarking: 'Hemlig' };
+    const page = new PayloadChecker('register', true).page('persons', 'GET /persons', { data: [row], pageToken: null });
+    expect((page.data[0] as Record<string, unknown>)['securityMarking']).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ pointer: '/securityMarking', rule: 'enum-unknown', action: 'protected' }), expect.any(String));
+  });
+});
+
 describe('startDate', () => {
   it('is still required where the graph keeps it non-null (a study plan is about its dates)', () => {
     const plan = { id: 's1', meta: PERSON_ROWS[4]!['meta'], student: { id: 'p1' } };

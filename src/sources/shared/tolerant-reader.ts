@@ -210,8 +210,11 @@ export class TolerantReader {
       judged.push(...again.filter((one) => one.rule !== 'null-not-nullable'));
     }
     for (const one of judged) {
+      const pointer = pointerOf(one.segments);
       const unreadable = one.rule === 'enum-unknown' || one.rule === 'unreadable-value';
-      reportViolation({ producer, path: route, pointer: pointerOf(one.segments), rule: one.rule, action: unreadable ? 'field-null' : 'served', position });
+      // An unreadable marking is no marking: person-checks.ts protects the person (fail closed).
+      const action = !unreadable ? 'served' : schemaName === 'PersonExpanded' && pointer === '/securityMarking' ? 'protected' : 'field-null';
+      reportViolation({ producer, path: route, pointer, rule: one.rule, action, position });
     }
     return { row };
   }
