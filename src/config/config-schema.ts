@@ -41,7 +41,24 @@ const producer = {
   type: 'object',
   additionalProperties: false,
   required: ['baseUrl', 'auth'],
-  properties: { baseUrl: { type: 'string', format: 'uri' }, auth, ...producerTuning, summarySource: { enum: ['aggregatedAttendance', 'attendances'] } },
+  properties: {
+    baseUrl: { type: 'string', format: 'uri' },
+    auth,
+    ...producerTuning,
+    summarySource: { enum: ['aggregatedAttendance', 'attendances'] },
+    // Tolerant reader (sources/shared/tolerant-reader.ts) and capabilities (sources/shared/capabilities.ts).
+    strict: { type: 'boolean' },
+    timeZone: { type: 'string', minLength: 1 },
+    capabilities: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        lookup: { type: 'boolean' },
+        paths: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^/[A-Za-z]+$' } },
+        probe: { type: 'boolean' },
+      },
+    },
+  },
 } as const;
 
 const subgraph = {
@@ -67,7 +84,8 @@ export const CONFIG_SCHEMA = {
     gateway: { ...listen, properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 } } },
     subgraphs: perProducer(subgraph),
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
-    producers: perProducer(producer),
+    // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).
+    producers: { ...perProducer(producer), required: [], minProperties: 1 },
     validatePayloads: { type: 'boolean' },
   },
 } as const;

@@ -7,6 +7,8 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import type { ProducerAuth, ProducerConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { domainPaths } from '../sources/shared/capabilities';
+import { isTimeZone } from '../sources/shared/tolerant-reader';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SUPERGRAPH_PATH } from './paths';
 import type { GatewayConfig, ListenConfig } from './gateway-config';
@@ -26,7 +28,9 @@ interface ConfigFile {
   gateway?: Partial<ListenConfig> & { supergraphPath?: string };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
-  producers: Record<ProducerName, Tuning & { baseUrl: string; auth: ProducerAuth; summarySource?: ProducerConfig['summarySource'] }>;
+  producers: Partial<
+    Record<ProducerName, Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }>
+  >;
   validatePayloads?: boolean;
 }
 
@@ -81,6 +85,8 @@ export function resolveConfig(
   if (problems.length > 0) throw new ConfigError(source, problems);
   if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
   const file = substituted;
+  const semantic = producerProblems(file.producers);
+  if (semantic.length > 0) throw new ConfigError(source, semantic);
   const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
   const entries = <T>(make: (name: ProducerName) => T) => Object.fromEntries(PRODUCERS.map((name) => [name, make(name)])) as Record<ProducerName, T>;
   return {
@@ -93,9 +99,29 @@ export function resolveConfig(
       url: file.subgraphs[name].url,
       listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
     })),
-    producers: entries((name) => ({ ...defaults, ...file.producers[name] })),
+    producers: Object.fromEntries(
+      PRODUCERS.flatMap((name) => {
+        const given = file.producers[name];
+        return given === undefined ? [] : [[name, { ...defaults, ...given }]];
+      }),
+    ),
     validatePayloads: file.validatePayloads ?? true,
   };
+}
+
+/** What JSON Schema cannot say: a time zone this runtime knows, paths of the producer's own domain. */
+function producerProblems(producers: ConfigFile['producers']): string[] {
+  const problems: string[] = [];
+  for (const name of PRODUCERS) {
+    const given = producers[name];
+    if (given === undefined) continue;
+    if (given.timeZone !== undefined && !isTimeZone(given.timeZone)) problems.push(`producers.${name}.timeZone: unknown time zone "${given.timeZone}"`);
+    const own = domainPaths(name);
+    given.capabilities?.paths?.forEach((path, index) => {
+      if (!own.includes(path)) problems.push(`producers.${name}.capabilities.paths.${index}: "${path}" is not a ${name} path (${own.join(', ')})`);
+    });
+  }
+  return problems;
 }
 
 export async function loadConfig(file: string, variables: Readonly<Record<string, string | undefined>>): Promise<GatewayConfig> {

@@ -2,14 +2,16 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../config/logger';
 import { isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE, type ErrorCode } from '../resolvers/shared/errors';
 
-const OURS: ReadonlySet<string> = new Set<ErrorCode>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_INVALID', 'REQUEST_TOO_LARGE']);
+const OURS: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_INVALID', 'UPSTREAM_UNSUPPORTED', 'REQUEST_TOO_LARGE',
+]);
 // Apollo Server's own codes for a request it could not run; their messages are about the caller's document.
 const REQUEST_ERRORS: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 // Extensions a caller may see; the gateway adds others (serviceName, the subgraph's raw response).
-const VISIBLE_EXTENSIONS = ['code', 'producer', 'subgraph', 'path', 'argument', 'field'] as const;
+const VISIBLE_EXTENSIONS = ['code', 'producer', 'subgraph', 'path', 'argument', 'field', 'position'] as const;
 
 const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormattedError => {
   const extensions: Record<string, unknown> = { code };

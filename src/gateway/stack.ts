@@ -21,8 +21,11 @@ export interface ProducerEndpoint {
 }
 
 export interface GatewayStackOptions {
-  producers: Record<ProducerName, ProducerEndpoint>;
+  /** Any subset: a producer left out answers UPSTREAM_UNSUPPORTED (sources/shared/capabilities.ts). */
+  producers: Partial<Record<ProducerName, ProducerEndpoint>>;
   tuning: ProducerTuning;
+  /** Per-producer settings over `tuning` (strict, timeZone, capabilities …). */
+  producerSettings?: Partial<Record<ProducerName, Partial<ProducerConfig>>>;
   /** Gateway address; port 0 = random. Default 127.0.0.1:0. */
   gateway?: Partial<ListenConfig>;
   validatePayloads?: boolean;
@@ -60,7 +63,11 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
   };
   try {
     const config = Object.fromEntries(
-      PRODUCERS.map((name) => [name, { ...options.tuning, baseUrl: options.producers[name].url, auth: { kind: 'bearer', token: options.producers[name].token } }]),
+      PRODUCERS.flatMap((name) => {
+        const endpoint = options.producers[name];
+        if (endpoint === undefined) return [];
+        return [[name, { ...options.tuning, ...options.producerSettings?.[name], baseUrl: endpoint.url, auth: { kind: 'bearer', token: endpoint.token } }]];
+      }),
     ) as SourcesConfig;
     const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
     closers.push(() => sourceClients.close());

@@ -12,6 +12,7 @@ import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { SubgraphContext } from '../resolvers/shared/context';
 import { formatSubgraphError } from '../resolvers/shared/errors';
+import { payloadErrorsPlugin, guardPayloadFields } from '../resolvers/shared/payload-errors';
 import { enforceFieldPermissions } from '../resolvers/shared/permissions';
 import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
@@ -40,6 +41,8 @@ export interface SubgraphServerOptions {
 }
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
+  // Before the permission guards: the tolerant reader's dropped rows and unreadable values as field errors.
+  guardPayloadFields(options.schema);
   const enforced = options.fieldPermissions === 'off' ? undefined : enforceFieldPermissions(options.schema);
   const server = new ApolloServer<SubgraphContext>({
     schema: enforced?.schema ?? options.schema,
@@ -51,7 +54,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Inline traces are for Apollo Studio, which this project does not report to.
     // Cache control is on by default and wraps every field resolver to collect hints nobody reads here
     // (no @cacheControl, no CDN): about a fifth of a 600-student school-unit query (bench/graph).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...(enforced ? [enforced.plugin] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), payloadErrorsPlugin, ...(enforced ? [enforced.plugin] : [])],
   });
   // Signatures this subgraph has accepted, refused when presented again (in memory: see SeenSignatures).
   const seen = new SeenSignatures();

@@ -56,3 +56,11 @@ export const rowsWithoutUnit = new Counter({
 
 export const metricsText = (): Promise<string> => metricsRegistry.metrics();
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
+
+/** Producer rows that depart from SS 12000, by producer, route template and tolerance rule (tolerant-reader.ts). */
+export const producerPayloadViolations = new Counter({
+  name: 'producer_payload_violations_total',
+  help: 'Producer payload departures from SS 12000 by producer, route template and rule (served as read, or the row dropped).',
+  labelNames: ['producer', 'path', 'rule'] as const,
+  registers: [metricsRegistry],
+});

@@ -8,6 +8,7 @@ import { gradesDomain } from './grades';
 import { registerDomain } from './register';
 import { scheduleDomain } from './schedule';
 import { createTokenProvider } from './shared/auth';
+import { capableClient, ProducerCapabilities, unsupportedSource } from './shared/capabilities';
 import type { SourcesConfig } from './shared/config';
 import type { DomainSpec } from './shared/domain';
 import { ProducerHttpClient } from './shared/http-client';
@@ -24,6 +25,7 @@ export { isUnrestricted, UNRESTRICTED, type RowScope } from './shared/row-scope'
 export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organisation-tree';
 export * from './shared/errors';
 export { reportMismatch as reportFilterMismatch } from './shared/filter-checks';
+export { isUpstreamUnsupported, UpstreamUnsupportedError } from './shared/capabilities';
 
 const DOMAINS: Record<ProducerName, DomainSpec> = {
   register: registerDomain,
@@ -38,22 +40,28 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
   // Seals the pageTokens handed to callers (scoped-sources.ts): from the same secret, so every
   // subgraph process of a deployment accepts the others' cursors.
   const pageTokenKey = createHmac('sha256', options.aliasSecret ?? randomBytes(32).toString('hex')).update('ss12000-page-token').digest();
-  const parts = {} as Record<ProducerName, ProducerParts>;
+  const parts: Partial<Record<ProducerName, ProducerParts>> = {};
   const closers: (() => Promise<void>)[] = [];
   for (const producer of PRODUCERS) {
     const producerConfig = config[producer];
+    // A producer the municipality does not have: its paths answer UPSTREAM_UNSUPPORTED (capabilities.ts).
+    if (producerConfig === undefined) continue;
     const auth = createTokenProvider(producer, producerConfig.auth, { timeoutMs: producerConfig.timeoutMs });
-    const http = new ProducerHttpClient(producer, producerConfig, auth);
+    const capabilities = new ProducerCapabilities(producer, producerConfig.capabilities);
+    const http = capableClient(new ProducerHttpClient(producer, producerConfig, auth), capabilities);
     closers.push(() => http.close(), () => auth.close());
-    parts[producer] = { domain: DOMAINS[producer], config: producerConfig, http, checker: new PayloadChecker(producer, validatePayloads) };
+    const checker = new PayloadChecker(producer, validatePayloads, { strict: producerConfig.strict, timeZone: producerConfig.timeZone });
+    parts[producer] = { domain: DOMAINS[producer], config: producerConfig, http, checker, capabilities };
+    if (producerConfig.capabilities?.probe === true) void capabilities.probe(http);
   }
+  const sourceOf = (producer: ProducerName) => (parts[producer] === undefined ? unsupportedSource(producer) : createProducerSource(parts[producer]));
   return {
     forRequest: (scope: RowScope): Sources => {
       const raw: Sources = {
-        register: createProducerSource(parts.register),
-        schedule: createProducerSource(parts.schedule),
-        attendance: createProducerSource(parts.attendance),
-        grades: createProducerSource(parts.grades),
+        register: sourceOf('register'),
+        schedule: sourceOf('schedule'),
+        attendance: sourceOf('attendance'),
+        grades: sourceOf('grades'),
       };
       return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames, pageTokenKey);
     },

@@ -79,6 +79,12 @@ export function validatorFor(schemaName: string): (value: unknown) => Validation
   return wrap(compile(schemaName, () => ({ $ref: `${SPEC_ID}#/components/schemas/${schemaName}` })));
 }
 
+/** The compiled ajv function of a named component schema, for callers that read its errors themselves (tolerant-reader.ts). */
+export function compiledValidatorFor(schemaName: string): ValidateFunction {
+  if (!(schemaName in SPEC.schemas)) throw new Error(`SS 12000 has no schema named ${schemaName}`);
+  return compile(schemaName, () => ({ $ref: `${SPEC_ID}#/components/schemas/${schemaName}` }));
+}
+
 /** Validator for an inline schema taken from SPEC.operations (e.g. a response body). */
 export function validatorForSchema(schema: JsonSchema): (value: unknown) => ValidationResult {
   return wrap(compile(JSON.stringify(schema), () => anchorRefs(schema) as object));

@@ -25,9 +25,9 @@ const problemsOf = (run: () => unknown): readonly string[] => {
 describe('gateway config', () => {
   it('loads the committed example with secrets from the environment', async () => {
     const config = await loadConfig(EXAMPLE, SECRETS);
-    expect(config.producers.register.auth).toEqual({ kind: 'bearer', token: 'r-token' });
-    expect(config.producers.schedule.auth).toEqual(expect.objectContaining({ kind: 'oauth2', clientSecret: 's-secret' }));
-    expect(config.producers.attendance.timeoutMs).toBe(20000);
+    expect(config.producers.register?.auth).toEqual({ kind: 'bearer', token: 'r-token' });
+    expect(config.producers.schedule?.auth).toEqual(expect.objectContaining({ kind: 'oauth2', clientSecret: 's-secret' }));
+    expect(config.producers.attendance?.timeoutMs).toBe(20000);
     expect(config.subgraphs.register).toEqual({ url: 'http://127.0.0.1:4001/graphql', listen: { host: '0.0.0.0', port: 4001 } });
   });
 
@@ -55,9 +55,27 @@ describe('gateway config', () => {
     expect(problemsOf(() => resolveConfig(raw, {}))).toContain('(top level): unknown key "gatway"');
   });
 
-  it('names a missing producer', () => {
+  it('takes any subset of producers: one left out is one the municipality does not have', () => {
     const raw = minimal();
     delete raw.producers['attendance'];
-    expect(problemsOf(() => resolveConfig(raw, {}))).toContain('producers: missing "attendance"');
+    expect(resolveConfig(raw, {}).producers.attendance).toBeUndefined();
+    expect(problemsOf(() => resolveConfig({ ...raw, producers: {} }, {}))).toContain('producers: must NOT have fewer than 1 properties');
+  });
+
+  it('reads the tolerance and capability keys, and names a bad one', () => {
+    const raw = minimal();
+    Object.assign(raw.producers['grades'] as Record<string, unknown>, {
+      strict: true,
+      timeZone: 'Europe/Helsinki',
+      capabilities: { lookup: false, paths: ['/grades'], probe: true },
+    });
+    expect(resolveConfig(raw, {}).producers.grades).toEqual(
+      expect.objectContaining({ strict: true, timeZone: 'Europe/Helsinki', capabilities: { lookup: false, paths: ['/grades'], probe: true } }),
+    );
+    Object.assign(raw.producers['grades'] as Record<string, unknown>, { timeZone: 'Mars/Olympus', capabilities: { paths: ['/persons'] } });
+    expect(problemsOf(() => resolveConfig(raw, {}))).toEqual([
+      'producers.grades.timeZone: unknown time zone "Mars/Olympus"',
+      'producers.grades.capabilities.paths.0: "/persons" is not a grades path (/studyplans, /grades)',
+    ]);
   });
 });

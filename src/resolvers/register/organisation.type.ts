@@ -1,4 +1,5 @@
-import { DateResolver, EmailAddressResolver, URLResolver } from 'graphql-scalars';
+import { DateResolver, URLResolver } from 'graphql-scalars';
+import { LenientEmailAddress } from '../shared/lenient-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Meta } from '../shared/meta.type';
 import { OrganisationType, SchoolType } from '../shared/ss12000-enums';
@@ -80,7 +81,7 @@ export class Organisation {
   @Field(() => URLResolver, { nullable: true })
   url?: string;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => LenientEmailAddress, { nullable: true })
   email?: string;
 
   @Field(() => String, { nullable: true })

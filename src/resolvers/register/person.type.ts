@@ -1,4 +1,5 @@
-import { DateResolver, EmailAddressResolver, URLResolver } from 'graphql-scalars';
+import { DateResolver, URLResolver } from 'graphql-scalars';
+import { LenientEmailAddress } from '../shared/lenient-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Meta } from '../shared/meta.type';
 import { SchoolType, SecurityMarking } from '../shared/ss12000-enums';
@@ -29,7 +30,7 @@ export class CivicNo {
 
 @ObjectType('Email')
 export class Email {
-  @Field(() => EmailAddressResolver)
+  @Field(() => LenientEmailAddress)
   value!: string;
 
   @Field(() => EmailType)
@@ -87,8 +88,8 @@ export class Enrolment {
   @Field(() => SchoolType)
   schoolType!: string;
 
-  @Field(() => DateResolver)
-  startDate!: string;
+  @Field(() => DateResolver, { nullable: true, description: 'Null where the producer leaves it out (real producers do, though SS 12000 requires it).' })
+  startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })
   endDate?: string;

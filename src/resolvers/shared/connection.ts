@@ -6,6 +6,7 @@ import type { ProducerSource, QueryValue } from '../../sources';
 import { PageInfo } from './page-info.type';
 import { DEFAULT_FIRST, MAX_FIRST, decodeCursor, encodeCursor, type CursorState } from './cursor';
 import { badUserInput } from './errors';
+import { DROPPED, droppedRows, type DroppedRow } from '../../sources/shared/tolerant-reader';
 
 export { DEFAULT_FIRST, MAX_FIRST };
 
@@ -74,6 +75,8 @@ export async function fetchConnection<N extends ListName>(
   const first = checkFirst(args.first);
   let state: CursorState = args.after === undefined || args.after === null ? { token: null, skip: 0 } : decodeCursor(args.after);
   const edges: Edge<ListTypes[N]>[] = [];
+  // Rows the tolerant reader left out of the pages read: reported on this connection (payload-errors.ts).
+  const dropped: DroppedRow[] = [];
   let endCursor: string | null = args.after ?? null;
   let hasNextPage: boolean;
   for (;;) {
@@ -85,6 +88,7 @@ export async function fetchConnection<N extends ListName>(
       state.token === null
         ? await source.list(name, query, { limit })
         : await source.list(name, query, { limit, pageToken: state.token });
+    dropped.push(...droppedRows(page));
     const from = state;
     page.data.slice(from.skip, from.skip + want).forEach((node, index) => {
       endCursor = encodeCursor({ token: from.token, skip: from.skip + index + 1 });
@@ -108,5 +112,7 @@ export async function fetchConnection<N extends ListName>(
       break;
     }
   }
-  return { edges, pageInfo: { hasNextPage, endCursor } };
+  const connection: Connection<ListTypes[N]> = { edges, pageInfo: { hasNextPage, endCursor } };
+  if (dropped.length > 0) Object.defineProperty(connection, DROPPED, { value: dropped, enumerable: false });
+  return connection;
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { UpstreamInvalidError, UpstreamRejectedError, UpstreamUnavailableError } from '../../sources/shared/errors';
 import { logger } from '../../config/logger';
+import { UpstreamUnsupportedError } from '../../sources/shared/capabilities';
 
 /** The closed set of error codes the graph answers with. */
 export type ErrorCode =
@@ -11,6 +12,7 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_INVALID'
   | 'REQUEST_TOO_LARGE'
+  | 'UPSTREAM_UNSUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
 const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
@@ -20,6 +22,7 @@ const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_INVALID',
   'REQUEST_TOO_LARGE',
+  'UPSTREAM_UNSUPPORTED',
   'INTERNAL_SERVER_ERROR',
 ]);
 
@@ -50,6 +53,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
       producer: error.producer,
       path: error.path,
     });
+  }
+  if (error instanceof UpstreamUnsupportedError) {
+    return coded(`The ${error.producer} producer does not offer ${error.path}.`, 'UPSTREAM_UNSUPPORTED', { producer: error.producer, path: error.path });
   }
   if (error instanceof UpstreamRejectedError && error.status === 400) {
     return coded(`The ${error.producer} producer rejected the request: ${error.upstreamMessage ?? 'bad request'}.`, 'BAD_USER_INPUT', {

@@ -10,6 +10,7 @@
 // - entity keys (duty, placement, calendarEvent, activity, group, groups[]) point at other rows:
 //   one the caller may not see hides what points at it, like a subject.
 import type { ResourceName } from '../../ss12000/resources';
+import { UNREADABLE } from '../shared/tolerant-reader';
 
 type Json = Record<string, unknown>;
 
@@ -153,6 +154,8 @@ export function redact<T>(row: T, verdicts: PersonVerdicts): T | null {
       }
     }
     const result: Json = {};
+    // The tolerant reader's marks of unreadable fields stay with the copy (an alias, built anew, has none).
+    if (UNREADABLE in source) Object.assign(result, { [UNREADABLE]: (source as { [UNREADABLE]?: unknown })[UNREADABLE] });
     for (const [childKey, child] of Object.entries(source)) {
       const out = walk(child, childKey);
       if (out !== DROP) result[childKey] = out;

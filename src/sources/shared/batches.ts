@@ -2,11 +2,13 @@
 // and reverse lookups. Each answers per key, in key order.
 import { RESOURCES, type ResourceName } from '../../ss12000/resources';
 import type { ReverseLookup } from './domain';
+import { isUpstreamUnsupported } from './capabilities';
 import { isUpstreamRejected } from './errors';
 import { checkLookupRows, reportMismatch } from './filter-checks';
 import { walkPages, type ListContext } from './list';
 import type { BatchFn } from './loader-factory';
 import { eachKey, splitBatch } from './split-batch';
+import { droppedRows } from './tolerant-reader';
 
 type Row = Record<string, unknown>;
 
@@ -53,13 +55,33 @@ async function allRows(ctx: ListContext, name: ResourceName, query: Record<strin
 }
 
 export function byIds(ctx: ListContext, name: ResourceName, expand: readonly string[], referenceNames = false): BatchFn<Row | null> {
-  if (!RESOURCES[name].hasLookup) return (ids) => eachKey(ids, (id) => getById(ctx, name, id, expand, referenceNames));
-  return (ids) =>
-    splitBatch(ids, async (part) => {
-      const rows = await lookup(ctx, name, { ids: part }, expand, referenceNames);
-      const byId = new Map<unknown, Row>(rows.map((row) => [row.id, row]));
-      return part.map((id) => byId.get(id) ?? null);
-    });
+  // Without a lookup: one GET per distinct id, in parallel within the client's concurrency limit.
+  const perId: BatchFn<Row | null> = (ids) => eachKey(ids, (id) => getById(ctx, name, id, expand, referenceNames));
+  const { path, hasLookup } = RESOURCES[name];
+  if (!hasLookup) return perId;
+  return async (ids) => {
+    if (ctx.capabilities?.hasLookup(path) === false) return perId(ids);
+    try {
+      return await byLookup(ctx, name, expand, referenceNames, ids);
+    } catch (error) {
+      // The producer answered 404/405 to the lookup: capabilities has learned it, this batch goes by id.
+      if (isUpstreamUnsupported(error) && ctx.capabilities?.hasLookup(path) === false) return perId(ids);
+      throw error;
+    }
+  };
+}
+
+function byLookup(ctx: ListContext, name: ResourceName, expand: readonly string[], referenceNames: boolean, ids: readonly string[]) {
+  return splitBatch(ids, async (part) => {
+    const rows = await lookup(ctx, name, { ids: part }, expand, referenceNames);
+    const byId = new Map<unknown, Row>(rows.map((row) => [row.id, row]));
+    // A row the tolerant reader left out answers its key with the error; one without a readable id, every key not found.
+    const dropped = droppedRows(rows);
+    if (dropped.length === 0) return part.map((id) => byId.get(id) ?? null);
+    const errorOf = new Map(dropped.map((row) => [row.id, row.error]));
+    const unplaced = dropped.find((row) => row.id === undefined)?.error ?? null;
+    return part.map((id) => byId.get(id) ?? errorOf.get(id) ?? unplaced);
+  });
 }
 
 export function byField(ctx: ListContext, name: ResourceName, field: string, how: ReverseLookup<never>): BatchFn<Row[]> {

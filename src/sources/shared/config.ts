@@ -23,6 +23,22 @@ export interface ProducerConfig {
    * producers that do not serve /aggregatedAttendance.
    */
   summarySource?: 'aggregatedAttendance' | 'attendances';
+  /** Reject a whole page or lookup answer on the first row that departs from the spec (default false: tolerant-reader.ts). */
+  strict?: boolean;
+  /** IANA zone date-times without offset are read in (default Europe/Stockholm). */
+  timeZone?: string;
+  /** What this producer offers (capabilities.ts); every path of its domain, with lookups, when absent. */
+  capabilities?: ProducerCapabilitiesConfig;
 }
 
-export type SourcesConfig = Record<ProducerName, ProducerConfig>;
+export interface ProducerCapabilitiesConfig {
+  /** `POST /X/lookup` exists (default true). false: references by parallel `GET /X/{id}` within maxConcurrency. */
+  lookup?: boolean;
+  /** The collection paths it serves (e.g. ['/persons', '/organisations']); every path of its domain when absent. */
+  paths?: readonly string[];
+  /** Ask the producer at start which paths and lookups answer (one cheap request per path). Default false. */
+  probe?: boolean;
+}
+
+/** A producer left out is one the municipality does not have: its paths answer UPSTREAM_UNSUPPORTED. */
+export type SourcesConfig = Partial<Record<ProducerName, ProducerConfig>>;

@@ -1,6 +1,7 @@
 // GET /X: one page, or every page in turn. Shared by list()/pages() and by list-based reverse lookups.
 import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName } from '../../ss12000/resources';
 import type { Page } from '../../ss12000/wire';
+import type { ProducerCapabilities } from './capabilities';
 import { UpstreamInvalidError } from './errors';
 import { checkListRows } from './filter-checks';
 import type { ProducerHttpClient } from './http-client';
@@ -12,6 +13,8 @@ export interface ListContext {
   readonly http: ProducerHttpClient;
   readonly checker: PayloadChecker;
   readonly pageSize: number;
+  /** What the producer offers (capabilities.ts); every path, with lookups, when absent. */
+  readonly capabilities?: ProducerCapabilities;
 }
 
 export const listPath = (name: ListName): { producer: string; path: string } =>

@@ -2,6 +2,7 @@
 import { RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
 import type { ListOptions, LoadOptions, ProducerSource } from '../types';
 import { byField, byIds } from './batches';
+import type { ProducerCapabilities } from './capabilities';
 import type { ProducerConfig } from './config';
 import type { DomainSpec, ReverseLookup } from './domain';
 import type { ProducerHttpClient } from './http-client';
@@ -15,6 +16,7 @@ export interface ProducerParts {
   readonly config: ProducerConfig;
   readonly http: ProducerHttpClient;
   readonly checker: PayloadChecker;
+  readonly capabilities?: ProducerCapabilities;
 }
 
 const NO_EXPAND: readonly string[] = [];
@@ -22,7 +24,7 @@ const NO_EXPAND: readonly string[] = [];
 export function createProducerSource(parts: ProducerParts): ProducerSource {
   const { domain, config } = parts;
   const { producer } = domain;
-  const ctx: ListContext = { http: parts.http, checker: parts.checker, pageSize: config.pageSize };
+  const ctx: ListContext = { http: parts.http, checker: parts.checker, pageSize: config.pageSize, capabilities: parts.capabilities };
   const loaders = new RequestLoaders(config.maxBatchSize);
 
   // Asking one producer for another's data is a wiring bug, not something a caller can recover from.
