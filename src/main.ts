@@ -24,7 +24,7 @@ async function runDeployed(configPath: string): Promise<void> {
   if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the gateway signs the caller it forwards to the subgraphs.');
   const config = await loadConfig(configPath, env.variables);
   const gateway = await startDeployedGateway(config, { suppliersPath: env.suppliersPath, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
-  closeOnSignals(() => gateway.close());
+  closeOnSignals(() => gateway.close(), config.gateway.shutdownGraceMs);
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
 

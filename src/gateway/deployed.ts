@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { GatewayConfig } from '../config/gateway-config';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { readinessOf } from '../observability/readiness';
 import { startGatewayServer } from './gateway-server';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
@@ -33,6 +34,10 @@ export async function startDeployedGateway(
       authenticator: suppliers.authenticator,
       callerSecret: auth.callerSecret,
       metricsToken: auth.metricsToken,
+      requestTimeoutMs: config.gateway.requestTimeoutMs,
+      shutdownGraceMs: config.gateway.shutdownGraceMs,
+      organisationTreeKnown: suppliers.organisationTreeKnown,
+      readiness: readinessOf({ breakers: () => sourceClients.breakers(), organisationTreeKnown: suppliers.organisationTreeKnown }),
     });
     return {
       ...gateway,

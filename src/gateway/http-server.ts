@@ -8,6 +8,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import { adminResponse } from '../observability/admin-routes';
+import type { Readiness } from '../observability/readiness';
+import { withDeadline } from '../sources/shared/deadline';
 
 export interface TextResponse {
   status: number;
@@ -26,6 +28,14 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   routes?: Record<string, (context: TContext) => TextResponse>;
   /** Bearer token of GET /metrics; without one /metrics is not served. GET /healthz always is. */
   metricsToken?: string;
+  /** What GET /readyz reports (always served; "ready" without one). */
+  readiness?: Readiness;
+  /** The request's deadline (epoch ms), in force while it executes (sources/shared/deadline.ts). */
+  deadline?(request: IncomingMessage): number | undefined;
+  /** An answer instead of running the request, e.g. 503 while what the caller needs is not known yet. */
+  refuse?(context: TContext): TextResponse | undefined;
+  /** How long stopping waits for requests in flight before cutting them, in ms (default 10000). */
+  stopGracePeriodMs?: number;
 }
 
 export interface HttpFront {
@@ -49,16 +59,36 @@ const send = (response: ServerResponse, { status, contentType, body }: TextRespo
   response.end(body);
 };
 
-const readBody = async (request: IncomingMessage): Promise<string | null> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+/**
+ * The body as text, or null when it is over the limit. The rest of an oversized body is read and
+ * dropped (never left in the socket, where the next request on a keep-alive connection would be
+ * parsed from it), and the 413 closes the connection (`TOO_LARGE_HEADERS`).
+ */
+const readBody = (request: IncomingMessage): Promise<string | null> =>
+  new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      request.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (size <= MAX_BODY_BYTES) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
+
+// The client may still be sending the oversized body: close rather than wait for its end.
+const TOO_LARGE_HEADERS = { connection: 'close' };
 
 const parseBody = (text: string, contentType: string | undefined): { body: unknown } | { error: TextResponse } => {
   if (text === '') return { body: undefined };
@@ -72,7 +102,9 @@ const parseBody = (text: string, contentType: string | undefined): { body: unkno
 
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const admin = await adminResponse(request, url.pathname, options.metricsToken);
+  // The clock starts when the request arrives, not once its body is read.
+  const deadline = options.deadline?.(request);
+  const admin = await adminResponse(request, url.pathname, options.metricsToken, options.readiness);
   if (admin) {
     send(response, admin, admin.headers);
     return;
@@ -88,13 +120,19 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, UNAUTHENTICATED, { 'www-authenticate': 'Bearer' });
     return;
   }
+  const refused = options.refuse?.(context);
+  if (refused) {
+    request.resume();
+    send(response, refused);
+    return;
+  }
   if (route) {
     send(response, route(context));
     return;
   }
   const text = await readBody(request);
   if (text === null) {
-    send(response, graphqlError(413, 'BAD_REQUEST', 'The request body is too large.'));
+    send(response, graphqlError(413, 'BAD_REQUEST', 'The request body is too large.'), TOO_LARGE_HEADERS);
     return;
   }
   const parsed = parseBody(text, request.headers['content-type']);
@@ -106,10 +144,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed.body },
-    context: async () => context,
-  });
+  const result = await withDeadline(deadline, () =>
+    options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: parsed.body },
+      context: async () => context,
+    }),
+  );
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
@@ -135,7 +175,7 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
   // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test
   // load); 65 s also outlasts the 60 s idle timeout of common load balancers in front.
   httpServer.keepAliveTimeout = 65_000;
-  options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMs ?? 10_000 }));
   await options.server.start();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

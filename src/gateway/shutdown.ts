@@ -1,7 +1,15 @@
 import { logger } from '../config/logger';
 
-/** Close everything on SIGINT/SIGTERM, once; a second signal while closing exits at once. */
-export function closeOnSignals(close: () => Promise<void>): void {
+// After the grace period the servers have cut what was still in flight; this much more for closing
+// pools and watchers, then the process exits whatever is still pending.
+const EXIT_MARGIN_MS = 1_000;
+
+/**
+ * Close everything on SIGINT/SIGTERM, once; a second signal while closing exits at once. Requests in
+ * flight get `graceMs` to finish (the servers' drain is given the same period); the process exits
+ * as soon as everything is closed, and at the latest `graceMs` + 1 s after the signal.
+ */
+export function closeOnSignals(close: () => Promise<void>, graceMs = 10_000): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (closing) {
@@ -9,7 +17,11 @@ export function closeOnSignals(close: () => Promise<void>): void {
       process.exit(1);
     }
     closing = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, graceMs }, 'shutting down');
+    setTimeout(() => {
+      logger.warn({ graceMs }, 'still closing after the grace period: exiting now');
+      process.exit(0);
+    }, graceMs + EXIT_MARGIN_MS).unref();
     close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -16,6 +16,8 @@ import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
 import { startHttpFront } from './http-server';
+import { readinessOf } from '../observability/readiness';
+import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:40123/graphql */
@@ -36,7 +38,12 @@ export interface SubgraphServerOptions {
   fieldPermissions?: 'enforce' | 'off';
   /** Bearer token of GET /metrics; not served without one. */
   metricsToken?: string;
+  /** How long stopping lets requests in flight finish, in ms (default 10000). */
+  shutdownGraceMs?: number;
 }
+
+// A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
+const ANSWER_MARGIN_MS = 250;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   const enforced = options.fieldPermissions === 'off' ? undefined : enforceFieldPermissions(options.schema);
@@ -56,6 +63,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     server,
     listen: options.listen,
     metricsToken: options.metricsToken,
+    readiness: readinessOf({ breakers: () => options.sourceClients.breakers() }),
+    deadline: (request) => deadlineFromHeader(request.headers[DEADLINE_HEADER], ANSWER_MARGIN_MS),
+    stopGracePeriodMs: options.shutdownGraceMs,
     context: async (request) => {
       const verified = verifyCallerHeaders(request.headers, options.callerSecret);
       if (isCallerHeaderError(verified)) {

@@ -52,6 +52,7 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
       };
       return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames);
     },
+    breakers: () => Object.fromEntries(PRODUCERS.map((producer) => [producer, parts[producer].http.breakerState])) as ReturnType<SourceClients['breakers']>,
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { UpstreamInvalidError, UpstreamRejectedError, UpstreamUnavailableError } from '../../sources/shared/errors';
+import { SourceError } from '../../sources/shared/errors';
+import { upstreamError } from './upstream-errors';
 import { logger } from '../../config/logger';
 
 /** The closed set of error codes the graph answers with. */
@@ -10,6 +11,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_INVALID'
+  /** The producer does not serve the path (404/405/410/501 on a collection). */
+  | 'UPSTREAM_UNSUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
 const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
@@ -18,6 +21,7 @@ const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
   'FORBIDDEN',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_INVALID',
+  'UPSTREAM_UNSUPPORTED',
   'INTERNAL_SERVER_ERROR',
 ]);
 
@@ -40,20 +44,9 @@ export const isDeliberate = (error: unknown): error is GraphQLError =>
  */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (isDeliberate(error)) return error;
-  if (error instanceof UpstreamUnavailableError) {
-    return coded(`The ${error.producer} producer is unavailable.`, 'UPSTREAM_UNAVAILABLE', { producer: error.producer });
-  }
-  if (error instanceof UpstreamInvalidError) {
-    return coded(`The ${error.producer} producer answered ${error.path} with an invalid payload.`, 'UPSTREAM_INVALID', {
-      producer: error.producer,
-      path: error.path,
-    });
-  }
-  if (error instanceof UpstreamRejectedError && error.status === 400) {
-    return coded(`The ${error.producer} producer rejected the request: ${error.upstreamMessage ?? 'bad request'}.`, 'BAD_USER_INPUT', {
-      producer: error.producer,
-    });
-  }
+  // Every producer status has its code (upstream-errors.ts), logged once by the producer client.
+  const upstream = error instanceof SourceError ? upstreamError(error) : undefined;
+  if (upstream) return upstream;
   logger.error({ err: error }, 'unexpected resolver error');
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
 }

@@ -1,0 +1,125 @@
+// How one producer call survives a misbehaving producer, around every attempt the HTTP client makes:
+// - a timeout per attempt that includes the wait for a connection slot, never past the request's
+//   deadline (deadline.ts);
+// - bounded retries with jittered exponential backoff, for idempotent reads only (GET, POST /lookup),
+//   on connection errors, timeouts and 502/503/504 (not a "too large" 503: that is split instead),
+//   honouring Retry-After, and only while the deadline leaves room for another attempt;
+// - a circuit breaker per producer (cockatiel): `breakerFailures` consecutive failures open it, calls
+//   then fail at once with UpstreamUnavailableError('circuit-open') naming the producer; after
+//   `breakerHalfOpenAfterMs` one call probes (the others still fail at once) and its outcome closes
+//   or reopens it.
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { logger } from '../../config/logger';
+import { producerBreakerState, producerRetries, producerShortCircuits } from '../../observability/resilience-metrics';
+import type { ProducerName } from '../../ss12000/resources';
+import type { ProducerConfig } from './config';
+import { currentDeadline } from './deadline';
+import { isUpstreamUnavailable, UpstreamUnavailableError } from './errors';
+import { SlotWaitTimeout } from './semaphore';
+
+export type ResilienceSettings = Pick<ProducerConfig, 'timeoutMs' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>;
+
+export const RESILIENCE_DEFAULTS = { maxAttempts: 3, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000 } as const;
+
+const BASE_DELAY_MS = 50;
+const MAX_DELAY_MS = 2_000;
+// Not worth another attempt with less time than this left before the deadline.
+const MIN_ATTEMPT_MS = 100;
+const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+export type BreakerState = 'closed' | 'half-open' | 'open';
+
+/** The attempt could not even start: it waited for a slot until its deadline (our own limit, not the producer's fault). */
+export const isQueueTimeout = (error: unknown): boolean => isUpstreamUnavailable(error) && error.cause instanceof SlotWaitTimeout;
+
+/** Worth sending again: the producer may answer next time. */
+export function isTransient(error: unknown): error is UpstreamUnavailableError {
+  if (!isUpstreamUnavailable(error) || isQueueTimeout(error)) return false;
+  if (error.reason === 'connect' || error.reason === 'timeout') return true;
+  return error.reason === 'status' && RETRY_STATUSES.has(error.status ?? 0) && !error.tooLarge;
+}
+
+/** Says something about the producer's health: connection errors, timeouts, 5xx (not 501, not "too large"). */
+export function countsAgainstProducer(error: unknown): boolean {
+  if (!isUpstreamUnavailable(error) || isQueueTimeout(error)) return false;
+  if (error.reason === 'connect' || error.reason === 'timeout') return true;
+  return error.reason === 'status' && (error.status ?? 0) >= 500 && error.status !== 501 && !error.tooLarge;
+}
+
+/** Full jitter over an exponential step, at least what Retry-After asks. */
+export const backoffMs = (attempt: number, retryAfterMs: number | undefined, random = Math.random): number =>
+  Math.max(retryAfterMs ?? 0, Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)));
+
+const STATE_NAMES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Open]: 'open',
+  [CircuitState.Isolated]: 'open',
+};
+const GAUGE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+export class ProducerResilience {
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly maxAttempts: number;
+  private readonly halfOpenAfterMs: number;
+  private openedAt = 0;
+
+  constructor(
+    private readonly producer: ProducerName,
+    private readonly settings: ResilienceSettings,
+  ) {
+    this.maxAttempts = settings.maxAttempts ?? RESILIENCE_DEFAULTS.maxAttempts;
+    this.halfOpenAfterMs = settings.breakerHalfOpenAfterMs ?? RESILIENCE_DEFAULTS.breakerHalfOpenAfterMs;
+    this.breaker = circuitBreaker(handleWhen(countsAgainstProducer), {
+      halfOpenAfter: this.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(settings.breakerFailures ?? RESILIENCE_DEFAULTS.breakerFailures),
+    });
+    producerBreakerState.set({ producer }, 0);
+    this.breaker.onStateChange((state) => {
+      const name = STATE_NAMES[state];
+      if (name === 'open') this.openedAt = Date.now();
+      producerBreakerState.set({ producer }, GAUGE[name]);
+      // One line per transition, not per refused call.
+      if (name === 'open') logger.warn({ producer, halfOpenAfterMs: this.halfOpenAfterMs }, 'producer circuit opened: calls fail at once until a probe succeeds');
+      else if (name === 'closed') logger.info({ producer }, 'producer circuit closed');
+    });
+  }
+
+  /** The breaker's state; `half-open` also once an open circuit is due for its probe. */
+  get state(): BreakerState {
+    const state = STATE_NAMES[this.breaker.state];
+    return state === 'open' && Date.now() - this.openedAt >= this.halfOpenAfterMs ? 'half-open' : state;
+  }
+
+  /**
+   * Runs `attempt` (one HTTP exchange, given its deadline in epoch ms) under the timeout, retry and
+   * breaker rules; `idempotent` calls may be sent more than once.
+   */
+  async call<T>(route: string, idempotent: boolean, attempt: (deadline: number) => Promise<T>): Promise<T> {
+    const requestDeadline = currentDeadline() ?? Infinity;
+    for (let attemptNo = 1; ; attemptNo += 1) {
+      const now = Date.now();
+      const deadline = Math.min(now + this.settings.timeoutMs, requestDeadline);
+      if (deadline <= now) throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: new SlotWaitTimeout() });
+      // Half-open lets one probe through; cockatiel would queue the rest behind it, they fail at once instead.
+      if (this.breaker.state === CircuitState.HalfOpen) throw this.shortCircuit(route);
+      try {
+        return await this.breaker.execute(() => attempt(deadline));
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) throw this.shortCircuit(route);
+        if (!idempotent || attemptNo >= this.maxAttempts || !isTransient(error)) throw error;
+        // A producer asking for more than a whole attempt's time is not coming back within this request.
+        if ((error.retryAfterMs ?? 0) > this.settings.timeoutMs) throw error;
+        const delay = backoffMs(attemptNo, error.retryAfterMs);
+        if (Date.now() + delay + MIN_ATTEMPT_MS > requestDeadline) throw error;
+        producerRetries.inc({ producer: this.producer, reason: error.reason === 'status' ? String(error.status) : error.reason });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private shortCircuit(route: string): UpstreamUnavailableError {
+    producerShortCircuits.inc({ producer: this.producer });
+    return new UpstreamUnavailableError(this.producer, route, 'circuit-open');
+  }
+}
