@@ -14,9 +14,9 @@ export interface ProducerConfig {
    * (connect, headers, body). Never past the GraphQL request's deadline (deadline.ts).
    */
   timeoutMs: number;
-  /** Attempts of an idempotent read on connect errors, timeouts and 502/503/504 (resilience.ts; default 3). */
+  /** Attempts of an idempotent read on connect errors, timeouts and 502/503/504 (resilience.ts; default 5). */
   maxAttempts?: number;
-  /** Consecutive failures that open the producer's circuit breaker (default 5). */
+  /** Consecutive failed attempts that open the producer's circuit breaker (default 10). */
   breakerFailures?: number;
   /** How long an open breaker refuses calls before one probe may go through, in ms (default 5000). */
   breakerHalfOpenAfterMs?: number;

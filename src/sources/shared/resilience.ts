@@ -6,8 +6,8 @@
 //   honouring Retry-After, and only while the deadline leaves room for another attempt;
 // - a circuit breaker per producer (cockatiel): `breakerFailures` consecutive failures open it, calls
 //   then fail at once with UpstreamUnavailableError('circuit-open') naming the producer; after
-//   `breakerHalfOpenAfterMs` one call probes (the others still fail at once) and its outcome closes
-//   or reopens it.
+//   `breakerHalfOpenAfterMs` one call probes (the calls meanwhile wait for it, within their deadline)
+//   and its outcome closes or reopens it.
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { logger } from '../../config/logger';
 import { producerBreakerState, producerRetries, producerShortCircuits } from '../../observability/resilience-metrics';
@@ -19,7 +19,7 @@ import { SlotWaitTimeout } from './semaphore';
 
 export type ResilienceSettings = Pick<ProducerConfig, 'timeoutMs' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>;
 
-export const RESILIENCE_DEFAULTS = { maxAttempts: 3, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000 } as const;
+export const RESILIENCE_DEFAULTS = { maxAttempts: 5, breakerFailures: 10, breakerHalfOpenAfterMs: 5_000 } as const;
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 2_000;
@@ -50,6 +50,19 @@ export function countsAgainstProducer(error: unknown): boolean {
 export const backoffMs = (attempt: number, retryAfterMs: number | undefined, random = Math.random): number =>
   Math.max(retryAfterMs ?? 0, Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)));
 
+/** Whether `promise` settled within `ms`. */
+async function waitAtMost(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const STATE_NAMES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: 'closed',
   [CircuitState.HalfOpen]: 'half-open',
@@ -63,6 +76,8 @@ export class ProducerResilience {
   private readonly maxAttempts: number;
   private readonly halfOpenAfterMs: number;
   private openedAt = 0;
+  /** Settles when the half-open probe in flight has its outcome. */
+  private probe: Promise<void> | undefined;
 
   constructor(
     private readonly producer: ProducerName,
@@ -101,10 +116,21 @@ export class ProducerResilience {
       const now = Date.now();
       const deadline = Math.min(now + this.settings.timeoutMs, requestDeadline);
       if (deadline <= now) throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: new SlotWaitTimeout() });
-      // Half-open lets one probe through; cockatiel would queue the rest behind it, they fail at once instead.
-      if (this.breaker.state === CircuitState.HalfOpen) throw this.shortCircuit(route);
+      // Half-open lets one probe through; the calls that come meanwhile wait for its outcome, as long
+      // as their own deadline allows, then go on (closed) or fail at once (open again).
+      while (this.breaker.state === CircuitState.HalfOpen && this.probe) {
+        if (!(await waitAtMost(this.probe, deadline - Date.now()))) throw this.shortCircuit(route);
+      }
+      const probing = this.breaker.state === CircuitState.Open;
       try {
-        return await this.breaker.execute(() => attempt(deadline));
+        const result = this.breaker.execute(() => attempt(deadline));
+        if (probing && (this.breaker.state as CircuitState) === CircuitState.HalfOpen) {
+          this.probe = result.then(
+            () => undefined,
+            () => undefined,
+          );
+        }
+        return await result;
       } catch (error) {
         if (error instanceof BrokenCircuitError) throw this.shortCircuit(route);
         if (!idempotent || attemptNo >= this.maxAttempts || !isTransient(error)) throw error;
