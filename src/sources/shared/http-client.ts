@@ -131,11 +131,11 @@ export class ProducerHttpClient {
  */
 function logFailure(error: unknown): void {
   // A "too large" lookup is split and sent again (split-batch.ts): not a failure yet.
-  if (!isSourceError(error) || isTooLarge(error)) return;
+  if (!isSourceError(error) || (isTooLarge(error) && error.path.endsWith('/lookup'))) return;
   const base = { producer: error.producer, path: error.path };
   if (isUpstreamRejected(error)) {
-    // A by-id miss (404) is an answer (null), not a failure worth a line.
-    if (error.status === 404) return;
+    // A by-id miss (404 on `/X/{id}`) is an answer (null), not a failure worth a line.
+    if (error.status === 404 && error.path.endsWith('{id}')) return;
     if (error.status === 401 || error.status === 403) {
       logger.warn({ ...base, status: error.status }, 'producer refused the gateway\'s credentials: check the producer token or client credentials');
       return;
