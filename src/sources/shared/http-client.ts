@@ -23,6 +23,8 @@ export interface JsonRequest {
   readonly body?: unknown;
 }
 
+// Less time than this left when a slot frees up is no time to send in.
+const MIN_SEND_MS = 5;
 // How long close() lets requests in flight finish before cutting them.
 const CLOSE_GRACE_MS = 2_000;
 
@@ -81,6 +83,8 @@ export class ProducerHttpClient {
     let response: ExchangeResponse;
     try {
       response = await this.slots.run(async () => {
+        // A slot handed over just as the deadline passes: nothing would be sent in time.
+        if (deadline - Date.now() < MIN_SEND_MS) throw new SlotWaitTimeout();
         const token = await this.auth.token();
         const first = await this.send(request, route, token, deadline);
         if (first.status !== 401 || this.config.auth.kind !== 'oauth2') return first;
