@@ -9,8 +9,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Pool } from 'undici';
+import { closeWithin } from '../lib/close-within';
 import { getOrCompute } from '../lib/get-or-compute';
 import { DEADLINE_HEADER, remainingMs } from '../sources/shared/deadline';
+
+const CLOSE_GRACE_MS = 1_000;
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -83,8 +86,9 @@ export function createSubgraphFetcher(): SubgraphFetcher {
   };
   return {
     fetch,
+    // The servers' drain has already waited out the grace period: whatever is still in flight is cut after a moment.
     close: async () => {
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await Promise.all([...pools.values()].map((pool) => closeWithin(() => pool.close(), () => pool.destroy(), CLOSE_GRACE_MS)));
     },
   };
 }

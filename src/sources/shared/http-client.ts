@@ -3,6 +3,7 @@
 // resilience.ts. Knows nothing of SS 12000 shapes.
 import { Pool } from 'undici';
 import { logger } from '../../config/logger';
+import { closeWithin } from '../../lib/close-within';
 import { producerRequestSeconds } from '../../observability/metrics';
 import type { ProducerName } from '../../ss12000/resources';
 import type { TokenProvider } from './auth';
@@ -68,14 +69,8 @@ export class ProducerHttpClient {
   }
 
   /** Lets calls in flight finish for a moment, then cuts them (a hung producer must not hold shutdown). */
-  async close(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const cut = new Promise<void>((resolve) => {
-      timer = setTimeout(() => void this.pool.destroy().then(resolve, resolve), CLOSE_GRACE_MS);
-      timer.unref();
-    });
-    await Promise.race([this.pool.close(), cut]);
-    clearTimeout(timer);
+  close(): Promise<void> {
+    return closeWithin(() => this.pool.close(), () => this.pool.destroy(), CLOSE_GRACE_MS);
   }
 
   /** One attempt: a slot (waiting counts against `deadline`), the exchange, a 2xx body or a SourceError. */
