@@ -100,6 +100,9 @@ describe('resilience against misbehaving producers', () => {
     for (let i = 0; i < 3 && (await readyz()).body.producers['grades'] !== 'open'; i += 1) await ask();
     const ready = await readyz();
     expect(ready).toMatchObject({ status: 200, body: { status: 'degraded', producers: { grades: 'open', register: 'closed' } } });
+    // The grades subgraph reports the same breaker on its own /readyz.
+    const subgraph = await fetch(new URL('/readyz', stack.subgraphUrls.grades));
+    expect(await subgraph.json()).toMatchObject({ status: 'degraded', producers: { grades: 'open' } });
 
     stack.producers.grades.resetStats();
     const { data, errors, ms } = await ask();

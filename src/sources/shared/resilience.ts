@@ -6,8 +6,8 @@
 //   honouring Retry-After, and only while the deadline leaves room for another attempt;
 // - a circuit breaker per producer (cockatiel): `breakerFailures` consecutive failures open it, calls
 //   then fail at once with UpstreamUnavailableError('circuit-open') naming the producer; after
-//   `breakerHalfOpenAfterMs` one call probes (the calls meanwhile wait for it, within their deadline)
-//   and its outcome closes or reopens it.
+//   `breakerHalfOpenAfterMs` one call probes (the calls meanwhile wait up to 500 ms for its outcome,
+//   then fail at once) and its outcome closes or reopens it.
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { logger } from '../../config/logger';
 import { producerBreakerState, producerRetries, producerShortCircuits } from '../../observability/resilience-metrics';
@@ -25,6 +25,9 @@ const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 2_000;
 // Not worth another attempt with less time than this left before the deadline.
 const MIN_ATTEMPT_MS = 100;
+// How long a call waits for the half-open probe's outcome before failing at once: a probe that hangs
+// must not hold every request that comes meanwhile until its deadline.
+const PROBE_WAIT_MS = 500;
 const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 export type BreakerState = 'closed' | 'half-open' | 'open';
@@ -119,7 +122,7 @@ export class ProducerResilience {
       // Half-open lets one probe through; the calls that come meanwhile wait for its outcome, as long
       // as their own deadline allows, then go on (closed) or fail at once (open again).
       while (this.breaker.state === CircuitState.HalfOpen && this.probe) {
-        if (!(await waitAtMost(this.probe, deadline - Date.now()))) throw this.shortCircuit(route);
+        if (!(await waitAtMost(this.probe, Math.min(PROBE_WAIT_MS, deadline - Date.now())))) throw this.shortCircuit(route);
       }
       const probing = this.breaker.state === CircuitState.Open;
       try {
@@ -134,6 +137,8 @@ export class ProducerResilience {
       } catch (error) {
         if (error instanceof BrokenCircuitError) throw this.shortCircuit(route);
         if (!idempotent || attemptNo >= this.maxAttempts || !isTransient(error)) throw error;
+        // This failure opened the breaker (or a probe failed): the next attempt would be refused anyway.
+        if (this.breaker.state !== CircuitState.Closed) throw error;
         // A producer asking for more than a whole attempt's time is not coming back within this request.
         if ((error.retryAfterMs ?? 0) > this.settings.timeoutMs) throw error;
         const delay = backoffMs(attemptNo, error.retryAfterMs);
