@@ -14,7 +14,7 @@ export interface ProducerConfig {
    * (connect, headers, body). Never past the GraphQL request's deadline (deadline.ts).
    */
   timeoutMs: number;
-  /** Attempts of an idempotent read on connect errors, timeouts and 502/503/504 (resilience.ts; default 5). */
+  /** Attempts of an idempotent read on connect errors, timeouts and 502/503/504 (resilience.ts; default 6). */
   maxAttempts?: number;
   /** Consecutive failed attempts that open the producer's circuit breaker (default 10). */
   breakerFailures?: number;

@@ -19,7 +19,7 @@ import { SlotWaitTimeout } from './semaphore';
 
 export type ResilienceSettings = Pick<ProducerConfig, 'timeoutMs' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>;
 
-export const RESILIENCE_DEFAULTS = { maxAttempts: 5, breakerFailures: 10, breakerHalfOpenAfterMs: 5_000 } as const;
+export const RESILIENCE_DEFAULTS = { maxAttempts: 6, breakerFailures: 10, breakerHalfOpenAfterMs: 5_000 } as const;
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 2_000;
