@@ -119,8 +119,8 @@ export class ProducerResilience {
       const now = Date.now();
       const deadline = Math.min(now + this.settings.timeoutMs, requestDeadline);
       if (deadline <= now) throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: new SlotWaitTimeout() });
-      // Half-open lets one probe through; the calls that come meanwhile wait for its outcome, as long
-      // as their own deadline allows, then go on (closed) or fail at once (open again).
+      // Half-open lets one probe through; the calls that come meanwhile wait for its outcome (at most
+      // PROBE_WAIT_MS, never past their deadline), then go on (closed) or fail at once (open again).
       while (this.breaker.state === CircuitState.HalfOpen && this.probe) {
         if (!(await waitAtMost(this.probe, Math.min(PROBE_WAIT_MS, deadline - Date.now())))) throw this.shortCircuit(route);
       }
