@@ -190,3 +190,32 @@ describe('a gateway started while the register is down', () => {
     expect((await fetch(new URL('/readyz', stack.gatewayUrl))).status).toBe(200);
   });
 });
+
+describe('a producer that is really down (connection refused)', () => {
+  let stack: E2E;
+  beforeAll(async () => {
+    stack = await startE2E({ students: 60, tuning: { breakerFailures: 3 } });
+    await stack.producers.grades.close();
+  });
+  afterAll(() => stack.close());
+
+  it('answers in under a second with the other producers\' fields once the breaker is open', async () => {
+    const classId = [...stack.dataset.groups.values()].find((g) => g.groupType === 'Klass')!.id;
+    const ask = async () => {
+      const started = Date.now();
+      const answer = await stack.query<ClassData>(CLASS_QUERY, { id: classId });
+      return { ...answer, ms: Date.now() - started };
+    };
+    await ask(); // spends its retries and opens the breaker
+    const answer = await ask();
+    expect(answer.ms).toBeLessThan(1_000);
+    const persons = answer.data!.group!.groupMemberships.map((m) => m.person);
+    expect(persons.length).toBeGreaterThan(0);
+    expect(persons.every((p) => p.givenName !== null && p.absences !== null && p.grades === null)).toBe(true);
+    expect(answer.data!.group!.activities!.length).toBeGreaterThan(0);
+    expect(new Set(answer.errors!.map((e) => `${String(e.extensions?.['code'])} ${String(e.extensions?.['producer'])}`))).toEqual(
+      new Set(['UPSTREAM_UNAVAILABLE grades']),
+    );
+    expect(answer.errors![0]!.message).toBe('The grades producer is unavailable.');
+  });
+});
