@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { metricsText } from '../../src/observability/metrics';
 import { createSourceClients, UNRESTRICTED, type ProducerConfig, type SourceClients } from '../../src/sources';
-import { withDeadline } from '../../src/sources/shared/deadline';
+import { deadlineFromHeader, withDeadline } from '../../src/sources/shared/deadline';
 import { isQueueTimeout } from '../../src/sources/shared/resilience';
 import { sourcesConfig } from './support/config';
 import { idsOf, municipality } from './support/municipality';
@@ -125,4 +125,13 @@ test('consecutive failures open the breaker: calls fail at once without being se
   // The probe and the calls that wait on it all succeed.
   await expect(Promise.all([sources.schedule.list('rooms', {}), sources.schedule.list('rooms', {})])).resolves.toHaveLength(2);
   expect(clientsHere.breakers().schedule).toBe('closed');
+});
+
+test('a subgraph reads the budget header into a whole-millisecond deadline a little before the gateway’s', () => {
+  expect(deadlineFromHeader('893', 250, 1_000)).toBe(1_000 + 803);
+  expect(deadlineFromHeader('5000', 250, 1_000)).toBe(1_000 + 4_750);
+  expect(deadlineFromHeader(undefined, 250, 1_000)).toBeUndefined();
+  expect(deadlineFromHeader('soon', 250, 1_000)).toBeUndefined();
+  // At most ten minutes are believed.
+  expect(deadlineFromHeader('999999999', 250, 0)).toBe(600_000 - 250);
 });

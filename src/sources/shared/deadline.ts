@@ -34,5 +34,5 @@ export function deadlineFromHeader(value: string | string[] | undefined, marginM
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined || !/^\d{1,9}$/.test(text.trim())) return undefined;
   const budget = Math.min(Number(text), MAX_BUDGET_MS);
-  return now + Math.max(0, budget - Math.min(marginMs, budget / 10));
+  return now + Math.max(0, Math.floor(budget - Math.min(marginMs, budget / 10)));
 }

@@ -29,7 +29,8 @@ export interface ExchangeResponse {
 export async function exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
   const { producer, route, timeoutMs } = request;
   // One signal covers connect, headers and body: a producer that stalls mid-body is as dead as one that never answers.
-  const signal = AbortSignal.timeout(timeoutMs);
+  // Whole milliseconds, at least one: AbortSignal.timeout throws on a fraction.
+  const signal = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
   try {
     const response = await request.dispatcher.request({
       origin: request.origin,

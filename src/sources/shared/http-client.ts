@@ -119,7 +119,8 @@ export class ProducerHttpClient {
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      timeoutMs: Math.max(1, deadline - Date.now()),
+      // Whole milliseconds: AbortSignal.timeout throws on a fraction.
+      timeoutMs: Math.max(1, Math.ceil(deadline - Date.now())),
     });
   }
 }
