@@ -29,7 +29,7 @@ async function runDeployed(configPath: string): Promise<void> {
     metricsToken: env.metricsToken,
     rateLimit: { redisUrl: env.redisUrl },
   });
-  closeOnSignals(() => gateway.close());
+  closeOnSignals(() => gateway.close(), config.gateway.shutdownGraceMs);
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
 

@@ -26,11 +26,11 @@ async function main(): Promise<void> {
   // schedule's lessons and activities (lesson-dates.ts, the absence summary). Every subgraph process
   // must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, aliasSecret: env.aliasSecret ?? env.callerSecret });
-  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret, metricsToken: env.metricsToken });
+  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret, metricsToken: env.metricsToken, shutdownGraceMs: config.gateway.shutdownGraceMs });
   closeOnSignals(async () => {
     await server.close();
     await sourceClients.close();
-  });
+  }, config.gateway.shutdownGraceMs);
   logger.info({ subgraph: name, url: server.url }, 'subgraph ready');
 }
 

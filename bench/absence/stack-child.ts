@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     tuning: settings.tuning,
     validatePayloads: settings.validatePayloads,
     audit: pino({ level: 'silent' }),
+    // A term's absence over 100,000 students takes ~20 s: far past the 5 s default request deadline.
+    requestTimeoutMs: 10 * 60_000,
   });
   process.on('message', (message) => {
     if (message === 'rss') process.send!({ maxRssKiB: process.resourceUsage().maxRSS });

@@ -12,6 +12,9 @@ const producerTuning = {
   maxBatchSize: positiveInteger,
   pageSize: positiveInteger,
   maxConcurrency: positiveInteger,
+  maxAttempts: positiveInteger,
+  breakerFailures: positiveInteger,
+  breakerHalfOpenAfterMs: positiveInteger,
 } as const;
 
 const auth = {
@@ -81,7 +84,10 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   required: ['subgraphs', 'producers'],
   properties: {
-    gateway: { ...listen, properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 } } },
+    gateway: {
+      ...listen,
+      properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 }, requestTimeoutMs: positiveInteger, shutdownGraceMs: { type: 'integer', minimum: 0 } },
+    },
     subgraphs: perProducer(subgraph),
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
     // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).

@@ -18,6 +18,10 @@ export interface GatewayConfig {
   gateway: ListenConfig & {
     /** Composed supergraph SDL the gateway serves (the committed schema/supergraph.graphql by default). */
     supergraphPath: string;
+    /** Deadline of one GraphQL request, every subgraph and producer call included, in ms (default 5000). */
+    requestTimeoutMs: number;
+    /** On SIGTERM/SIGINT, how long requests in flight may finish before the process exits, in ms (default 10000). */
+    shutdownGraceMs: number;
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
   producers: SourcesConfig;

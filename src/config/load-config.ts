@@ -23,9 +23,9 @@ export class ConfigError extends Error {
   }
 }
 
-type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>>;
+type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>>;
 interface ConfigFile {
-  gateway?: Partial<ListenConfig> & { supergraphPath?: string };
+  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
   producers: Partial<
@@ -34,7 +34,14 @@ interface ConfigFile {
   validatePayloads?: boolean;
 }
 
-export const PRODUCER_DEFAULTS: Required<Tuning> = { timeoutMs: 10_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 8 };
+export const PRODUCER_DEFAULTS: Required<Pick<Tuning, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>> = {
+  timeoutMs: 10_000,
+  maxBatchSize: 100,
+  pageSize: 100,
+  maxConcurrency: 8,
+};
+/** Total time of one gateway request (every subgraph and producer call included), and how long shutdown drains. */
+export const GATEWAY_DEFAULTS = { requestTimeoutMs: 5_000, shutdownGraceMs: 10_000 } as const;
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['uri']);
@@ -94,6 +101,8 @@ export function resolveConfig(
       host: file.gateway?.host ?? '0.0.0.0',
       port: file.gateway?.port ?? 4000,
       supergraphPath: file.gateway?.supergraphPath ? path.resolve(baseDir, file.gateway.supergraphPath) : SUPERGRAPH_PATH,
+      requestTimeoutMs: file.gateway?.requestTimeoutMs ?? GATEWAY_DEFAULTS.requestTimeoutMs,
+      shutdownGraceMs: file.gateway?.shutdownGraceMs ?? GATEWAY_DEFAULTS.shutdownGraceMs,
     },
     subgraphs: entries((name) => ({
       url: file.subgraphs[name].url,

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { GatewayConfig } from '../config/gateway-config';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { readinessOf } from '../observability/readiness';
 import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
@@ -38,6 +39,10 @@ export async function startDeployedGateway(
       callerSecret: auth.callerSecret,
       metricsToken: auth.metricsToken,
       rateLimit: auth.rateLimit,
+      requestTimeoutMs: config.gateway.requestTimeoutMs,
+      shutdownGraceMs: config.gateway.shutdownGraceMs,
+      organisationTreeKnown: suppliers.organisationTreeKnown,
+      readiness: readinessOf({ breakers: () => sourceClients.breakers(), organisationTreeKnown: suppliers.organisationTreeKnown }),
     });
     return {
       ...gateway,

@@ -1,6 +1,7 @@
 // The embedded default: demo producers over a generated municipality, then the four subgraphs and
 // the gateway over them, all on loopback. `npm start` and the e2e tests both run exactly this.
-import { DEFAULT_MAX_LOOKUP_KEYS, startProducers, type RunningProducers } from '../demo/producers';
+import { DEFAULT_MAX_LOOKUP_KEYS, startProducers, type FaultSettings, type RunningProducers } from '../demo/producers';
+import type { ProducerName } from '../ss12000/resources';
 import type { Dataset } from '../demo/dataset';
 import { startGatewayStack, type GatewayStack, type GatewayStackOptions, type ProducerTuning } from './stack';
 
@@ -12,6 +13,8 @@ export interface EmbeddedOptions extends Omit<GatewayStackOptions, 'producers' |
   tuning?: Partial<ProducerTuning>;
   /** Most keys one demo-producer lookup accepts (more is a 503). */
   maxLookupKeys?: number;
+  /** Demo-producer faults from the start (tests: a register that is down while the gateway starts). */
+  faults?: Partial<Record<ProducerName, Partial<FaultSettings>>>;
 }
 
 export interface EmbeddedStack extends GatewayStack {
@@ -22,8 +25,8 @@ export interface EmbeddedStack extends GatewayStack {
 export const DEMO_TUNING: ProducerTuning = { timeoutMs: 5_000, maxBatchSize: DEFAULT_MAX_LOOKUP_KEYS, pageSize: 100, maxConcurrency: 8 };
 
 export async function startEmbeddedStack(options: EmbeddedOptions): Promise<EmbeddedStack> {
-  const { dataset, tuning, maxLookupKeys, ...stackOptions } = options;
-  const running = await startProducers({ dataset, maxLookupKeys });
+  const { dataset, tuning, maxLookupKeys, faults, ...stackOptions } = options;
+  const running = await startProducers({ dataset, maxLookupKeys, faults });
   try {
     // A lower producer limit lowers the batches with it, unless the caller sets them.
     const stack = await startGatewayStack({

@@ -19,7 +19,9 @@ import { knownOperationTypesRule, operationResolutionPlugin } from './operation-
 import { persistedDocumentsPlugin } from './persisted-documents';
 import { createRateLimiter, rateLimitedResponse, type RateLimitStore } from './rate-limit';
 import type { GatewayContext } from './gateway-context';
-import { startHttpFront } from './http-server';
+import { startHttpFront, type TextResponse } from './http-server';
+import type { Readiness } from '../observability/readiness';
+import type { ErrorCode } from '../resolvers/shared/errors';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import type { RunningServer } from './subgraph-server';
@@ -41,7 +43,34 @@ export interface GatewayServerOptions {
   metricsToken?: string;
   /** Where the per-supplier rate-limit counters live (Redis when `redisUrl` is given, else memory). */
   rateLimit?: RateLimitStore;
+  /** Deadline of one request, every subgraph and producer call included, in ms (default 5000). */
+  requestTimeoutMs?: number;
+  /** What GET /readyz reports. */
+  readiness?: Readiness;
+  /**
+   * Whether the organisation tree unit scopes expand over is known; until it is, a supplier limited to
+   * some units gets UPSTREAM_UNAVAILABLE (never an answer narrowed to nothing). Always known without one.
+   */
+  organisationTreeKnown?: () => boolean;
+  /** How long stopping lets requests in flight finish, in ms (default 10000). */
+  shutdownGraceMs?: number;
 }
+
+// The answer must leave by the deadline: this much of it is kept for assembling the answer.
+const ASSEMBLY_MARGIN_MS = 100;
+
+const TREE_UNKNOWN: TextResponse = {
+  status: 503,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify({
+    errors: [
+      {
+        message: 'The register producer is unavailable: the school units this supplier may see are not known yet.',
+        extensions: { code: 'UPSTREAM_UNAVAILABLE' satisfies ErrorCode, producer: 'register' },
+      },
+    ],
+  }),
+};
 
 export async function startGatewayServer(options: GatewayServerOptions): Promise<RunningServer> {
   const fetcher = createSubgraphFetcher();
@@ -97,6 +126,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       auditRateLimited(audit, caller.supplier);
       return rateLimitedResponse(admission);
     },
+    readiness: options.readiness,
+    deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
+    refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
+    stopGracePeriodMs: options.shutdownGraceMs,
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };

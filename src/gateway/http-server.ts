@@ -8,6 +8,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import { adminResponse } from '../observability/admin-routes';
+import type { Readiness } from '../observability/readiness';
+import { withDeadline } from '../sources/shared/deadline';
 
 export interface TextResponse {
   status: number;
@@ -30,6 +32,14 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   metricsToken?: string;
   /** Asked before a GraphQL request's body is read: a refusal (429) is sent as is. */
   admit?(context: TContext): Promise<(TextResponse & { headers?: Record<string, string> }) | undefined>;
+  /** What GET /readyz reports (always served; "ready" without one). */
+  readiness?: Readiness;
+  /** The request's deadline (epoch ms), in force while it executes (sources/shared/deadline.ts). */
+  deadline?(request: IncomingMessage): number | undefined;
+  /** An answer instead of running the request, e.g. 503 while what the caller needs is not known yet. */
+  refuse?(context: TContext): TextResponse | undefined;
+  /** How long stopping waits for requests in flight before cutting them, in ms (default 10000). */
+  stopGracePeriodMs?: number;
 }
 
 export interface HttpFront {
@@ -59,16 +69,34 @@ const send = (response: ServerResponse, { status, contentType, body }: TextRespo
   response.end(body);
 };
 
-const readBody = async (request: IncomingMessage): Promise<string | null> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-};
+/**
+ * The body as text, or null when it is over the limit. The rest of an oversized body is read and
+ * dropped (never left in the socket, where the next request on a keep-alive connection would be
+ * parsed from it), and the 413 closes the connection (`sendBodyError`).
+ */
+const readBody = (request: IncomingMessage): Promise<string | null> =>
+  new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      request.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (size <= MAX_BODY_BYTES) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
+
 
 const parseBody = (text: string, contentType: string | undefined): { body: unknown } | { error: TextResponse } => {
   if (text === '') return { body: undefined };
@@ -93,7 +121,9 @@ const sendBodyError = (response: ServerResponse, error: TextResponse): void => s
 
 async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const admin = await adminResponse(request, url.pathname, options.metricsToken);
+  // The clock starts when the request arrives, not once its body is read.
+  const deadline = options.deadline?.(request);
+  const admin = await adminResponse(request, url.pathname, options.metricsToken, options.readiness);
   if (admin) {
     send(response, admin, admin.headers);
     return;
@@ -112,6 +142,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   if (context === null) {
     options.onUnauthenticated?.(request);
     send(response, UNAUTHENTICATED, { 'www-authenticate': 'Bearer' });
+    return;
+  }
+  const refused = options.refuse?.(context);
+  if (refused) {
+    request.resume();
+    send(response, refused);
     return;
   }
   if (route) {
@@ -133,10 +169,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const result = await options.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: read.body },
-    context: async () => context,
-  });
+  const result = await withDeadline(deadline, () =>
+    options.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: read.body },
+      context: async () => context,
+    }),
+  );
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
@@ -173,7 +211,7 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
     }
     socket.destroy(error);
   });
-  options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  options.server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMs ?? 10_000 }));
   await options.server.start();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -5,6 +5,7 @@ import type { ListenConfig } from '../config/gateway-config';
 import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { readinessOf } from '../observability/readiness';
 import { composeSupergraph } from './compose';
 import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
@@ -12,7 +13,10 @@ import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
 import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
 
-export type ProducerTuning = Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'summarySource'>;
+export type ProducerTuning = Pick<
+  ProducerConfig,
+  'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'summarySource' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'
+>;
 
 /** Where a producer answers and the bearer token it wants. */
 export interface ProducerEndpoint {
@@ -43,6 +47,12 @@ export interface GatewayStackOptions {
   metricsToken?: string;
   /** Where the gateway's per-supplier rate-limit counters live (Redis or, by default, memory). */
   rateLimit?: RateLimitStore;
+  /** Deadline of one gateway request, every subgraph and producer call included, in ms (default 5000). */
+  requestTimeoutMs?: number;
+  /** How long closing lets requests in flight finish, in ms (default 10000). */
+  shutdownGraceMs?: number;
+  /** First delay before the organisation tree is read again after a failed read, in ms (default 1000). */
+  organisationTreeRetryMs?: number;
 }
 
 export interface GatewayStack {
@@ -72,7 +82,9 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
-    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients));
+    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients), {
+      treeRetryMs: options.organisationTreeRetryMs,
+    });
     closers.push(async () => auth.close());
     const schemas = await buildSubgraphSchemas();
     const subgraphs = {} as Record<ProducerName, RunningServer>;
@@ -85,6 +97,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
         callerSecret,
         fieldPermissions: options.fieldPermissions,
         metricsToken: options.metricsToken,
+        shutdownGraceMs: options.shutdownGraceMs,
       });
       closers.push(() => subgraphs[name].close());
     }
@@ -100,6 +113,10 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       audit: options.audit,
       metricsToken: options.metricsToken,
       rateLimit: options.rateLimit,
+      requestTimeoutMs: options.requestTimeoutMs,
+      shutdownGraceMs: options.shutdownGraceMs,
+      organisationTreeKnown: auth.organisationTreeKnown,
+      readiness: readinessOf({ breakers: () => sourceClients.breakers(), organisationTreeKnown: auth.organisationTreeKnown }),
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };

@@ -75,7 +75,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      logger.warn({ err: error, subgraph: this.subgraph }, 'subgraph unreachable');
+      // One line, no stack: a subgraph that is down or cut at the request's deadline is not our bug.
+      logger.warn({ subgraph: this.subgraph, reason: error instanceof Error ? error.message : String(error) }, 'subgraph unreachable');
       throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable.`, {
         extensions: { code: 'UPSTREAM_UNAVAILABLE' satisfies ErrorCode, subgraph: this.subgraph },
       });

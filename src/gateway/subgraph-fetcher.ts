@@ -3,10 +3,17 @@
 // cache layer, a retry wrapper and minipass streams around every request, and its agent reads an
 // Error's stack to tell http from https: about 1 ms of CPU per subgraph fetch, the largest fixed
 // cost of a small query (bench/graph/README.md). Subgraph answers are never cached, nor retried.
+// Within a gateway request's deadline (sources/shared/deadline.ts) a fetch is cut when the deadline
+// passes, and tells the subgraph how much of it is left (DEADLINE_HEADER) so that the subgraph
+// answers, with what it has, a little before.
 import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Pool } from 'undici';
+import { closeWithin } from '../lib/close-within';
 import { getOrCompute } from '../lib/get-or-compute';
+import { DEADLINE_HEADER, remainingMs } from '../sources/shared/deadline';
+
+const CLOSE_GRACE_MS = 1_000;
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -59,19 +66,29 @@ export function createSubgraphFetcher(): SubgraphFetcher {
   const poolFor = (origin: string): Pool => getOrCompute(pools, origin, () => new Pool(origin));
   const fetch: Fetcher = async (url, init = {}) => {
     const target = new URL(url);
+    const remaining = remainingMs();
+    let headers = init.headers;
+    let signal = init.signal as AbortSignal | undefined;
+    if (Number.isFinite(remaining)) {
+      const budget = Math.max(0, Math.floor(remaining));
+      headers = { ...(init.headers as Record<string, string>), [DEADLINE_HEADER]: String(budget) };
+      const timeout = AbortSignal.timeout(Math.max(1, budget));
+      signal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    }
     const answer = await poolFor(target.origin).request({
       method: (init.method ?? 'GET') as 'GET' | 'POST',
       path: `${target.pathname}${target.search}`,
-      headers: init.headers,
+      headers,
       body: init.body,
-      signal: init.signal as AbortSignal | undefined,
+      signal,
     });
     return bufferedResponse(url, answer.statusCode, toHeaders(answer.headers), await answer.body.text());
   };
   return {
     fetch,
+    // The servers' drain has already waited out the grace period: whatever is still in flight is cut after a moment.
     close: async () => {
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await Promise.all([...pools.values()].map((pool) => closeWithin(() => pool.close(), () => pool.destroy(), CLOSE_GRACE_MS)));
     },
   };
 }

@@ -18,6 +18,8 @@ import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
 import { startHttpFront } from './http-server';
+import { readinessOf } from '../observability/readiness';
+import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:40123/graphql */
@@ -38,7 +40,12 @@ export interface SubgraphServerOptions {
   fieldPermissions?: 'enforce' | 'off';
   /** Bearer token of GET /metrics; not served without one. */
   metricsToken?: string;
+  /** How long stopping lets requests in flight finish, in ms (default 10000). */
+  shutdownGraceMs?: number;
 }
+
+// A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
+const ANSWER_MARGIN_MS = 250;
 
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningServer> {
   // Before the permission guards: the tolerant reader's dropped rows and unreadable values as field errors.
@@ -62,6 +69,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     server,
     listen: options.listen,
     metricsToken: options.metricsToken,
+    readiness: readinessOf({ breakers: () => options.sourceClients.breakers() }),
+    deadline: (request) => deadlineFromHeader(request.headers[DEADLINE_HEADER], ANSWER_MARGIN_MS),
+    stopGracePeriodMs: options.shutdownGraceMs,
     // The signature covers the body: read (at most 2 MiB, else 413) before anything is decided.
     bodyFirst: true,
     context: async (request, body) => {

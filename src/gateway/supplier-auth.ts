@@ -8,25 +8,60 @@ export interface SupplierAuth {
   authenticator: Authenticator;
   /** The config in force (the last good load). */
   config(): SuppliersConfig;
+  /**
+   * Whether the organisation tree is known. Until it is, a supplier limited to some units must not be
+   * served (its units cannot be expanded): the gateway answers it UPSTREAM_UNAVAILABLE.
+   */
+  organisationTreeKnown(): boolean;
   close(): void;
 }
 
+export interface SupplierAuthOptions {
+  /** First delay before reading the tree again after a failed read, in ms; doubles up to 30 s. Default 1000. */
+  treeRetryMs?: number;
+}
+
+const MAX_TREE_RETRY_MS = 30_000;
+
 /**
  * `organisationTree` reads the tree units expand over (sub-units, schoolUnitCode): at start and again
- * after each reload of the suppliers file. Without a tree (none given, or the read failed) a listed
- * id covers only itself and a schoolUnitCode nothing: missing knowledge narrows access, never widens it.
+ * after each reload of the suppliers file. A failed first read is retried in the background (backoff
+ * from `treeRetryMs` up to 30 s) until it succeeds; a failed re-read keeps the tree already known.
  */
 export async function startSupplierAuth(
   suppliersPath: string,
   organisationTree?: () => readonly OrganisationNode[] | Promise<readonly OrganisationNode[]>,
+  options: SupplierAuthOptions = {},
 ): Promise<SupplierAuth> {
-  let tree: readonly OrganisationNode[] = [];
+  const firstRetryMs = options.treeRetryMs ?? 1_000;
+  let tree: readonly OrganisationNode[] | undefined = organisationTree ? undefined : [];
+  let retryMs = firstRetryMs;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+
   const refreshTree = async (): Promise<void> => {
-    if (!organisationTree) return;
+    if (!organisationTree || closed) return;
     try {
       tree = await organisationTree();
+      retryMs = firstRetryMs;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
     } catch (error) {
-      logger.error({ err: error }, 'could not read the organisation tree; supplier units cover only the ids listed');
+      // One line per failed read, no stack: the producer's failure is already named in the message.
+      const reason = error instanceof Error ? error.message : String(error);
+      if (tree !== undefined) {
+        logger.warn({ reason }, 'could not re-read the organisation tree; keeping the one already known');
+        return;
+      }
+      logger.warn({ reason, retryInMs: retryMs }, 'could not read the organisation tree; unit-scoped suppliers get UPSTREAM_UNAVAILABLE until it is read');
+      if (retryTimer === undefined && !closed) {
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          void refreshTree();
+        }, retryMs);
+        retryTimer.unref();
+        retryMs = Math.min(MAX_TREE_RETRY_MS, retryMs * 2);
+      }
     }
   };
   await refreshTree();
@@ -36,8 +71,17 @@ export async function startSupplierAuth(
       if ('config' in outcome) void refreshTree();
     },
   });
-  const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree, logger });
-  return { authenticator, config: watch.current, close: () => watch.close() };
+  const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree ?? [], logger });
+  return {
+    authenticator,
+    config: watch.current,
+    organisationTreeKnown: () => tree !== undefined,
+    close: () => {
+      closed = true;
+      clearTimeout(retryTimer);
+      watch.close();
+    },
+  };
 }
 
 /** A fresh signing secret for a process that runs gateway and subgraphs together (never leaves it). */

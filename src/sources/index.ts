@@ -65,6 +65,7 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
       };
       return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames, pageTokenKey);
     },
+    breakers: () => Object.fromEntries(PRODUCERS.flatMap((producer) => (parts[producer] ? [[producer, parts[producer].http.breakerState]] : []))),
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },

@@ -4,6 +4,7 @@ import type { Page } from '../ss12000/wire';
 import type { ProducerConfig } from './shared/config';
 import type { QueryValue } from './shared/query';
 import type { RowScope } from './shared/row-scope';
+import type { BreakerState } from './shared/resilience';
 
 export type { QueryValue };
 
@@ -48,6 +49,8 @@ export interface Sources {
 export interface SourceClients {
   /** Fresh loaders for one GraphQL request, serving only the rows `scope` allows. */
   forRequest(scope: RowScope): Sources;
+  /** Each configured producer's circuit breaker (sources/shared/resilience.ts), for /readyz. */
+  breakers(): Partial<Record<ProducerName, BreakerState>>;
   close(): Promise<void>;
 }
 

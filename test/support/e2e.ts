@@ -11,8 +11,8 @@
 import { type Logger, pino } from 'pino';
 import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
-import { startEmbeddedStack, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
+import { startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -39,6 +39,14 @@ export interface E2EOptions {
   metricsToken?: string;
   /** Where the gateway keeps its rate-limit counters (memory unless a Redis URL is given). */
   rateLimit?: RateLimitStore;
+  /** Demo-producer faults from the start. */
+  faults?: EmbeddedOptions['faults'];
+  /** Gateway request deadline in ms (default 5000). */
+  requestTimeoutMs?: number;
+  /** First retry delay of a failed organisation-tree read, in ms. */
+  organisationTreeRetryMs?: number;
+  /** How long close() lets requests in flight finish. */
+  shutdownGraceMs?: number;
 }
 
 export interface QueryOptions {
@@ -77,6 +85,10 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
+    faults: options.faults,
+    requestTimeoutMs: options.requestTimeoutMs,
+    organisationTreeRetryMs: options.organisationTreeRetryMs,
+    shutdownGraceMs: options.shutdownGraceMs,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {

@@ -1,8 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { UpstreamInvalidError, UpstreamRejectedError, UpstreamUnavailableError } from '../../sources/shared/errors';
+import { SourceError } from '../../sources/shared/errors';
+import { upstreamError } from './upstream-errors';
 import { logger } from '../../config/logger';
-import { UpstreamUnsupportedError } from '../../sources/shared/capabilities';
 
 /** The closed set of error codes the graph answers with. */
 export type ErrorCode =
@@ -45,31 +45,9 @@ export const isDeliberate = (error: unknown): error is GraphQLError =>
  */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (isDeliberate(error)) return error;
-  if (error instanceof UpstreamUnavailableError) {
-    return coded(`The ${error.producer} producer is unavailable.`, 'UPSTREAM_UNAVAILABLE', { producer: error.producer });
-  }
-  if (error instanceof UpstreamInvalidError) {
-    return coded(`The ${error.producer} producer answered ${error.path} with an invalid payload.`, 'UPSTREAM_INVALID', {
-      producer: error.producer,
-      path: error.path,
-    });
-  }
-  if (error instanceof UpstreamUnsupportedError) {
-    return coded(`The ${error.producer} producer does not offer ${error.path}.`, 'UPSTREAM_UNSUPPORTED', { producer: error.producer, path: error.path });
-  }
-  if (error instanceof UpstreamRejectedError && error.status === 400) {
-    return coded(`The ${error.producer} producer rejected the request: ${error.upstreamMessage ?? 'bad request'}.`, 'BAD_USER_INPUT', {
-      producer: error.producer,
-    });
-  }
-  // A producer that finds the request line or headers too long: the caller's filter values made it so.
-  if (error instanceof UpstreamRejectedError && (error.status === 414 || error.status === 431) && error.path.startsWith('GET ')) {
-    return coded(
-      `The ${error.producer} producer refused ${error.path} as too long (HTTP ${error.status}): use shorter or fewer filter values.`,
-      'BAD_USER_INPUT',
-      { producer: error.producer, path: error.path },
-    );
-  }
+  // Every producer status has its code (upstream-errors.ts), logged once by the producer client.
+  const upstream = error instanceof SourceError ? upstreamError(error) : undefined;
+  if (upstream) return upstream;
   logger.error({ err: error }, 'unexpected resolver error');
   return coded(UNEXPECTED_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
 }

@@ -9,8 +9,17 @@ export type ProducerAuth =
 export interface ProducerConfig {
   baseUrl: string;
   auth: ProducerAuth;
-  /** Whole exchange (connect, headers, body) of one HTTP request, in ms. */
+  /**
+   * One attempt of one HTTP request, in ms: the wait for a connection slot and the whole exchange
+   * (connect, headers, body). Never past the GraphQL request's deadline (deadline.ts).
+   */
   timeoutMs: number;
+  /** Attempts of an idempotent read on connect errors, timeouts and 502/503/504 (resilience.ts; default 6). */
+  maxAttempts?: number;
+  /** Consecutive failed attempts that open the producer's circuit breaker (default 10). */
+  breakerFailures?: number;
+  /** How long an open breaker refuses calls before one probe may go through, in ms (default 5000). */
+  breakerHalfOpenAfterMs?: number;
   /** Most ids in one `POST /X/lookup`: what the producer accepts. */
   maxBatchSize: number;
   /** `limit` sent on list requests when the caller gives none. */

@@ -16,7 +16,8 @@ export class SourceError extends Error {
   }
 }
 
-export type UnavailableReason = 'connect' | 'timeout' | 'status';
+/** `circuit-open`: not sent at all, the producer's circuit breaker is open after repeated failures. */
+export type UnavailableReason = 'connect' | 'timeout' | 'status' | 'circuit-open';
 
 /** Could not get an answer: connection refused/reset, timeout, 5xx, or 503 "too large" that splitting did not cure. */
 export class UpstreamUnavailableError extends SourceError {
@@ -28,9 +29,15 @@ export class UpstreamUnavailableError extends SourceError {
     readonly status?: number,
     options?: { cause?: unknown },
   ) {
-    const what = reason === 'status' ? `answered ${status}` : reason === 'timeout' ? 'timed out' : 'could not be reached';
+    const what =
+      reason === 'status' ? `answered ${status}` : reason === 'timeout' ? 'timed out' : reason === 'circuit-open' ? 'is failing (circuit open)' : 'could not be reached';
     super(`SS 12000 producer '${producer}' ${what} (${path})`, producer, path, options);
   }
+
+  /** A 503 whose `{code, message}` says the answer would be too large (the spec's 503), not overload. */
+  tooLarge = false;
+  /** The producer's `Retry-After`, in ms, when it sent one. */
+  retryAfterMs: number | undefined = undefined;
 }
 
 /** The answer is not SS 12000: unparseable JSON or a payload that breaks the spec schema. */
@@ -65,5 +72,9 @@ export const isUpstreamUnavailable = (error: unknown): error is UpstreamUnavaila
   error instanceof UpstreamUnavailableError;
 export const isUpstreamInvalid = (error: unknown): error is UpstreamInvalidError => error instanceof UpstreamInvalidError;
 export const isUpstreamRejected = (error: unknown): error is UpstreamRejectedError => error instanceof UpstreamRejectedError;
-/** SS 12000 answers 503 to a lookup whose answer would be too large. */
-export const isTooLarge = (error: unknown): boolean => isUpstreamUnavailable(error) && error.status === 503;
+/**
+ * SS 12000 answers 503 to a lookup whose answer would be too large, and producers also answer 503
+ * when overloaded: only a 503 that says "too large" (exchange.ts, `saysTooLarge`) or a 413 is split.
+ */
+export const isTooLarge = (error: unknown): boolean =>
+  (isUpstreamUnavailable(error) && error.status === 503 && error.tooLarge) || (isUpstreamRejected(error) && error.status === 413);

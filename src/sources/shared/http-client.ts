@@ -1,14 +1,18 @@
 // THE HTTP client for one producer: a keep-alive undici Pool, bearer auth with one retry on 401,
-// a per-request timeout, JSON in and out, failures as SourceErrors. Knows nothing of SS 12000 shapes.
+// JSON in and out, failures as SourceErrors; timeouts, retries and the circuit breaker in
+// resilience.ts. Knows nothing of SS 12000 shapes.
 import { Pool } from 'undici';
+import { logger } from '../../config/logger';
+import { closeWithin } from '../../lib/close-within';
 import { producerRequestSeconds } from '../../observability/metrics';
 import type { ProducerName } from '../../ss12000/resources';
 import type { TokenProvider } from './auth';
 import type { ProducerConfig } from './config';
-import { UpstreamUnavailableError } from './errors';
+import { isSourceError, isTooLarge, isUpstreamRejected, isUpstreamUnavailable, UpstreamUnavailableError } from './errors';
 import { exchange, parseJson, statusError, type ExchangeResponse } from './exchange';
 import { toSearch, type QueryValue } from './query';
-import { Semaphore } from './semaphore';
+import { isQueueTimeout, ProducerResilience, type BreakerState } from './resilience';
+import { Semaphore, SlotWaitTimeout } from './semaphore';
 
 export interface JsonRequest {
   readonly method: 'GET' | 'POST';
@@ -20,11 +24,17 @@ export interface JsonRequest {
   readonly body?: unknown;
 }
 
+// Less time than this left when a slot frees up is no time to send in.
+const MIN_SEND_MS = 5;
+// How long close() lets requests in flight finish before cutting them.
+const CLOSE_GRACE_MS = 2_000;
+
 export class ProducerHttpClient {
   private readonly pool: Pool;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly slots: Semaphore;
+  private readonly resilience: ProducerResilience;
 
   constructor(
     readonly producer: ProducerName,
@@ -36,32 +46,59 @@ export class ProducerHttpClient {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.pool = new Pool(this.origin, { connections: config.maxConcurrency });
     this.slots = new Semaphore(config.maxConcurrency);
+    this.resilience = new ProducerResilience(producer, config);
+  }
+
+  /** The circuit breaker's state, for /readyz. */
+  get breakerState(): BreakerState {
+    return this.resilience.state;
   }
 
   /** The parsed JSON of a 2xx answer; rejects with a SourceError otherwise. */
   async json(request: JsonRequest): Promise<unknown> {
     const route = `${request.method} ${request.route ?? request.path}`;
-    // The slot is taken before the clock starts: waiting for our own limit is not the producer's slowness.
-    const response = await this.slots.run(async () => {
-      const token = await this.auth.token();
-      const first = await this.send(request, route, token);
-      if (first.status !== 401 || this.config.auth.kind !== 'oauth2') return first;
-      // A token can be revoked or rotated before it expires: fetch a fresh one and try once more.
-      this.auth.invalidate(token);
-      return this.send(request, route, await this.auth.token());
-    });
-    if (response.status < 200 || response.status > 299) throw statusError(this.producer, route, response);
-    return parseJson(this.producer, route, response.text);
+    // Reads only: GET, and POST /X/lookup (SS 12000's read by many ids).
+    const idempotent = request.method === 'GET' || request.path.endsWith('/lookup');
+    try {
+      const text = await this.resilience.call(route, idempotent, (deadline) => this.attempt(request, route, deadline));
+      return parseJson(this.producer, route, text);
+    } catch (error) {
+      logFailure(error);
+      throw error;
+    }
   }
 
+  /** Lets calls in flight finish for a moment, then cuts them (a hung producer must not hold shutdown). */
   close(): Promise<void> {
-    return this.pool.close();
+    return closeWithin(() => this.pool.close(), () => this.pool.destroy(), CLOSE_GRACE_MS);
   }
 
-  private async send(request: JsonRequest, route: string, token: string): Promise<ExchangeResponse> {
+  /** One attempt: a slot (waiting counts against `deadline`), the exchange, a 2xx body or a SourceError. */
+  private async attempt(request: JsonRequest, route: string, deadline: number): Promise<string> {
+    let response: ExchangeResponse;
+    try {
+      response = await this.slots.run(async () => {
+        // A slot handed over just as the deadline passes: nothing would be sent in time.
+        if (deadline - Date.now() < MIN_SEND_MS) throw new SlotWaitTimeout();
+        const token = await this.auth.token();
+        const first = await this.send(request, route, token, deadline);
+        if (first.status !== 401 || this.config.auth.kind !== 'oauth2') return first;
+        // A token can be revoked or rotated before it expires: fetch a fresh one and try once more.
+        this.auth.invalidate(token);
+        return this.send(request, route, await this.auth.token(), deadline);
+      }, deadline);
+    } catch (error) {
+      if (error instanceof SlotWaitTimeout) throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: error });
+      throw error;
+    }
+    if (response.status < 200 || response.status > 299) throw statusError(this.producer, route, response);
+    return response.text;
+  }
+
+  private async send(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
     const timer = producerRequestSeconds.startTimer({ producer: this.producer, route });
     try {
-      const response = await this.exchange(request, route, token);
+      const response = await this.exchange(request, route, token, deadline);
       timer({ outcome: String(response.status) });
       return response;
     } catch (error) {
@@ -70,7 +107,7 @@ export class ProducerHttpClient {
     }
   }
 
-  private exchange(request: JsonRequest, route: string, token: string): Promise<ExchangeResponse> {
+  private exchange(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     return exchange({
@@ -82,7 +119,34 @@ export class ProducerHttpClient {
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      timeoutMs: this.config.timeoutMs,
+      // Whole milliseconds: AbortSignal.timeout throws on a fraction.
+      timeoutMs: Math.max(1, Math.ceil(deadline - Date.now())),
     });
   }
+}
+
+/**
+ * One line per failed call (after its retries), without a stack: these are the producer's answers,
+ * not our bugs. 401/403 is the gateway's own credentials problem, so it is a warning.
+ */
+function logFailure(error: unknown): void {
+  // A "too large" lookup is split and sent again (split-batch.ts): not a failure yet.
+  if (!isSourceError(error) || (isTooLarge(error) && error.path.endsWith('/lookup'))) return;
+  const base = { producer: error.producer, path: error.path };
+  if (isUpstreamRejected(error)) {
+    // A by-id miss (404 on `/X/{id}`) is an answer (null), not a failure worth a line.
+    if (error.status === 404 && error.path.endsWith('{id}')) return;
+    if (error.status === 401 || error.status === 403) {
+      logger.warn({ ...base, status: error.status }, 'producer refused the gateway\'s credentials: check the producer token or client credentials');
+      return;
+    }
+    logger.info({ ...base, status: error.status, code: error.code }, 'producer rejected the request');
+    return;
+  }
+  if (isUpstreamUnavailable(error)) {
+    if (error.reason === 'circuit-open') return; // counted in ss12000_producer_short_circuited_total; logged once when it opened
+    logger.warn({ ...base, reason: isQueueTimeout(error) ? 'queued' : error.reason, status: error.status }, 'producer call failed');
+    return;
+  }
+  logger.warn({ ...base, violation: (error as { violation?: string }).violation }, 'producer sent an invalid payload');
 }

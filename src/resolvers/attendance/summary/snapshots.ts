@@ -25,6 +25,14 @@ const snapshots = new LRUCache<string, Snapshot>({
   ttl: SNAPSHOT_TTL_MS,
 });
 
+// lru-cache drops an expired entry only when it is read or room is needed: sweep once a minute, so a
+// burst of large summaries does not hold its memory until the next burst. Unref'd: never keeps the process up.
+const SWEEP_MS = 60_000;
+setInterval(() => snapshots.purgeStale(), SWEEP_MS).unref();
+
+/** Kept snapshots (tests). */
+export const snapshotCount = (): number => snapshots.size;
+
 /** What a summary's rows depend on besides the producer's data. */
 export const fingerprintOf = (caller: Caller, query: object): string =>
   JSON.stringify({
