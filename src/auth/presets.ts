@@ -15,6 +15,7 @@ export const PRESET_NAMES = [
   'responsibles',
   'attendance',
   'attendanceRows',
+  'absenceSummary',
   'email',
   'schoolEmail',
   'phoneNumbers',
@@ -128,6 +129,15 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   // The raw /aggregatedAttendance rows: one student's sums per activity. A grant of its own, apart
   // from `attendance`: with a student list they are per-student figures, which a supplier granted
   // absence only above a minimum group size (absenceSummary) must not get by another door.
+  // The aggregate alone, for analytics suppliers held to a minimum group size: the summary's rows name
+  // units, groups, activities and students by id only, and nothing per student comes with it.
+  absenceSummary: {
+    Query: ['absenceSummary'],
+    Organisation: ['id'],
+    Group: ['id'],
+    Activity: ['id'],
+    Person: ['id'],
+  },
   attendanceRows: {
     Query: ['aggregatedAttendances'],
     AggregatedAttendance: [

@@ -54,6 +54,9 @@ addFormats(ajv, ['uuid', 'uri']);
 const validate = ajv.compile<SuppliersFile>(SUPPLIERS_SCHEMA);
 
 // What JSON Schema cannot say (or says only with unreadable errors).
+/** Presets that serve attendance figures per student (see crossChecks). */
+const PER_STUDENT_ATTENDANCE: ReadonlySet<PresetName> = new Set<PresetName>(['attendance', 'attendanceRows']);
+
 const crossChecks = (file: SuppliersFile): string[] => {
   const problems: string[] = [];
   const at = (index: number, ...rest: string[]) => supplierPath(file, ['suppliers', String(index), ...rest]);
@@ -65,6 +68,12 @@ const crossChecks = (file: SuppliersFile): string[] => {
     if (!supplier.apiKeys?.length && !supplier.jwt) problems.push(`${at(index)}: needs apiKeys or jwt`);
     if (supplier.jwt && (supplier.jwt.jwksUrl === undefined) === (supplier.jwt.publicKeyPem === undefined)) {
       problems.push(`${at(index, 'jwt')}: needs exactly one of jwksUrl and publicKeyPem`);
+    }
+    // A minimum group size protects aggregates; a preset serving the same figures per student (or per
+    // lesson and student) would hand them out by another door, so the two are never combined.
+    const perStudent = supplier.scopes.filter((scope) => PER_STUDENT_ATTENDANCE.has(scope));
+    if ((supplier.minGroupSize ?? 1) > 1 && perStudent.length > 0) {
+      problems.push(`${at(index, 'minGroupSize')}: cannot be combined with ${perStudent.join(', ')}, which serve the same figures per student (grant absenceSummary instead)`);
     }
     supplier.apiKeys?.forEach((key, keyIndex) => {
       const owner = keyOwners.get(key.sha256);

@@ -32,9 +32,10 @@ describe('the contract schema per supplier', () => {
     expect(schema.getType('Attendance')).toBeUndefined();
   });
 
-  it('demo-analytics sees attendance and a Person that is only an id', async () => {
+  it('demo-analytics sees the absence summary, no attendance rows, and a Person that is only an id', async () => {
     const schema = await sdlOf(DEMO_KEYS.analytics);
-    expect(schema.getQueryType()!.getFields()).toHaveProperty('attendances');
+    expect(schema.getQueryType()!.getFields()).toHaveProperty('absenceSummary');
+    expect(schema.getQueryType()!.getFields()).not.toHaveProperty('attendances');
     expect(schema.getQueryType()!.getFields()).not.toHaveProperty('persons');
     const person = (schema.getType('Person') as { getFields(): Record<string, unknown> }).getFields();
     expect(person).toHaveProperty('id');

@@ -53,16 +53,23 @@ describe('field permissions of the demo suppliers', () => {
     expect(codes(response)).toEqual(['FORBIDDEN']);
   });
 
-  it('demo-analytics reads attendance rows with the student id, never the name', async () => {
+  it('demo-analytics (a minimum group size) reads no per-student attendance rows: only the summary', async () => {
+    for (const document of ['{ attendances(first: 3) { edges { node { id } } } }', '{ absences(first: 3) { edges { node { id } } } }']) {
+      const refused = await stack.query(document, undefined, { apiKey: DEMO_KEYS.analytics });
+      expect(codes(refused)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('a supplier with attendance rows reads the student id, never the name', async () => {
     const ok = await stack.query('{ attendances(first: 3) { edges { node { id attendanceMinutes student { id } } } } }', undefined, {
-      apiKey: DEMO_KEYS.analytics,
+      apiKey: DEMO_KEYS.attendance,
     });
     expect(ok.errors).toBeUndefined();
     // Permissions may withhold givenName, so the graph declares it nullable: the student stays, with its id.
     const named = await stack.query<{ attendances: { edges: { node: { id: string; student: { id: string; givenName: string | null } } }[] } }>(
       '{ attendances(first: 3) { edges { node { id student { id givenName } } } } }',
       undefined,
-      { apiKey: DEMO_KEYS.analytics },
+      { apiKey: DEMO_KEYS.attendance },
     );
     const edges = named.data!.attendances.edges;
     expect(edges).toHaveLength(3);

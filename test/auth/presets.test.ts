@@ -142,12 +142,14 @@ describe('the demo suppliers', () => {
     expect(grant.emailTypes).not.toBe('all');
   });
 
-  test('demo-analytics reads attendance and the absence summary, not the raw per-student aggregates, persons only by id', () => {
+  test('demo-analytics reads the absence summary alone: no per-lesson rows, no raw per-student aggregates, persons only by id', () => {
     const grant = grantOf('demo-analytics');
     expect(grant.canRead('Query', 'absenceSummary')).toBe(true);
     expect(grant.canRead('Query', 'aggregatedAttendances')).toBe(false);
     expect(grant.canRead('AggregatedAttendance', 'invalidAbsenceSum')).toBe(false);
-    expect(grant.canRead('Attendance', 'attendanceMinutes')).toBe(true);
+    expect(grant.canRead('Query', 'attendances')).toBe(false);
+    expect(grant.canRead('Attendance', 'attendanceMinutes')).toBe(false);
+    expect(grant.canRead('Query', 'absences')).toBe(false);
     expect(grant.canRead('Person', 'id')).toBe(true);
     for (const field of ['givenName', 'familyName', 'civicNo', 'birthDate', 'emails']) expect(grant.canRead('Person', field)).toBe(false);
     expect(grant.canRead('Query', 'persons')).toBe(false);

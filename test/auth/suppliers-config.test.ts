@@ -20,9 +20,9 @@ const supplier = (lines: string): string =>
   `suppliers:\n  - name: demo-lms\n    apiKeys: [{ sha256: ${hashApiKey('k')} }]\n    scopes: [students]\n    protectedIdentities: alias\n${lines}`;
 
 describe('the suppliers file', () => {
-  test('the demo file loads into three fully resolved suppliers', async () => {
+  test('the demo file loads into four fully resolved suppliers', async () => {
     const config = await loadSuppliersConfig(DEMO_FILE);
-    expect(config.suppliers.map((s) => s.name)).toEqual(['demo-full', 'demo-lms', 'demo-analytics']);
+    expect(config.suppliers.map((s) => s.name)).toEqual(['demo-full', 'demo-lms', 'demo-analytics', 'demo-attendance']);
     const analytics = config.byName.get('demo-analytics');
     expect(analytics?.minGroupSize).toBe(5);
     expect(analytics?.protectedIdentities).toBe('exclude');
@@ -41,7 +41,18 @@ describe('the suppliers file', () => {
 
   test('the demo file stores digests, never the demo keys', async () => {
     const text = await readFile(DEMO_FILE, 'utf8');
-    for (const key of ['demo-full-key', 'demo-lms-key', 'demo-analytics-key']) expect(text).not.toContain(key);
+    for (const key of ['demo-full-key', 'demo-lms-key', 'demo-analytics-key', 'demo-attendance-key']) expect(text).not.toContain(key);
+  });
+
+  test('a minimum group size next to a preset that serves the same figures per student is refused', async () => {
+    for (const scopes of ['[students, attendance]', '[students, attendanceRows]']) {
+      expect(await problemsOf(supplier(`    units: all\n    minGroupSize: 5\n`).replace('[students]', scopes))).toEqual([
+        expect.stringMatching(/^suppliers\[demo-lms\]\.minGroupSize: cannot be combined with attendance/),
+      ]);
+    }
+    // The summary alone is what such a supplier is granted; without a minimum, rows may be granted.
+    await expect(parseSuppliersConfig(supplier(`    units: all\n    minGroupSize: 5\n`).replace('[students]', '[absenceSummary]'))).resolves.toBeDefined();
+    await expect(parseSuppliersConfig(supplier(`    units: all\n`).replace('[students]', '[attendance, attendanceRows]'))).resolves.toBeDefined();
   });
 
   test('a unit that is not a uuid is named by supplier and index', async () => {

@@ -54,7 +54,7 @@ export interface QueryOptions {
   apiKey?: string | null;
 }
 
-export const DEMO_KEYS = { full: 'demo-full-key', lms: 'demo-lms-key', analytics: 'demo-analytics-key' } as const;
+export const DEMO_KEYS = { full: 'demo-full-key', lms: 'demo-lms-key', analytics: 'demo-analytics-key', attendance: 'demo-attendance-key' } as const;
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   data?: TData | null;

@@ -1,5 +1,5 @@
 // Minimum group size against differencing, over real HTTP with the demo suppliers: demo-analytics
-// (minGroupSize 5, scopes standard + attendance) and demo-full (no minimum, every preset).
+// (minGroupSize 5, scopes standard + absenceSummary) and demo-full (no minimum, every preset).
 // absenceSummary over students A–E and over A–F would give F alone: a supplier with a minimum may
 // not filter by students at all (FORBIDDEN, naming the argument, before any producer is asked), and
 // the raw per-student aggregatedAttendances need the attendanceRows preset.
