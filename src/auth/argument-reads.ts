@@ -283,8 +283,9 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
       values: {
         SCHOOL_UNIT: NOTHING,
         GROUP: NOTHING,
-        STUDENT: ['AggregatedAttendance.student'],
-        ACTIVITY: ['AggregatedAttendance.activity'],
+        // The summary's rows name a student or activity by id (AbsenceSummaryRow), never a raw row.
+        STUDENT: ['Person.id'],
+        ACTIVITY: ['Activity.id'],
         SCHOOL_TYPE: NOTHING,
       },
     },
@@ -292,7 +293,8 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     'filter.units': NOTHING,
     'filter.groups': NOTHING,
     'filter.schoolTypes': NOTHING,
-    'filter.students': ['AggregatedAttendance.student'],
+    // Refused outright to a supplier with a minimum group size (differencing); otherwise a read of ids.
+    'filter.students': ['Person.id'],
   },
 
   // ── grades ──────────────────────────────────────────────────────────────────────────────────

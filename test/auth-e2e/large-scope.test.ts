@@ -33,6 +33,8 @@ beforeAll(async () => {
       units: [huvudman.id],
       scopes: ['standard', 'students', 'groups', 'responsibles', 'activities'],
       protectedIdentities: 'alias',
+      // The unit query below walks classes → members → guardians and groups → activities: above the default budget.
+      costBudget: 100_000,
     },
   ];
   await writeFile(file, stringify({ suppliers }));

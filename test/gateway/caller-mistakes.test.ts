@@ -102,12 +102,12 @@ describe('caller mistakes over HTTP', () => {
 describe('producer statuses for a request the caller shaped', () => {
   it('414 on a GET is BAD_USER_INPUT naming the producer and route', () => {
     const error = toGraphQLError(new UpstreamRejectedError('schedule', 'GET /calendarEvents', 414, undefined, undefined));
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', producer: 'schedule', path: 'GET /calendarEvents' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', producer: 'schedule', path: 'GET /calendarEvents' });
     expect(error.message).toContain('HTTP 414');
   });
 
-  it('431 on a lookup (the gateway shaped it, not the caller) stays masked', () => {
+  it('431 on a lookup (the gateway shaped it, not the caller) is the producer failing us, never INTERNAL_SERVER_ERROR', () => {
     const error = toGraphQLError(new UpstreamRejectedError('register', 'POST /persons/lookup', 431, undefined, undefined));
-    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', producer: 'register', path: 'POST /persons/lookup' });
   });
 });

@@ -123,7 +123,7 @@ test('the whole persons list: no relation names a protected person, no protected
   let after: string | null = null;
   const rows: any[] = [];
   do {
-    const answer: any = await stack.query(`query ($after: String) { persons(first: 1000, after: $after) { edges { node { ${PERSON} } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const answer: any = await stack.query(`query ($after: String) { persons(first: 400, after: $after) { edges { node { ${PERSON} } } pageInfo { hasNextPage endCursor } } }`, { after });
     expect(answer.errors).toBeUndefined();
     rows.push(...answer.data.persons.edges.map((e: { node: unknown }) => e.node));
     after = answer.data.persons.pageInfo.hasNextPage ? answer.data.persons.pageInfo.endCursor : null;

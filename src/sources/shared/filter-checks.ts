@@ -314,6 +314,9 @@ function keep<T>(origin: RowsOrigin, rows: readonly T[], checks: readonly Active
     if (failed === undefined) kept.push(row);
     else reportMismatch(origin, failed.filter, row as Row);
   }
+  if (kept.length === rows.length) return rows as T[];
+  // What the reader noted on the array (the rows it left out, tolerant-reader.ts) stays with the rows kept.
+  for (const key of Object.getOwnPropertySymbols(rows)) Object.defineProperty(kept, key, Object.getOwnPropertyDescriptor(rows, key)!);
   return kept;
 }
 

@@ -30,7 +30,7 @@ describe('absenceSummary with a student list', () => {
       );
       expect(data?.absenceSummary ?? null).toBeNull();
       expect(errors).toHaveLength(1);
-      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'filter.students' });
+      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', argument: expect.stringContaining('filter.students') });
       expect(errors![0]!.message).toContain('filter.students');
     }
     expect(producerCalls()).toBe(0);
@@ -38,7 +38,7 @@ describe('absenceSummary with a student list', () => {
 
   test('an empty student list is refused as well (it is still a list of students)', async () => {
     const { errors } = await stack.query(SUMMARY, { ...window, groupBy: 'SCHOOL_UNIT', filter: { students: [] } }, { apiKey: DEMO_KEYS.analytics });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: 'filter.students' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: expect.stringContaining('filter.students') });
   });
 
   test('is allowed for a supplier without a minimum', async () => {
