@@ -18,7 +18,7 @@ describe('API keys', () => {
   test('a demo key sent as Authorization: Bearer identifies its supplier', async () => {
     const caller = await authenticate({ authorization: 'Bearer demo-analytics-key' });
     expect(caller).toMatchObject({ supplier: 'demo-analytics', units: 'all', protectedIdentities: 'exclude', minGroupSize: 5 });
-    expect(caller?.scopes).toEqual(['standard', 'attendance']);
+    expect(caller?.scopes).toEqual(['standard', 'absenceSummary']);
   });
 
   test('the same key sent as x-api-key identifies the same supplier', async () => {
