@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, resolveConfig } from '../../src/config/load-config';
 import { PROJECT_ROOT } from '../../src/config/paths';
-import { describeProcess, PRODUCER_CALLS, producersCalledBy, type ProcessName } from '../../src/config/producer-calls';
+import { describeProcess, producersCalledBy, type ProcessName } from '../../src/config/producer-calls';
 import { createSourceClients, isUpstreamUnsupported, ProducerNotCalledError, UNRESTRICTED } from '../../src/sources';
-import { PRODUCERS, type ProducerName } from '../../src/ss12000/resources';
+import { ENTITY_ARRAY_KEYS, ENTITY_KEYS } from '../../src/sources/scope/person-refs';
+import { PRODUCERS, RESOURCES, resourcesOf, type ProducerName, type ResourceName } from '../../src/ss12000/resources';
 
 // Issue 14, item 5: each process of the deployed shape reads only the secrets of the producers it calls.
 const EXAMPLE = path.join(PROJECT_ROOT, 'config', 'gateway.example.yaml');
@@ -57,16 +58,39 @@ describe('the producers each process calls', () => {
     for (const process of PROCESSES) expect(producersCalledBy(process)).toEqual(EXPECTED[process]);
   });
 
-  it('covers every producer a subgraph’s resolvers read (src/resolvers/<name>)', () => {
+  // Derived from the code, so the table cannot drift: what a subgraph's resolvers read, plus what the
+  // row scope reads for its rows (persons from register; the rows its rows' entity keys point at).
+  it('is what the code reads: resolvers (src/resolvers/<name>), and the row scope over each subgraph’s rows', () => {
     const filesUnder = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-    for (const subgraph of PRODUCERS) {
-      const read = new Set<string>();
-      for (const file of filesUnder(path.join(PROJECT_ROOT, 'src', 'resolvers', subgraph))) {
-        for (const match of readFileSync(file, 'utf8').matchAll(/sources\.(register|schedule|attendance|grades)\b/g)) read.add(match[1]!);
+    const schemas = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src', 'ss12000', 'spec-extract.json'), 'utf8')) as { schemas: Record<string, unknown> }).schemas;
+    const entityKeys: Record<string, ResourceName> = { ...ENTITY_KEYS, ...ENTITY_ARRAY_KEYS };
+    /** Producers of the rows `schema` (and everything it nests, `_embedded` included) points at through an entity key. */
+    const pointedAt = (node: unknown, seen: Set<string>, found: Set<ProducerName>): void => {
+      if (Array.isArray(node)) return node.forEach((item) => pointedAt(item, seen, found));
+      if (node === null || typeof node !== 'object') return;
+      const object = node as Record<string, unknown>;
+      if (typeof object['$ref'] === 'string') {
+        const name = object['$ref'].split('/').pop()!;
+        if (!seen.has(name)) pointedAt(schemas[name], new Set([...seen, name]), found);
+        return;
       }
-      expect(read.has(subgraph)).toBe(true);
-      for (const producer of read) expect(PRODUCER_CALLS[subgraph][producer as ProducerName]).toBeDefined();
+      for (const key of Object.keys((object['properties'] ?? {}) as Record<string, unknown>)) {
+        if (entityKeys[key] !== undefined) found.add(RESOURCES[entityKeys[key]].producer);
+      }
+      for (const value of Object.values(object)) pointedAt(value, seen, found);
+    };
+    for (const subgraph of PRODUCERS) {
+      // The row scope checks persons (and their units) against the register producer in every subgraph.
+      const read = new Set<ProducerName>([subgraph, 'register']);
+      for (const file of filesUnder(path.join(PROJECT_ROOT, 'src', 'resolvers', subgraph))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(/sources\.(register|schedule|attendance|grades)\b/g)) read.add(match[1] as ProducerName);
+      }
+      // Each row schema of the subgraph's producer, its expanded form, and /aggregatedAttendance (a list, not a resource).
+      const rowSchemas = resourcesOf(subgraph).flatMap((collection) => [RESOURCES[collection].deletedEntityName, `${RESOURCES[collection].deletedEntityName}Expanded`]);
+      if (subgraph === 'attendance') rowSchemas.push('AggregatedAttendance');
+      for (const schema of rowSchemas) if (schemas[schema] !== undefined) pointedAt(schemas[schema], new Set([schema]), read);
+      expect([subgraph, PRODUCERS.filter((producer) => read.has(producer))]).toEqual([subgraph, producersCalledBy(subgraph)]);
     }
   });
 });
