@@ -21,8 +21,9 @@ const EXAMPLE_QUERY = `{
 
 async function runDeployed(configPath: string): Promise<void> {
   const env = readEnv();
-  if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the gateway signs the caller it forwards to the subgraphs.');
-  const config = await loadConfig(configPath, env.variables);
+  if (env.callerSecret === undefined) throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
+  // Resolved for the gateway: of the producers' secrets only the register's (the organisation tree, src/config/producer-calls.ts).
+  const config = await loadConfig(configPath, env.variables, 'gateway');
   const gateway = await startDeployedGateway(config, {
     suppliersPath: env.suppliersPath,
     callerSecret: env.callerSecret,

@@ -6,9 +6,7 @@ import { readEnv } from './config/env';
 import { loadConfig } from './config/load-config';
 import { logger } from './config/logger';
 import { closeOnSignals } from './gateway/shutdown';
-import { startSubgraphServer } from './gateway/subgraph-server';
-import { SUBGRAPH_BUILDERS } from './gateway/subgraphs';
-import { createSourceClients } from './sources';
+import { startDeployedSubgraph } from './gateway/deployed-subgraph';
 import { PRODUCERS, type ProducerName } from './ss12000/resources';
 
 const USAGE = `node dist/src/subgraph-main.js <${PRODUCERS.join('|')}> --config <gateway.yaml>`;
@@ -20,17 +18,11 @@ async function main(): Promise<void> {
   if (name === undefined || !PRODUCERS.includes(name) || args.positionals.length > 1) throw new Error(`usage: ${USAGE}`);
   const configPath = args.configPath ?? env.configPath;
   if (configPath === undefined) throw new Error(`a config file is required (--config or GATEWAY_CONFIG)\nusage: ${USAGE}`);
-  if (env.callerSecret === undefined) throw new Error('CALLER_SIGNING_SECRET must be set: the subgraph serves only callers the gateway signed.');
-  const config = await loadConfig(configPath, env.variables);
-  // Each producer's clients are created: a subgraph calls its own producer, and attendance also reads
-  // schedule's lessons and activities (lesson-dates.ts, the absence summary). Every subgraph process
-  // must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
-  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, aliasSecret: env.aliasSecret ?? env.callerSecret });
-  const server = await startSubgraphServer({ name, schema: await SUBGRAPH_BUILDERS[name](), sourceClients, listen: config.subgraphs[name].listen, callerSecret: env.callerSecret, metricsToken: env.metricsToken, shutdownGraceMs: config.gateway.shutdownGraceMs });
-  closeOnSignals(async () => {
-    await server.close();
-    await sourceClients.close();
-  }, config.gateway.shutdownGraceMs);
+  if (env.callerSecret === undefined) throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
+  // Resolved for this subgraph: only the secrets of the producers it calls (src/config/producer-calls.ts).
+  const config = await loadConfig(configPath, env.variables, name);
+  const server = await startDeployedSubgraph(name, config, { callerSecret: env.callerSecret, aliasSecret: env.aliasSecret, metricsToken: env.metricsToken });
+  closeOnSignals(() => server.close(), config.gateway.shutdownGraceMs);
   logger.info({ subgraph: name, url: server.url }, 'subgraph ready');
 }
 

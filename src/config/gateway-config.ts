@@ -1,6 +1,7 @@
 // The deployed shape, fully resolved: every default applied, every secret substituted.
 import type { SourcesConfig } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
+import type { ProcessName } from './producer-calls';
 
 export interface ListenConfig {
   host: string;
@@ -24,7 +25,12 @@ export interface GatewayConfig {
     shutdownGraceMs: number;
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
+  /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */
   producers: SourcesConfig;
+  /** The process this config was resolved for; undefined: every producer (the embedded stack, tests). */
+  process: ProcessName | undefined;
+  /** The producers this process calls (producer-calls.ts): source clients are built for these only. */
+  calls: readonly ProducerName[];
   /** Check producer payloads against the SS 12000 schemas. */
   validatePayloads: boolean;
 }

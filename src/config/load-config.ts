@@ -1,5 +1,7 @@
 // Options in, config out: the YAML file is read, `${VAR}` secrets substituted, validated once with
 // ajv, and every default applied. Errors name the key (`producers.register.timeoutMs: must be integer`).
+// Loaded for one process of the deployed shape, only the secrets of the producers that process calls
+// are read, and only those producers are in the result (producer-calls.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
@@ -12,6 +14,7 @@ import { isTimeZone } from '../sources/shared/tolerant-reader';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SUPERGRAPH_PATH } from './paths';
 import type { GatewayConfig, ListenConfig } from './gateway-config';
+import { describeProcess, PRODUCER_CALLS, producersCalledBy, type ProcessName } from './producer-calls';
 
 export class ConfigError extends Error {
   constructor(
@@ -56,22 +59,72 @@ const describe = (error: ErrorObject): string => {
   return `${at}: ${error.message ?? 'is invalid'}`;
 };
 
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** How a variable that is not set is reported, given the key it is used at. */
+type Missing = (name: string, at: string) => string;
+
 /** Replaces `${NAME}` in every string value; a variable that is not set is an error naming the key. */
-function substitute(value: unknown, variables: Readonly<Record<string, string | undefined>>, at: string, problems: string[]): unknown {
+function substitute(value: unknown, variables: Readonly<Record<string, string | undefined>>, at: string, problems: string[], missing: Missing): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    return value.replace(VARIABLE, (_, name: string) => {
       const found = variables[name];
-      if (found === undefined || found === '') problems.push(`${at}: environment variable ${name} is not set`);
+      if (found === undefined || found === '') problems.push(missing(name, at));
       return found ?? '';
     });
   }
-  if (Array.isArray(value)) return value.map((item, index) => substitute(item, variables, `${at}.${index}`, problems));
+  if (Array.isArray(value)) return value.map((item, index) => substitute(item, variables, `${at}.${index}`, problems, missing));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, substitute(item, variables, at ? `${at}.${key}` : key, problems)]),
+      Object.entries(value).map(([key, item]) => [key, substitute(item, variables, at ? `${at}.${key}` : key, problems, missing)]),
     );
   }
   return value;
+}
+
+/**
+ * A producer this process does not call: its `${NAME}`s are not read. A value naming one is replaced
+ * by a stand-in the schema accepts at that key, so the rest of the section is still validated
+ * (every process judges the whole file alike), and the section is then left out of the result.
+ */
+function unread(value: unknown, key: string): unknown {
+  if (typeof value === 'string') {
+    if (!new RegExp(VARIABLE.source).test(value)) return value;
+    return STAND_INS[key] ?? 'unresolved';
+  }
+  if (Array.isArray(value)) return value.map((item) => unread(item, key));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, unread(item, name)]));
+  return value;
+}
+const STAND_INS: Readonly<Record<string, string>> = {
+  baseUrl: 'https://unresolved.invalid/',
+  tokenUrl: 'https://unresolved.invalid/',
+  timeZone: 'UTC',
+  summarySource: 'attendances',
+  paths: '/unresolved',
+};
+
+/** The file with `${NAME}` substituted where `forProcess` reads it: outside `producers`, and in the sections of the producers it calls. */
+function substituteFor(raw: unknown, variables: Readonly<Record<string, string | undefined>>, forProcess: ProcessName | undefined, problems: string[]): unknown {
+  if (forProcess === undefined) return substitute(raw, variables, '', problems, (name, at) => `${at}: environment variable ${name} is not set`);
+  const who = describeProcess(forProcess);
+  const outside: Missing = (name, at) => `${at}: ${who} needs ${name}, and environment variable ${name} is not set`;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return substitute(raw, variables, '', problems, outside);
+  const calls = PRODUCER_CALLS[forProcess];
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => {
+      if (key !== 'producers' || value === null || typeof value !== 'object' || Array.isArray(value)) return [key, substitute(value, variables, key, problems, outside)];
+      const producers = Object.entries(value as Record<string, unknown>).map(([producer, section]) => {
+        const reason = calls[producer as ProducerName];
+        // A key that names no producer is substituted like any other: the schema then names it.
+        if (reason === undefined && (PRODUCERS as readonly string[]).includes(producer)) return [producer, unread(section, producer)];
+        const missing: Missing = (name, at) =>
+          `${at}: ${who} needs ${name} for the ${producer} producer (${reason ?? 'unknown producer'}), and environment variable ${name} is not set`;
+        return [producer, substitute(section, variables, `producers.${producer}`, problems, missing)];
+      });
+      return [key, Object.fromEntries(producers)];
+    }),
+  );
 }
 
 const portOf = (url: string): number => {
@@ -86,15 +139,18 @@ export function resolveConfig(
   source = 'config',
   /** Relative paths in the file are relative to this directory. */
   baseDir = process.cwd(),
+  /** The process the config is for: only the secrets of the producers it calls are read (producer-calls.ts). Every producer when absent. */
+  forProcess?: ProcessName,
 ): GatewayConfig {
   const problems: string[] = [];
-  const substituted = substitute(raw, variables, '', problems);
+  const substituted = substituteFor(raw, variables, forProcess, problems);
   if (problems.length > 0) throw new ConfigError(source, problems);
   if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
   const file = substituted;
   const semantic = producerProblems(file.producers);
   if (semantic.length > 0) throw new ConfigError(source, semantic);
   const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
+  const calls = forProcess === undefined ? PRODUCERS : producersCalledBy(forProcess);
   const entries = <T>(make: (name: ProducerName) => T) => Object.fromEntries(PRODUCERS.map((name) => [name, make(name)])) as Record<ProducerName, T>;
   return {
     gateway: {
@@ -109,12 +165,14 @@ export function resolveConfig(
       listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
     })),
     producers: Object.fromEntries(
-      PRODUCERS.flatMap((name) => {
+      calls.flatMap((name) => {
         const given = file.producers[name];
         return given === undefined ? [] : [[name, { ...defaults, ...given }]];
       }),
     ),
     validatePayloads: file.validatePayloads ?? true,
+    process: forProcess,
+    calls,
   };
 }
 
@@ -133,12 +191,13 @@ function producerProblems(producers: ConfigFile['producers']): string[] {
   return problems;
 }
 
-export async function loadConfig(file: string, variables: Readonly<Record<string, string | undefined>>): Promise<GatewayConfig> {
+/** `forProcess`: the gateway or a subgraph of the deployed shape, reading only its producers' secrets (see resolveConfig). */
+export async function loadConfig(file: string, variables: Readonly<Record<string, string | undefined>>, forProcess?: ProcessName): Promise<GatewayConfig> {
   let raw: unknown;
   try {
     raw = parse(await readFile(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(file, [`cannot read YAML: ${(error as Error).message}`]);
   }
-  return resolveConfig(raw, variables, file, path.dirname(path.resolve(file)));
+  return resolveConfig(raw, variables, file, path.dirname(path.resolve(file)), forProcess);
 }

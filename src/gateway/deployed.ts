@@ -1,6 +1,7 @@
 // The deployed shape: only the gateway, serving the committed supergraph, routed to configured subgraph URLs.
 import { readFile } from 'node:fs/promises';
 import type { GatewayConfig } from '../config/gateway-config';
+import { describeProcess, producersCalledBy } from '../config/producer-calls';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { readinessOf } from '../observability/readiness';
@@ -26,8 +27,9 @@ export async function startDeployedGateway(
 ): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>;
-  // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units expand over.
-  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads });
+  // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
+  // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
+  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
   const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients));
   try {
     const gateway = await startGatewayServer({

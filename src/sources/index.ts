@@ -14,6 +14,7 @@ import type { DomainSpec } from './shared/domain';
 import { ProducerHttpClient } from './shared/http-client';
 import { createProducerSource, type ProducerParts } from './shared/producer-source';
 import { PayloadChecker } from './shared/validate';
+import { notCalledSource } from './shared/not-called';
 import { aliasNamer } from './scope/alias';
 import { scopeSources } from './scope/scoped-sources';
 import { isUnrestricted, type RowScope } from './shared/row-scope';
@@ -26,6 +27,7 @@ export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organi
 export * from './shared/errors';
 export { reportMismatch as reportFilterMismatch } from './shared/filter-checks';
 export { isUpstreamUnsupported, UpstreamUnsupportedError } from './shared/capabilities';
+export { ProducerNotCalledError } from './shared/not-called';
 
 const DOMAINS: Record<ProducerName, DomainSpec> = {
   register: registerDomain,
@@ -42,7 +44,10 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
   const pageTokenKey = createHmac('sha256', options.aliasSecret ?? randomBytes(32).toString('hex')).update('ss12000-page-token').digest();
   const parts: Partial<Record<ProducerName, ProducerParts>> = {};
   const closers: (() => Promise<void>)[] = [];
+  // The producers this process calls (default: all): no other gets a client, or has its config read.
+  const calls = new Set(options.calls ?? PRODUCERS);
   for (const producer of PRODUCERS) {
+    if (!calls.has(producer)) continue;
     const producerConfig = config[producer];
     // A producer the municipality does not have: its paths answer UPSTREAM_UNSUPPORTED (capabilities.ts).
     if (producerConfig === undefined) continue;
@@ -54,7 +59,10 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
     parts[producer] = { domain: DOMAINS[producer], config: producerConfig, http, checker, capabilities };
     if (producerConfig.capabilities?.probe === true) void capabilities.probe(http);
   }
-  const sourceOf = (producer: ProducerName) => (parts[producer] === undefined ? unsupportedSource(producer) : createProducerSource(parts[producer]));
+  const sourceOf = (producer: ProducerName) => {
+    if (!calls.has(producer)) return notCalledSource(producer, options.process ?? 'this process');
+    return parts[producer] === undefined ? unsupportedSource(producer) : createProducerSource(parts[producer]);
+  };
   return {
     forRequest: (scope: RowScope): Sources => {
       const raw: Sources = {

@@ -59,4 +59,11 @@ export interface SourceClientsOptions {
   validatePayloads?: boolean;
   /** Key for protected persons' alias names (HMAC of the person id). Give every process the same one, or aliases differ between subgraphs; random per process when absent. */
   aliasSecret?: string;
+  /**
+   * The producers this process calls (src/config/producer-calls.ts); every producer when absent.
+   * Any other gets no client, and asking it fails (ProducerNotCalledError), never silently.
+   */
+  calls?: readonly ProducerName[];
+  /** How that error names this process, e.g. "the grades subgraph". */
+  process?: string;
 }

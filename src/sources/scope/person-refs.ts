@@ -24,7 +24,7 @@ const OWNERS_KEY = 'owners';
  * excluded person, an AttendanceSchedule's placement of an excluded child, an Attendance's lesson
  * at another unit. (The GraphQL types have these non-null: a null would fail the whole answer.)
  */
-const ENTITY_KEYS: Readonly<Record<string, ResourceName>> = {
+export const ENTITY_KEYS: Readonly<Record<string, ResourceName>> = {
   duty: 'duties',
   placement: 'placements',
   calendarEvent: 'calendarEvents',
@@ -32,7 +32,7 @@ const ENTITY_KEYS: Readonly<Record<string, ResourceName>> = {
   group: 'groups',
 };
 /** Arrays of bare references to rows (Activity.groups). */
-const ENTITY_ARRAY_KEYS: Readonly<Record<string, ResourceName>> = { groups: 'groups' };
+export const ENTITY_ARRAY_KEYS: Readonly<Record<string, ResourceName>> = { groups: 'groups' };
 
 const entityOf = (key: string | undefined): ResourceName | undefined =>
   key === undefined ? undefined : (ENTITY_KEYS[key] ?? ENTITY_ARRAY_KEYS[key]);

@@ -1,0 +1,49 @@
+// The deployed shape: one subgraph as its own service against real producers, from the config file
+// resolved for it (loadConfig(file, env, name)): source clients only for the producers it calls.
+import type { GatewayConfig } from '../config/gateway-config';
+import { describeProcess } from '../config/producer-calls';
+import { createSourceClients } from '../sources';
+import type { ProducerName } from '../ss12000/resources';
+import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { SUBGRAPH_BUILDERS } from './subgraphs';
+
+export interface DeployedSubgraphSecrets {
+  /** Shared with the gateway (CALLER_SIGNING_SECRET). */
+  callerSecret: string;
+  /** Protected persons' alias names (ALIAS_SECRET); the signing secret when absent. */
+  aliasSecret?: string;
+  /** Bearer token of GET /metrics (METRICS_TOKEN). */
+  metricsToken?: string;
+}
+
+export async function startDeployedSubgraph(name: ProducerName, config: GatewayConfig, secrets: DeployedSubgraphSecrets): Promise<RunningServer> {
+  if (config.process !== name) throw new Error(`the ${name} subgraph needs its config loaded for it (loadConfig(file, variables, '${name}')), got one for ${config.process ?? 'every process'}`);
+  // Every subgraph process must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
+  const sourceClients = createSourceClients(config.producers, {
+    validatePayloads: config.validatePayloads,
+    aliasSecret: secrets.aliasSecret ?? secrets.callerSecret,
+    calls: config.calls,
+    process: describeProcess(name),
+  });
+  try {
+    const server = await startSubgraphServer({
+      name,
+      schema: await SUBGRAPH_BUILDERS[name](),
+      sourceClients,
+      listen: config.subgraphs[name].listen,
+      callerSecret: secrets.callerSecret,
+      metricsToken: secrets.metricsToken,
+      shutdownGraceMs: config.gateway.shutdownGraceMs,
+    });
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await sourceClients.close();
+      },
+    };
+  } catch (error) {
+    await sourceClients.close();
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+// A producer this process does not call (src/config/producer-calls.ts): no client, no secret. Asked
+// anyway, it fails closed, loudly: a plain Error (masked to callers as INTERNAL_SERVER_ERROR, logged
+// in full), not UPSTREAM_UNSUPPORTED, which would pass a deployment bug off as a producer the
+// municipality does not have.
+import type { ProducerName } from '../../ss12000/resources';
+import type { ProducerSource } from '../types';
+
+export class ProducerNotCalledError extends Error {
+  constructor(
+    readonly producer: ProducerName,
+    readonly process: string,
+  ) {
+    super(`${process} does not call the ${producer} producer (src/config/producer-calls.ts): it holds no client or secret for it`);
+    this.name = 'ProducerNotCalledError';
+  }
+}
+
+export function notCalledSource(producer: ProducerName, process: string): ProducerSource {
+  const fail = (): never => {
+    throw new ProducerNotCalledError(producer, process);
+  };
+  return {
+    producer,
+    tuning: { pageSize: 100, maxConcurrency: 1 },
+    list: async () => fail(),
+    pages: async function* () {
+      fail();
+    },
+    load: async () => fail(),
+    loadMany: async () => fail(),
+    loadBy: async () => fail(),
+  } as unknown as ProducerSource;
+}
