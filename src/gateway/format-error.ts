@@ -18,8 +18,13 @@ const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormatt
   for (const key of VISIBLE_EXTENSIONS) {
     if (key !== 'code' && formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
   }
-  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  return { message: withoutHints(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
 };
+
+// graphql-js suggests names in variable and value errors too ("Did you mean the enum value …?"),
+// which Apollo's hideSchemaDetailsFromClientErrors leaves in: a hint may name what the contract hides.
+const HINT = / ?Did you mean [^?]*\?/g;
+const withoutHints = (message: string): string => message.replace(HINT, '').trimEnd();
 
 // Apollo Server refuses some requests with a 4xx status and no code (its code then defaults to
 // INTERNAL_SERVER_ERROR): the status says the message is about the caller's request.

@@ -121,4 +121,11 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(response.errors)).not.toContain('civicNo');
   });
+
+  it('a misspelt enum value in a variable gets no "Did you mean" either', async () => {
+    const response = await lms('query ($t: [OrganisationType!]) { organisations(first: 1, type: $t) { edges { node { id } } } }', { t: ['SKOLENHE'] });
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toMatch(/SKOLENHE/);
+    expect(JSON.stringify(response.errors)).not.toMatch(/Did you mean|SKOLENHET/);
+  });
 });
