@@ -41,7 +41,7 @@ export interface E2EOptions {
   rateLimit?: RateLimitStore;
   /** Demo-producer faults from the start. */
   faults?: EmbeddedOptions['faults'];
-  /** Gateway request deadline in ms (default 5000). */
+  /** Gateway request deadline in ms (default here 60000; the product's default is 5000). */
   requestTimeoutMs?: number;
   /** First retry delay of a failed organisation-tree read, in ms. */
   organisationTreeRetryMs?: number;
@@ -86,7 +86,8 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
     faults: options.faults,
-    requestTimeoutMs: options.requestTimeoutMs,
+    // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
   });
