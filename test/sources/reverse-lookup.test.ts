@@ -102,6 +102,20 @@ test('an activity whose embedded groups name none of the asked members is given 
   expect(rows).toEqual([]);
 });
 
+test('a producer that ignores expand=groups: the rows cannot be split, so each person is asked on their own', async () => {
+  const dataset = municipality();
+  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 3);
+  const plain = activitiesLookup(dataset);
+  const ignoring = await startFakeProducer((request) => plain({ ...request, query: new URLSearchParams() }));
+  const ignoringClients = createSourceClients(sourcesConfig(ignoring.url));
+  const { schedule } = ignoringClients.forRequest(UNRESTRICTED);
+  const answers = await Promise.all(students.map((student) => schedule.loadBy('activities', 'members', student)));
+  await ignoringClients.close();
+  await ignoring.close();
+  expect(ignoring.received.map((r) => r.body)).toEqual([{ members: students }, ...students.map((s) => ({ members: [s] }))]);
+  students.forEach((student, i) => expect(answers[i]?.map((a) => a.id).sort()).toEqual(activitiesOfMember(student)));
+});
+
 test('a key with no rows gets an empty list', async () => {
   const { schedule } = clients.forRequest(UNRESTRICTED);
   await expect(schedule.loadBy('activities', 'teachers', '00000000-0000-4000-8000-000000000000')).resolves.toEqual([]);

@@ -136,12 +136,22 @@ export function byField(ctx: ListContext, name: ResourceName, field: string, how
       splitBatch(part, async (some) => groupByKey(listOrigin, field, some, await allRows(ctx, name, { [field]: [...some] }), keysOf));
     return async (keys) => (await Promise.all(chunks(keys, MAX_KEYS_PER_LIST).map(walk))).flat();
   }
-  if (!keysOf) return (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
+  const perKeyLookups: BatchFn<Row[]> = (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
+  if (!keysOf) return perKeyLookups;
   const expand = how.via === 'lookup' && how.expand !== undefined ? [...how.expand] : [];
-  return (keys) =>
-    splitBatch(keys, async (part) => {
+  return async (keys) => {
+    let ignoredExpand = false;
+    const answers = await splitBatch(keys, async (part) => {
       const rows = await lookup(ctx, name, { [field]: part }, expand);
-      const groups = groupByKey(lookupOrigin, field, part, rows, keysOf);
-      return expand.length === 0 ? groups : groups.map((rowsOfKey) => rowsOfKey.map(withoutEmbedded));
+      if (expand.length === 0) return groupByKey(lookupOrigin, field, part, rows, keysOf);
+      // A producer that ignores `expand` (or embeds without what names the keys) sends rows that cannot
+      // say whose they are: ask again per key rather than give anyone nothing.
+      if (rows.some((row) => !keysOf(row).some((key) => key !== undefined))) {
+        ignoredExpand = true;
+        return part.map(() => [] as Row[]);
+      }
+      return groupByKey(lookupOrigin, field, part, rows, keysOf).map((rowsOfKey) => rowsOfKey.map(withoutEmbedded));
     });
+    return ignoredExpand ? perKeyLookups(keys) : answers;
+  };
 }
