@@ -171,6 +171,32 @@ test('one class of the same unit: the many-id paths make the same one request ea
   }
 });
 
+test('date windows on Person.attendances: every window is served from the one lookup, each with only its lessons', async () => {
+  const klass = [...dataset.groups.values()].find((g) => g.organisation.id === unitId && g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 10)!;
+  resetStats();
+  const { data, errors } = await stack.query<{ group: { groupMemberships: { person: { id: string; monday: { id: string }[]; rest: { id: string }[]; all: { id: string }[] } }[] } }>(
+    `query ($id: ID!) { group(id: $id) { groupMemberships { person { id
+        monday: attendances(startDate: "2026-08-17", endDate: "2026-08-17") { id }
+        rest: attendances(startDate: "2026-08-18", endDate: "2026-08-21") { id }
+        all: attendances { id } } } } }`,
+    { id: klass.id },
+  );
+  expect(errors).toBeUndefined();
+  // The window is applied to the lessons' dates after the lookup (the lookup takes no dates): one lookup for all three.
+  expect(routes('attendance', /attendances/)).toEqual({ 'POST /attendances/lookup': 1 });
+  const dayOf = (eventId: string) => dataset.calendarEvents.get(eventId)!.startTime.slice(0, 10);
+  let mondays = 0;
+  for (const { person } of data!.group.groupMemberships) {
+    const own = [...(dataset.attendances.where?.('student.id', person.id) ?? [])];
+    const monday = ids(own.filter((a) => dayOf(a.calendarEvent.id) === '2026-08-17'));
+    expect(ids(person.monday)).toEqual(monday);
+    expect(ids(person.rest)).toEqual(ids(own.filter((a) => dayOf(a.calendarEvent.id) > '2026-08-17')));
+    expect(ids(person.all)).toEqual(ids(own));
+    mondays += monday.length;
+  }
+  expect(mondays).toBeGreaterThan(0);
+});
+
 test('a failing batched request is one error for all its field paths, and the other links are served', async () => {
   stack.producers.schedule.setFaults({ errorRate: 1 });
   try {
