@@ -5,7 +5,8 @@
 // - POST /attendances/lookup {students: [...]}: one per 1,000 persons;
 // - GET /studyplans?student=a&student=b…: the filter is an array, one walk per 100 students (URL length);
 // - GET /grades?student=, GET /absences?student=: the spec's filter takes one uuid, so one walk per
-//   distinct student, deduplicated and run within the producer's concurrency limit.
+//   distinct student, deduplicated and run within the producer's concurrency limit;
+// - Person.groupMemberships, duties, responsibleFor: POST /persons/lookup?expand=<link>, one per link.
 // Every student still gets exactly its own rows (compared with the generated dataset), and a failing
 // batched request is one error, the same for every field it served, with the other links served.
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -22,7 +23,10 @@ const QUERY = /* GraphQL */ `
     organisation(id: $id) {
       groups(groupType: [KLASS]) {
         groupMemberships {
-          person { id grades { id } absences { id } studyPlans { id } activities { id } attendances { id } }
+          person {
+            id grades { id } absences { id } studyPlans { id } activities { id } attendances { id }
+            groupMemberships { group { id } } duties { id } responsibleFor { person { id } }
+          }
         }
       }
     }
@@ -57,7 +61,7 @@ beforeAll(async () => {
   await copyFile(DEFAULT_SUPPLIERS_PATH, file);
   const bulk =
     `\n  - name: bulk\n    apiKeys:\n      - sha256: ${hashApiKey('bulk-key')}\n    units: all\n` +
-    `    scopes: [standard, students, groups, activities, grades, studyplans, attendance, attendanceRows]\n` +
+    `    scopes: [standard, students, groups, duties, responsibles, activities, grades, studyplans, attendance, attendanceRows]\n` +
     `    protectedIdentities: alias\n    costBudget: 10000000\n    rateLimit: { requests: 100000, windowSeconds: 60 }\n`;
   await writeFile(file, (await readFile(file, 'utf8')) + bulk);
   // Pages large enough that every walk here is one page; lookups as large as the demo producers accept.
@@ -122,6 +126,14 @@ test('a unit of 500+ students: many-id paths make a fixed number of requests, on
   expect(routes('schedule', /activities/)).toEqual({ 'POST /activities/lookup': 1 });
   expect(routes('attendance', /attendances/)).toEqual({ 'POST /attendances/lookup': 1 });
   expect(routes('grades', /studyplans/)).toEqual({ 'GET /studyplans': Math.ceil(students.length / 100) });
+  // Register's reverse links from the producer's expand: the members and one lookup per expanded link
+  // (groupMemberships, duties, responsibleFor), the unit, its classes, and the groups the members belong to.
+  expect(stack.producers.register.stats().byRoute).toEqual({
+    'POST /organisations/lookup': 1,
+    'GET /groups': 1,
+    'POST /persons/lookup': 4,
+    'POST /groups/lookup': 1,
+  });
   // One id per request where the spec's filter takes one: exactly one walk per distinct student.
   expect(routes('grades', /grades/)).toEqual({ 'GET /grades': students.length });
   expect(routes('attendance', /absences/)).toEqual({ 'GET /absences': students.length });
@@ -155,7 +167,8 @@ test('one class of the same unit: the many-id paths make the same one request ea
   const members = new Set((klass.groupMemberships ?? []).map((m) => m.person.id));
   resetStats();
   const { data, errors } = await stack.query<{ group: { groupMemberships: { person: PersonLinks }[] } }>(
-    `query ($id: ID!) { group(id: $id) { groupMemberships { person { id grades { id } absences { id } studyPlans { id } activities { id } attendances { id } } } } }`,
+    `query ($id: ID!) { group(id: $id) { groupMemberships { person { id grades { id } absences { id } studyPlans { id } activities { id } attendances { id }
+        groupMemberships { group { id } } duties { id } responsibleFor { person { id } } } } } }`,
     { id: klass.id },
   );
   expect(errors).toBeUndefined();
@@ -165,6 +178,9 @@ test('one class of the same unit: the many-id paths make the same one request ea
   expect(routes('grades', /studyplans/)).toEqual({ 'GET /studyplans': 1 });
   expect(routes('grades', /grades/)).toEqual({ 'GET /grades': members.size });
   expect(routes('attendance', /absences/)).toEqual({ 'GET /absences': members.size });
+  // Register's reverse links come from the producer's own expand: one lookup per link for the whole class
+  // (the members; expand=groupMemberships, duties, responsibleFor), and one for the class and the members' groups.
+  expect(stack.producers.register.stats().byRoute).toEqual({ 'POST /groups/lookup': 2, 'POST /persons/lookup': 4 });
   for (const { person } of data!.group.groupMemberships) {
     expect(ids(person.activities ?? [])).toEqual(activitiesOf(person.id));
     expect(ids(person.attendances ?? [])).toEqual(ids(dataset.attendances.where?.('student.id', person.id) ?? []));
