@@ -171,6 +171,25 @@ test('a many-valued list filter is walked once per 100 keys (the ids travel in t
   });
 });
 
+test('a producer that ignores the many-valued filter: other students\u2019 rows are dropped, each asked student gets only its own', async () => {
+  const dataset = municipality();
+  const students = [...new Set([...dataset.studyplans.values()].map((plan) => plan.student.id))].slice(0, 3);
+  const everything = await startFakeProducer(({ path }) =>
+    path === '/studyplans' ? { json: { data: [...dataset.studyplans.values()], pageToken: null } } : { status: 404, json: {} },
+  );
+  const listClients = createSourceClients(sourcesConfig(everything.url));
+  const { grades } = listClients.forRequest(UNRESTRICTED);
+  const answers = await Promise.all(students.map((student) => grades.loadBy('studyplans', 'student', student)));
+  await listClients.close();
+  await everything.close();
+  expect(everything.received).toHaveLength(1);
+  expect(dataset.studyplans.size).toBeGreaterThan(students.length);
+  answers.forEach((plans, i) => {
+    const expected = [...dataset.studyplans.values()].filter((plan) => plan.student.id === students[i]).map((plan) => plan.id).sort();
+    expect(plans.map((plan) => plan.id).sort()).toEqual(expected);
+  });
+});
+
 test('a list filter taking one value is walked once per distinct key, however often the key is asked', async () => {
   const dataset = municipality();
   const students = [...new Set([...dataset.grades.values()].map((grade) => grade.student.id))].slice(0, 2);
