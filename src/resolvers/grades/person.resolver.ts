@@ -6,7 +6,8 @@ import { StudyPlan } from './study-plan.type';
 import { PersonStub } from './stubs.type';
 
 // /grades/lookup takes only ids and /studyplans has no lookup, so both walk the list filtered by
-// student: one walk per distinct student in the request, deduplicated by the source's loader.
+// student (batched by the source's loaders, sources/grades/index.ts): study plans one walk per page of
+// students (the spec's `student` filter is an array); grades one walk per distinct student (one uuid).
 @Resolver(() => PersonStub)
 export class PersonResolver {
   @FieldResolver(() => [Grade], { nullable: true, description: "The student's registered grades." })

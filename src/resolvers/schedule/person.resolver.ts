@@ -8,8 +8,8 @@ import { PersonStub } from './stubs.type';
 export class PersonResolver {
   // The lookup's `members` matches persons through the activity groups' groupMemberships, so this is a
   // student's (or any member's) view; a teacher's activities go through their duties (Duty.activities).
-  // The answer does not say which member matched, so the source sends one POST /activities/lookup
-  // {members: [id]} per distinct person: SS 12000 offers no batched form of this question.
+  // Batched: one POST /activities/lookup?expand=groups {members: [...]} per page of persons; the source
+  // gives each person the activities whose embedded groups list them as a member.
   @FieldResolver(() => [Activity], {
     nullable: true,
     description: "Activities whose groups have this person as a member. A teacher's activities: duties { activities }.",

@@ -16,7 +16,7 @@ export const attendanceDomain: DomainSpec = {
       person: batchedBy((event) => [event.person.id]),
       group: batchedBy((event) => [event.group.id]),
     },
-    // `/absences/lookup` takes only ids; the list filters by student.
+    // `/absences/lookup` takes only ids and `/absences?student=` one uuid: one walk per distinct student.
     absences: {
       student: listFilter,
     },

@@ -7,6 +7,7 @@ import { isUpstreamRejected } from './errors';
 import { checkLookupRows, reportMismatch } from './filter-checks';
 import { walkPages, type ListContext } from './list';
 import type { BatchFn } from './loader-factory';
+import type { QueryValue } from './query';
 import { eachKey, splitBatch } from './split-batch';
 import { droppedRows } from './tolerant-reader';
 
@@ -48,7 +49,7 @@ async function getById(ctx: ListContext, name: ResourceName, id: string, expand:
   }
 }
 
-async function allRows(ctx: ListContext, name: ResourceName, query: Record<string, string>): Promise<Row[]> {
+async function allRows(ctx: ListContext, name: ResourceName, query: Record<string, QueryValue>): Promise<Row[]> {
   const rows: Row[] = [];
   for await (const page of walkPages(ctx, name, query)) rows.push(...(page as Row[]));
   return rows;
@@ -84,17 +85,73 @@ function byLookup(ctx: ListContext, name: ResourceName, expand: readonly string[
   });
 }
 
-export function byField(ctx: ListContext, name: ResourceName, field: string, how: ReverseLookup<never>): BatchFn<Row[]> {
-  if (how.via === 'list') return (keys) => eachKey(keys, (key) => allRows(ctx, name, { [field]: key }));
-  if (!how.keysOf) return (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
-  const keysOf = how.keysOf as (row: Row) => readonly (string | undefined)[];
-  return (keys) =>
-    splitBatch(keys, async (part) => {
-      const rows = await lookup(ctx, name, { [field]: part }, []);
-      const groups = new Map<string, Row[]>(part.map((key) => [key, []]));
-      for (const row of rows) {
-        for (const key of new Set(keysOf(row))) if (key !== undefined) groups.get(key)?.push(row);
+// Ids travel in the query string of a list walk: keep URLs well under common 8 KB limits.
+export const MAX_KEYS_PER_LIST = 100;
+
+type KeysOf = (row: Row) => readonly (string | undefined)[];
+
+/**
+ * Rows given to every asked key the row itself names (a row may name several); never by position.
+ * A row naming none of the asked keys answers no one, and is counted as a filter mismatch.
+ */
+function groupByKey(origin: Parameters<typeof reportMismatch>[0], field: string, keys: readonly string[], rows: readonly Row[], keysOf: KeysOf): Row[][] {
+  const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    let placed = false;
+    for (const key of new Set(keysOf(row))) {
+      const group = key === undefined ? undefined : groups.get(key);
+      if (group) {
+        group.push(row);
+        placed = true;
       }
-      return part.map((key) => groups.get(key) as Row[]);
+    }
+    if (!placed) reportMismatch(origin, field, row);
+  }
+  return keys.map((key) => groups.get(key) as Row[]);
+}
+
+/** A row as the caller would have had it without the `expand` sent only to split rows by key. */
+const withoutEmbedded = (row: Row): Row => {
+  if (!('_embedded' in row)) return row;
+  const { _embedded: _, ...rest } = row;
+  return rest;
+};
+
+const chunks = (keys: readonly string[], size: number): string[][] => {
+  const parts: string[][] = [];
+  for (let i = 0; i < keys.length; i += size) parts.push(keys.slice(i, i + size));
+  return parts;
+};
+
+export function byField(ctx: ListContext, name: ResourceName, field: string, how: ReverseLookup<never>): BatchFn<Row[]> {
+  const keysOf = how.keysOf as KeysOf | undefined;
+  const { path } = RESOURCES[name];
+  const listOrigin = { producer: ctx.http.producer, route: `GET ${path}` };
+  const lookupOrigin = { producer: ctx.http.producer, route: `POST ${path}/lookup` };
+  if (how.via === 'list') {
+    // One value per walk: one walk per distinct key, in parallel (the HTTP client bounds concurrency).
+    if (!keysOf) return (keys) => eachKey(keys, (key) => allRows(ctx, name, { [field]: key }));
+    // The filter takes many values: one walk per page of keys; the walk's rows are checked against them (list.ts).
+    const walk = (part: readonly string[]) =>
+      splitBatch(part, async (some) => groupByKey(listOrigin, field, some, await allRows(ctx, name, { [field]: [...some] }), keysOf));
+    return async (keys) => (await Promise.all(chunks(keys, MAX_KEYS_PER_LIST).map(walk))).flat();
+  }
+  const perKeyLookups: BatchFn<Row[]> = (keys) => eachKey(keys, (key) => lookup(ctx, name, { [field]: [key] }, []));
+  if (!keysOf) return perKeyLookups;
+  const expand = how.via === 'lookup' && how.expand !== undefined ? [...how.expand] : [];
+  return async (keys) => {
+    let ignoredExpand = false;
+    const answers = await splitBatch(keys, async (part) => {
+      const rows = await lookup(ctx, name, { [field]: part }, expand);
+      if (expand.length === 0) return groupByKey(lookupOrigin, field, part, rows, keysOf);
+      // A producer that ignores `expand` (or embeds without what names the keys) sends rows that cannot
+      // say whose they are: ask again per key rather than give anyone nothing.
+      if (rows.some((row) => !keysOf(row).some((key) => key !== undefined))) {
+        ignoredExpand = true;
+        return part.map(() => [] as Row[]);
+      }
+      return groupByKey(lookupOrigin, field, part, rows, keysOf).map((rowsOfKey) => rowsOfKey.map(withoutEmbedded));
     });
+    return ignoredExpand ? perKeyLookups(keys) : answers;
+  };
 }

@@ -1,14 +1,25 @@
 // What the gateway asks of one producer beyond plain lists and id lookups: the reverse lookups
-// ("every R whose <field> is <key>") and, per field, how the producer can answer them.
+// ("every R whose <field> is <key>") and, per field, how the producer can answer them. Every one goes
+// through the request's loaders (loader-factory.ts): keys asked for in the same tick share the
+// fewest requests the spec allows, and each key gets only the rows whose own references name it.
 import type { ProducerName, ResourceName, ResourceTypes } from '../../ss12000/resources';
 
 export type ReverseLookup<T> =
-  /** `POST /X/lookup {<field>: keys}`, and rows name their key: one call for many keys, rows split back by `keysOf`. */
-  | { readonly via: 'lookup'; readonly keysOf: (row: T) => readonly (string | undefined)[] }
-  /** `POST /X/lookup {<field>: [key]}`: rows do not say which key matched (e.g. a member of one of the activity's groups). */
-  | { readonly via: 'lookup'; readonly keysOf?: undefined }
-  /** `GET /X?<field>=key`, every page: the lookup body has no such field, the list filter does. One walk per key. */
-  | { readonly via: 'list' };
+  /**
+   * `POST /X/lookup {<field>: keys}`, and rows name their key: one call for many keys, rows split back by `keysOf`.
+   * With `expand`, the lookup is sent with `?expand=` so that rows carry what names their keys (e.g. an
+   * activity's groups with their memberships); `_embedded` is read by `keysOf` and removed before rows are handed on.
+   */
+  | { readonly via: 'lookup'; readonly keysOf: (row: T) => readonly (string | undefined)[]; readonly expand?: readonly string[] }
+  /** `POST /X/lookup {<field>: [key]}`: rows do not say which key matched. One call per key. */
+  | { readonly via: 'lookup'; readonly keysOf?: undefined; readonly expand?: undefined }
+  /**
+   * `GET /X?<field>=a&<field>=b…`, every page: the spec declares the list filter an array. One walk per
+   * page of keys (at most MAX_KEYS_PER_LIST, the ids travel in the URL), rows split back by `keysOf`.
+   */
+  | { readonly via: 'list'; readonly keysOf: (row: T) => readonly (string | undefined)[] }
+  /** `GET /X?<field>=key`, every page: the filter takes one value. One walk per distinct key, in parallel within the producer's concurrency limit. */
+  | { readonly via: 'list'; readonly keysOf?: undefined };
 
 export type ReverseLookups = { readonly [R in ResourceName]?: Readonly<Record<string, ReverseLookup<ResourceTypes[R]>>> };
 
@@ -17,6 +28,10 @@ export interface DomainSpec {
   readonly reverseLookups: ReverseLookups;
 }
 
-export const batchedBy = <T>(keysOf: (row: T) => readonly (string | undefined)[]): ReverseLookup<T> => ({ via: 'lookup', keysOf });
-export const perKey: { readonly via: 'lookup'; readonly keysOf?: undefined } = { via: 'lookup' };
-export const listFilter: { readonly via: 'list' } = { via: 'list' };
+export const batchedBy = <T>(keysOf: (row: T) => readonly (string | undefined)[], expand?: readonly string[]): ReverseLookup<T> =>
+  expand === undefined ? { via: 'lookup', keysOf } : { via: 'lookup', keysOf, expand };
+export const perKey: { readonly via: 'lookup'; readonly keysOf?: undefined; readonly expand?: undefined } = { via: 'lookup' };
+/** A list filter the spec declares as an array: many keys per walk. */
+export const listFilterMany = <T>(keysOf: (row: T) => readonly (string | undefined)[]): ReverseLookup<T> => ({ via: 'list', keysOf });
+/** A list filter taking one value: one walk per key. */
+export const listFilter: { readonly via: 'list'; readonly keysOf?: undefined } = { via: 'list' };
