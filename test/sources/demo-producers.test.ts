@@ -90,12 +90,17 @@ test("the attendance of 5 students is one lookup, each row given to its student"
   });
 });
 
-test("a student's activities are one lookup per student (members cannot be split by row)", async () => {
+test("students' activities are one lookup with expand=groups, split by the groups' members", async () => {
   const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 5);
   const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((s) => schedule.loadBy('activities', 'members', s)));
-  expect(routes('schedule')).toEqual({ 'POST /activities/lookup': 5 });
+  expect(routes('schedule')).toEqual({ 'POST /activities/lookup': 1 });
   expect(answers.every((activities) => activities.length > 0)).toBe(true);
+  // Each student gets the activities of its own groups, nothing else.
+  students.forEach((student, i) => {
+    const groups = new Set([...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === student)).map((g) => g.id));
+    expect(answers[i]!.every((activity) => activity.groups.some((group) => groups.has(group.id)))).toBe(true);
+  });
 });
 
 test('walking every person page by page asks exactly ceil(n / pageSize) times and sees each person once, in order', async () => {
