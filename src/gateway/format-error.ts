@@ -1,10 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../config/logger';
-import { isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE, type ErrorCode } from '../resolvers/shared/errors';
+import { CALLER_ERROR_CODES, isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE } from '../resolvers/shared/errors';
 
-const OURS: ReadonlySet<string> = new Set<ErrorCode>([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_INVALID', 'UPSTREAM_UNSUPPORTED', 'REQUEST_TOO_LARGE',
-]);
+// A masked INTERNAL_SERVER_ERROR passes too, but only with the masked message (formatGatewayError).
+const OURS: ReadonlySet<string> = new Set<string>(CALLER_ERROR_CODES);
 // Apollo Server's own codes for a request it could not run; their messages are about the caller's document.
 const REQUEST_ERRORS: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',

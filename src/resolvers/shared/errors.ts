@@ -4,18 +4,8 @@ import { SourceError } from '../../sources/shared/errors';
 import { upstreamError } from './upstream-errors';
 import { logger } from '../../config/logger';
 
-/** The closed set of error codes the graph answers with. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_INVALID'
-  | 'REQUEST_TOO_LARGE'
-  | 'UPSTREAM_UNSUPPORTED'
-  | 'INTERNAL_SERVER_ERROR';
-
-const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
+/** The codes of errors meant for the caller: a formatted error with one of them is shown as it is. */
+export const CALLER_ERROR_CODES = [
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -23,8 +13,13 @@ const DELIBERATE: ReadonlySet<string> = new Set<ErrorCode>([
   'UPSTREAM_INVALID',
   'REQUEST_TOO_LARGE',
   'UPSTREAM_UNSUPPORTED',
-  'INTERNAL_SERVER_ERROR',
-]);
+] as const;
+
+/** The closed set of error codes the graph answers with: the caller's, and the masked one. */
+export const ERROR_CODES = [...CALLER_ERROR_CODES, 'INTERNAL_SERVER_ERROR'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const DELIBERATE: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
 
