@@ -4,8 +4,7 @@ import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { ListName, ListTypes } from '../../ss12000/resources';
 import type { ProducerSource, QueryValue } from '../../sources';
 import { PageInfo } from './page-info.type';
-import { DEFAULT_FIRST, MAX_FIRST, decodeCursor, encodeCursor, type CursorState } from './cursor';
-import { badUserInput } from './errors';
+import { DEFAULT_FIRST, MAX_FIRST, checkFirst, decodeCursor, encodeCursor, type CursorState } from './cursor';
 import { DROPPED, droppedRows, type DroppedRow } from '../../sources/shared/tolerant-reader';
 
 export { DEFAULT_FIRST, MAX_FIRST };
@@ -51,14 +50,6 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
 
   return { Connection: ConnectionClass, Edge: EdgeType };
 }
-
-const checkFirst = (first: number | undefined | null): number => {
-  if (first === undefined || first === null) return DEFAULT_FIRST;
-  if (first < 1 || first > MAX_FIRST) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; page with \`after\` for more.`, 'first');
-  }
-  return first;
-};
 
 /**
  * One connection page from a producer list. The query goes with every request: the producer gets

@@ -4,6 +4,15 @@ export const DEFAULT_FIRST = 50;
 /** Also bounds a cursor's `skip`: an edge cursor never points deeper into a page than one `first`. */
 export const MAX_FIRST = 1000;
 
+/** A connection's `first`: the default when absent, BAD_USER_INPUT outside 1…MAX_FIRST. */
+export function checkFirst(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_FIRST;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; page with \`after\` for more.`, 'first');
+  }
+  return first;
+}
+
 /** Where a connection resumes: the producer page (`token`, null = the first page) and rows of it already given out. */
 export interface CursorState {
   token: string | null;

@@ -1,7 +1,6 @@
 // A summary cursor is the offset of the next row and, when the rows were kept (snapshots.ts), the
 // snapshot the offset points into.
 import { badUserInput } from '../../shared/errors';
-import { DEFAULT_FIRST, MAX_FIRST } from '../../shared/cursor';
 
 export interface SummaryPosition {
   /** The kept rows the previous page came from; absent when they were not kept. */
@@ -17,12 +16,4 @@ export function decodePosition(after: string | undefined | null): SummaryPositio
   const match = /^summary:([0-9a-f-]{36})?:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
   if (!match) throw badUserInput('`after` is not a cursor this summary issued.', 'after');
   return { snapshot: match[1], offset: Number(match[2]) };
-}
-
-export function checkFirst(first: number | undefined | null): number {
-  if (first === undefined || first === null) return DEFAULT_FIRST;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; page with \`after\` for more.`, 'first');
-  }
-  return first;
 }
