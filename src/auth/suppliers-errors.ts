@@ -1,15 +1,13 @@
 import type { ErrorObject } from 'ajv';
+import { ConfigFileError } from '../lib/config-file-error';
 import { SUPPLIER_NAME_PATTERN } from './suppliers-schema';
 
 /** The suppliers file is unusable; each problem names the supplier and the key. */
-export class SuppliersConfigError extends Error {
+export class SuppliersConfigError extends ConfigFileError {
   override readonly name = 'SuppliersConfigError';
 
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`${source}: ${problems.join('; ')}`);
+  constructor(source: string, problems: readonly string[]) {
+    super(source, problems, `${source}: ${problems.join('; ')}`);
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { ConfigFileError } from '../lib/config-file-error';
 import type { ProducerAuth, ProducerConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { domainPaths } from '../sources/shared/capabilities';
@@ -16,13 +17,12 @@ import { SUPERGRAPH_PATH } from './paths';
 import type { GatewayConfig, ListenConfig } from './gateway-config';
 import { describeProcess, PRODUCER_CALLS, producersCalledBy, type ProcessName } from './producer-calls';
 
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`Invalid config ${source}:\n  ${problems.join('\n  ')}`);
-    this.name = 'ConfigError';
+/** The gateway's config file is unusable; each problem names the key. */
+export class ConfigError extends ConfigFileError {
+  override readonly name = 'ConfigError';
+
+  constructor(source: string, problems: readonly string[]) {
+    super(source, problems, `Invalid config ${source}:\n  ${problems.join('\n  ')}`);
   }
 }
 
