@@ -1,49 +1,26 @@
 // Entities other producers own. Attendance only hands out their `{ id }` and lets the gateway
-// resolve the rest; classes are named *Stub so they never collide with the owners' full types
-// in type-graphql's global metadata storage. The reverse links they carry are nullable: when this
-// producer fails, the link is null with an error, and the parent another subgraph resolved survives.
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+// resolve the rest. Each stub is a class of its own (entity-stub.ts), so it never collides with the
+// owners' full types in type-graphql's global metadata storage. The reverse links they carry are
+// nullable: when this producer fails, the link is null with an error, and the parent another subgraph
+// resolved survives.
+import { entityStub, type EntityStub } from '../shared/entity-stub';
 
-@Directive('@key(fields: "id")')
-@ObjectType('Organisation')
-export class OrganisationStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const OrganisationStub = entityStub('Organisation');
+export type OrganisationStub = EntityStub;
 
-@Directive('@key(fields: "id")')
-@ObjectType('Group')
-export class GroupStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const GroupStub = entityStub('Group');
+export type GroupStub = EntityStub;
 
-@Directive('@key(fields: "id")')
-@ObjectType('Placement')
-export class PlacementStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const PlacementStub = entityStub('Placement');
+export type PlacementStub = EntityStub;
 
-@Directive('@key(fields: "id")')
-@ObjectType('Activity')
-export class ActivityStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const ActivityStub = entityStub('Activity');
+export type ActivityStub = EntityStub;
 
 /** Contributes Person.attendances and Person.absences (person.resolver.ts). */
-@Directive('@key(fields: "id")')
-@ObjectType('Person')
-export class PersonStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const PersonStub = entityStub('Person');
+export type PersonStub = EntityStub;
 
 /** Contributes CalendarEvent.attendances (calendar-event.resolver.ts). */
-@Directive('@key(fields: "id")')
-@ObjectType('CalendarEvent')
-export class CalendarEventStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const CalendarEventStub = entityStub('CalendarEvent');
+export type CalendarEventStub = EntityStub;

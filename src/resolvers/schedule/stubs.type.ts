@@ -1,43 +1,24 @@
-// Entities the register producer owns. Schedule only hands out their `{ id }` and lets the
-// gateway resolve the rest; classes are named *Stub so they never collide with register's
-// full types in type-graphql's global metadata storage. The reverse links they carry are nullable: when
-// this producer fails, the link is null with an error, and the parent another subgraph resolved survives.
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+// Entities the register producer owns. Schedule only hands out their `{ id }` and lets the gateway
+// resolve the rest. Each stub is a class of its own (entity-stub.ts), so it never collides with
+// register's full types in type-graphql's global metadata storage. The reverse links they carry are
+// nullable: when this producer fails, the link is null with an error, and the parent another subgraph
+// resolved survives.
+import { entityStub, type EntityStub } from '../shared/entity-stub';
 
-@Directive('@key(fields: "id")')
-@ObjectType('Organisation')
-export class OrganisationStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const OrganisationStub = entityStub('Organisation');
+export type OrganisationStub = EntityStub;
 
-@Directive('@key(fields: "id")')
-@ObjectType('Syllabus')
-export class SyllabusStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const SyllabusStub = entityStub('Syllabus');
+export type SyllabusStub = EntityStub;
 
 /** Contributes Group.activities (group.resolver.ts). */
-@Directive('@key(fields: "id")')
-@ObjectType('Group')
-export class GroupStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const GroupStub = entityStub('Group');
+export type GroupStub = EntityStub;
 
 /** Contributes Duty.activities (duty.resolver.ts). */
-@Directive('@key(fields: "id")')
-@ObjectType('Duty')
-export class DutyStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const DutyStub = entityStub('Duty');
+export type DutyStub = EntityStub;
 
 /** Contributes Person.activities (person.resolver.ts). */
-@Directive('@key(fields: "id")')
-@ObjectType('Person')
-export class PersonStub {
-  @Field(() => ID)
-  id!: string;
-}
+export const PersonStub = entityStub('Person');
+export type PersonStub = EntityStub;
