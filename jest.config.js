@@ -10,7 +10,8 @@ module.exports = {
     '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  setupFiles: ['reflect-metadata'],
+  // quiet-logs: no log lines during tests unless LOG_LEVEL is set (LOG_LEVEL=info npx jest …).
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/quiet-logs.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

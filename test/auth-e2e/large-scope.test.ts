@@ -15,7 +15,7 @@ import { generateMunicipality } from '../../src/demo/generator';
 import { startGatewayServer } from '../../src/gateway/gateway-server';
 import type { RunningServer } from '../../src/gateway/subgraph-server';
 import { startSupplierAuth } from '../../src/gateway/supplier-auth';
-import { startE2E, type E2E } from '../support/e2e';
+import { startE2E, testAudit, type E2E } from '../support/e2e';
 import { callerWith, codes, FULL_SCOPES, post } from './support';
 
 const KEY = 'municipality-wide-test-key';
@@ -101,6 +101,7 @@ const gatewayWith = async (authenticator: Authenticator, subgraphUrls: Partial<E
     listen: { host: '127.0.0.1', port: 0 },
     authenticator,
     callerSecret: stack.callerSecret,
+    audit: testAudit(),
   });
 
 const askGateway = (url: string, query: string) => post(url, { query }, { authorization: 'Bearer anything' });

@@ -12,7 +12,7 @@ import { DEFAULT_SUPPLIERS_PATH, SUPERGRAPH_PATH } from '../../src/config/paths'
 import { startGatewayServer } from '../../src/gateway/gateway-server';
 import type { RunningServer } from '../../src/gateway/subgraph-server';
 import { startSupplierAuth, type SupplierAuth } from '../../src/gateway/supplier-auth';
-import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
+import { DEMO_KEYS, startE2E, testAudit, type E2E } from '../support/e2e';
 import { bearer, post, postRaw, type Response } from './support';
 
 interface Captured {
@@ -63,6 +63,7 @@ beforeAll(async () => {
     listen: { host: '127.0.0.1', port: 0 },
     authenticator: suppliers.authenticator,
     callerSecret: stack.callerSecret,
+    audit: testAudit(),
   });
 });
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_SUPPLIERS_PATH, SUPERGRAPH_PATH } from '../../src/config/paths'
 import { startDeployedGateway } from '../../src/gateway/deployed';
 import { startGatewayServer } from '../../src/gateway/gateway-server';
 import { startSupplierAuth } from '../../src/gateway/supplier-auth';
-import { startE2E, type E2E } from '../support/e2e';
+import { startE2E, testAudit, type E2E } from '../support/e2e';
 
 // The deployed shape: a gateway alone, serving the COMMITTED supergraph, routed by a config file.
 describe('the deployed gateway', () => {
@@ -68,6 +68,7 @@ describe('a gateway whose subgraph cannot be reached', () => {
       authenticator: suppliers.authenticator,
       suppliers: suppliers.config,
       callerSecret: stack.callerSecret,
+      audit: testAudit(),
     });
     try {
       const response = await fetch(gateway.url, {

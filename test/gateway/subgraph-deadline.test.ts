@@ -7,7 +7,7 @@ import { DEFAULT_SUPPLIERS_PATH, SUPERGRAPH_PATH } from '../../src/config/paths'
 import { startGatewayServer } from '../../src/gateway/gateway-server';
 import { startSupplierAuth } from '../../src/gateway/supplier-auth';
 import { DEADLINE_HEADER } from '../../src/sources/shared/deadline';
-import { startE2E } from '../support/e2e';
+import { startE2E, testAudit } from '../support/e2e';
 
 test('a hung subgraph is cut at the request deadline; the others answer', async () => {
   const stack = await startE2E({ students: 40 });
@@ -21,6 +21,7 @@ test('a hung subgraph is cut at the request deadline; the others answer', async 
     listen: { host: '127.0.0.1', port: 0 },
     authenticator: suppliers.authenticator,
     callerSecret: stack.callerSecret,
+    audit: testAudit(),
     requestTimeoutMs: 1_000,
   });
   try {

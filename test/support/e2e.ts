@@ -9,6 +9,7 @@
 // Requests authenticate as the demo-full supplier of config/suppliers.yaml unless `apiKey` (per stack
 // or per query; null = no credentials) says otherwise.
 import { type Logger, pino } from 'pino';
+import { readEnv } from '../../src/config/env';
 import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
@@ -54,6 +55,12 @@ export interface QueryOptions {
   apiKey?: string | null;
 }
 
+/**
+ * The audit logger of a test that does not read audit lines: at the level the logs run at (quiet,
+ * unless LOG_LEVEL is set: quiet-logs.ts). The gateway's own default audit logger always writes.
+ */
+export const testAudit = (): Logger => pino({ name: 'audit', base: undefined, level: readEnv().logLevel });
+
 export const DEMO_KEYS = { full: 'demo-full-key', lms: 'demo-lms-key', analytics: 'demo-analytics-key', attendance: 'demo-attendance-key' } as const;
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -80,7 +87,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     tuning: options.tuning,
     maxLookupKeys: options.maxLookupKeys,
     suppliersPath: options.suppliersPath,
-    audit: options.audit ?? pino({ level: 'silent' }),
+    audit: options.audit ?? testAudit(),
     fieldPermissions: options.fieldPermissions,
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,

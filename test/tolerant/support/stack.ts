@@ -1,10 +1,9 @@
 // The whole gateway (four subgraphs, real HTTP) over the hand-written real-world producers of rows.ts.
-import { pino } from 'pino';
 import { startGatewayStack, type GatewayStack, type ProducerTuning } from '../../../src/gateway/stack';
 import type { ProducerConfig } from '../../../src/sources';
 import { metricsRegistry } from '../../../src/observability/metrics';
 import type { ProducerName } from '../../../src/ss12000/resources';
-import type { GraphQLResponse } from '../../support/e2e';
+import { testAudit, type GraphQLResponse } from '../../support/e2e';
 import { startRealProducer, type RealProducer, type RealProducerOptions } from './real-producer';
 
 export interface RealStackOptions {
@@ -35,7 +34,7 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
       producers: Object.fromEntries(Object.entries(producers).map(([name, producer]) => [name, { url: producer.url, token: producer.token }])),
       tuning: { ...TUNING, ...options.tuning },
       producerSettings: options.settings,
-      audit: pino({ level: 'silent' }),
+      audit: testAudit(),
     });
   } catch (error) {
     await closeProducers();
