@@ -4,6 +4,7 @@
 #   docker build -t ss12000-demo-producers --target demo-producers .    # the demo producers, a stand-in only
 #   docker run ss12000-gateway gateway  --config /app/config/gateway.yaml
 #   docker run ss12000-gateway register --config /app/config/gateway.yaml   # or schedule | attendance | grades
+# podman/buildah: build with --format docker, else HEALTHCHECK is dropped (OCI image format has none).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -41,7 +42,7 @@ USER node
 EXPOSE 4101 4102 4103 4104
 # Any HTTP answer (401 without a token) means the producer serves; the tokens stay out of the image.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "docker/healthcheck.js", "--any-status", "4101", "4102", "4103", "4104"]
+  CMD ["node", "/app/docker/healthcheck.js", "--any-status", "4101", "4102", "4103", "4104"]
 ENTRYPOINT ["node", "dist/src/demo/producers/cli.js"]
 
 # --- runtime: the gateway and the four subgraphs (default target) ---
@@ -60,6 +61,6 @@ EXPOSE 4000 4001 4002 4003 4004
 # GET /healthz on HEALTH_PORT (4000, the gateway; a subgraph container sets its own port).
 ENV HEALTH_PORT=4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "docker/healthcheck.js"]
-ENTRYPOINT ["docker/entrypoint.sh"]
+  CMD ["node", "/app/docker/healthcheck.js"]
+ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["gateway"]

@@ -3,6 +3,7 @@
 # the rest of the arguments passed on (e.g. --config /app/config/gateway.yaml; else GATEWAY_CONFIG).
 # Never the embedded demo: without a config file this refuses to start.
 set -eu
+cd "$(dirname "$0")/.."   # /app: dist/ and config/ are relative to it
 role="${1:-gateway}"
 [ "$#" -gt 0 ] && shift
 case " $* " in

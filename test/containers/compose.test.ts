@@ -68,7 +68,7 @@ const serviceRunning = (process: ProcessName): [string, Service] => {
 /** The ports a healthcheck asks (docker/healthcheck.js <port>…). */
 const healthPorts = (service: Service): number[] => {
   const test = service.healthcheck?.test ?? [];
-  expect(test.slice(0, 3)).toEqual(['CMD', 'node', 'docker/healthcheck.js']);
+  expect(test.slice(0, 3)).toEqual(['CMD', 'node', '/app/docker/healthcheck.js']);
   return test
     .slice(3)
     .filter((arg) => /^\d+$/.test(arg))
@@ -191,7 +191,7 @@ describe('Dockerfile', () => {
   });
 
   it('health-checks GET /healthz with Node, on the gateway port by default', () => {
-    expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["node", "docker\/healthcheck\.js"\]$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*CMD \["node", "\/app\/docker\/healthcheck\.js"\]$/m);
     expect(runtime).toMatch(new RegExp(`^ENV HEALTH_PORT=${rawConfig.gateway.port}$`, 'm'));
     const script = read('docker/healthcheck.js');
     expect(script).toContain('/healthz`');
@@ -201,7 +201,7 @@ describe('Dockerfile', () => {
   it('runs as a non-root user in production, the gateway by default', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(stage('runtime-base')).toMatch(/^ENV NODE_ENV=production$/m);
-    expect(runtime).toMatch(/^ENTRYPOINT \["docker\/entrypoint\.sh"\]$/m);
+    expect(runtime).toMatch(/^ENTRYPOINT \["\/app\/docker\/entrypoint\.sh"\]$/m);
     expect(runtime).toMatch(/^CMD \["gateway"\]$/m);
     expect(stage('demo-producers')).toMatch(/^USER node$/m);
   });
