@@ -47,11 +47,10 @@ ENTRYPOINT ["node", "dist/src/demo/producers/cli.js"]
 
 # --- runtime: the gateway and the four subgraphs (default target) ---
 FROM runtime-base AS runtime
-# dist/src without the demo producers' CLI and without bench/. dist/src/demo itself stays: main.js
-# imports the embedded demo (demo/generator, gateway/embedded -> demo/producers) at load, even when it
-# runs the deployed gateway (--config). subgraph-main.js imports no demo code.
+# dist/src without the demo and without bench/: main.js loads the embedded demo only when it runs
+# without a config (the entrypoint always passes one), and subgraph-main.js never does.
 COPY --from=build --chown=root:root /app/dist/src ./dist/src
-RUN rm -f dist/src/demo/producers/cli.js dist/src/demo/producers/cli.js.map dist/src/demo/producers/cli.d.ts
+RUN rm -rf dist/src/demo dist/src/gateway/embedded.js dist/src/gateway/embedded.js.map dist/src/gateway/embedded.d.ts
 COPY --chown=root:root schema ./schema
 COPY --chown=root:root config ./config
 COPY --chown=root:root docker/entrypoint.sh ./docker/entrypoint.sh

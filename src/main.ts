@@ -5,8 +5,6 @@ import { readArgs } from './config/args';
 import { readEnv } from './config/env';
 import { loadConfig } from './config/load-config';
 import { logger } from './config/logger';
-import { generateMunicipality } from './demo/generator';
-import { startEmbeddedStack } from './gateway/embedded';
 import { startDeployedGateway } from './gateway/deployed';
 import { closeOnSignals } from './gateway/shutdown';
 import { PRODUCERS } from './ss12000/resources';
@@ -35,6 +33,8 @@ async function runDeployed(configPath: string): Promise<void> {
 }
 
 async function runEmbedded(): Promise<void> {
+  // Loaded only here: the deployed gateway (and its container image) carries no demo code.
+  const [{ generateMunicipality }, { startEmbeddedStack }] = await Promise.all([import('./demo/generator'), import('./gateway/embedded')]);
   const env = readEnv();
   const dataset = generateMunicipality();
   const stack = await startEmbeddedStack({
