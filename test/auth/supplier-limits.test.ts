@@ -4,19 +4,10 @@ import { hashApiKey } from '../../src/auth/api-key';
 import { createAuthenticator } from '../../src/auth/credentials';
 import { callerClaims } from '../../src/auth/signed-caller';
 import { parseSuppliersConfig } from '../../src/auth/suppliers-config';
-import { SuppliersConfigError } from '../../src/auth/suppliers-errors';
+import { problemsOf } from './support/config-problems';
 
 const supplier = (lines: string): string =>
   `suppliers:\n  - name: meals\n    apiKeys: [{ sha256: ${hashApiKey('meals-key')} }]\n    units: all\n    scopes: [standard]\n    protectedIdentities: exclude\n${lines}`;
-
-const problemsOf = async (yaml: string): Promise<readonly string[]> => {
-  const error: unknown = await parseSuppliersConfig(yaml).then(
-    () => undefined,
-    (rejected: unknown) => rejected,
-  );
-  if (!(error instanceof SuppliersConfigError)) throw new Error(`expected a SuppliersConfigError, got ${String(error)}`);
-  return error.problems;
-};
 
 test('both are optional: without them the gateway applies its defaults', async () => {
   const config = await parseSuppliersConfig(supplier(''));

@@ -3,18 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashApiKey } from '../../src/auth/api-key';
 import { loadSuppliersConfig, parseSuppliersConfig } from '../../src/auth/suppliers-config';
-import { SuppliersConfigError } from '../../src/auth/suppliers-errors';
+import { problemsOf } from './support/config-problems';
 
 const DEMO_FILE = join(__dirname, '../../config/suppliers.yaml');
-
-const problemsOf = async (yaml: string): Promise<readonly string[]> => {
-  const error: unknown = await parseSuppliersConfig(yaml).then(
-    () => undefined,
-    (rejected: unknown) => rejected,
-  );
-  if (!(error instanceof SuppliersConfigError)) throw new Error(`expected a SuppliersConfigError, got ${String(error)}`);
-  return error.problems;
-};
 
 const supplier = (lines: string): string =>
   `suppliers:\n  - name: demo-lms\n    apiKeys: [{ sha256: ${hashApiKey('k')} }]\n    scopes: [students]\n    protectedIdentities: alias\n${lines}`;
