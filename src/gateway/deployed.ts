@@ -4,7 +4,6 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { describeProcess, producersCalledBy } from '../config/producer-calls';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
-import { readinessOf } from '../observability/readiness';
 import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
@@ -44,7 +43,7 @@ export async function startDeployedGateway(
       requestTimeoutMs: config.gateway.requestTimeoutMs,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
       organisationTreeKnown: suppliers.organisationTreeKnown,
-      readiness: readinessOf({ breakers: () => sourceClients.breakers(), organisationTreeKnown: suppliers.organisationTreeKnown }),
+      breakers: () => sourceClients.breakers(),
     });
     return {
       ...gateway,

@@ -20,7 +20,7 @@ import { persistedDocumentsPlugin } from './persisted-documents';
 import { createRateLimiter, rateLimitedResponse, type RateLimitStore } from './rate-limit';
 import type { GatewayContext } from './gateway-context';
 import { startHttpFront, type TextResponse } from './http-server';
-import type { Readiness } from '../observability/readiness';
+import { readinessOf, type ReadinessSources } from '../observability/readiness';
 import type { ErrorCode } from '../resolvers/shared/errors';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -45,8 +45,8 @@ export interface GatewayServerOptions {
   rateLimit?: RateLimitStore;
   /** Deadline of one request, every subgraph and producer call included, in ms (default 5000). */
   requestTimeoutMs?: number;
-  /** What GET /readyz reports. */
-  readiness?: Readiness;
+  /** The producers' circuit breakers, for GET /readyz (with organisationTreeKnown). */
+  breakers?: ReadinessSources['breakers'];
   /**
    * Whether the organisation tree unit scopes expand over is known; until it is, a supplier limited to
    * some units gets UPSTREAM_UNAVAILABLE (never an answer narrowed to nothing). Always known without one.
@@ -126,7 +126,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       auditRateLimited(audit, caller.supplier);
       return rateLimitedResponse(admission);
     },
-    readiness: options.readiness,
+    readiness: options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown }),
     deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
     refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
     stopGracePeriodMs: options.shutdownGraceMs,

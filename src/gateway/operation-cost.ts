@@ -1,8 +1,8 @@
 // The cost of an operation, computed from the document and its variables before anything is planned or
 // fetched, and refused above the supplier's budget. The depth and alias limits (operation-limits.ts)
 // bound the shape of a document; they do not bound what it multiplies out to: `persons(first: 200)` →
-// groupMemberships → group → groupMemberships → person → … is 12 fields deep and took 15 s and
-// 220 MB, and 30 aliased `absenceSummary` calls took 29 s.
+// groupMemberships → group → groupMemberships → person → … is 12 fields deep, and the outside review
+// (issue 10) saw it take 15 s and 220 MB, and 30 aliased `absenceSummary` calls take 29 s.
 //
 // The cost model: roughly, how many objects the answer can hold, plus a weight for fields that are
 // expensive to compute whatever they return.
@@ -44,7 +44,7 @@ export const COST_MODEL = {
 } as const;
 
 /** Lists known to run longer (or shorter) than COST_MODEL.assumedListSize, by `Type.field`. */
-export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
+const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Person.responsibles': 3, // a student's guardians
   'Group.groupMemberships': 30, // a class or teaching group
   'Organisation.groups': 50, // a school unit's classes and teaching groups
@@ -55,7 +55,7 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
 };
 
 /** Fixed cost of fields whose work does not show in the rows they return, by `Type.field`. */
-export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.absenceSummary': 2000,
 };
 
@@ -103,14 +103,14 @@ export function operationCost(schema: GraphQLSchema, request: CostRequest): numb
 }
 
 /** The refusal of an operation over budget: 400, BAD_USER_INPUT, naming both figures. */
-export const overBudget = (cost: number, budget: number): GraphQLError =>
+const overBudget = (cost: number, budget: number): GraphQLError =>
   new GraphQLError(
     `The operation costs ${cost}, more than this supplier's budget of ${budget}. Ask for fewer rows (first), fewer nested lists or fewer aliases; extensions.cost of an answer shows what an operation costs.`,
     { extensions: { code: 'BAD_USER_INPUT', cost, budget, http: { status: 400 } } },
   );
 
 /** Operations refused over budget, by supplier. */
-export const costRefusals = new Counter({
+const costRefusals = new Counter({
   name: 'gateway_cost_refusals_total',
   help: 'Operations refused because their cost was above the supplier budget, by supplier.',
   labelNames: ['supplier'] as const,

@@ -17,6 +17,7 @@ import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
 import type { GatewayContext } from './gateway-context';
+import { getOrCompute } from '../lib/get-or-compute';
 
 export interface PersistedDocumentsOptions {
   /** The supplier's trusted documents as the suppliers file in force says, or undefined. */
@@ -71,14 +72,8 @@ const sentId = (extensions: Record<string, unknown> | undefined, http: { method:
 export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
   const maxSize = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
   const stores = new Map<string, LRUCache<string, string>>();
-  const storeOf = (supplier: string): LRUCache<string, string> => {
-    let store = stores.get(supplier);
-    if (!store) {
-      store = new LRUCache<string, string>({ maxSize, sizeCalculation: (text) => Math.max(1, text.length) });
-      stores.set(supplier, store);
-    }
-    return store;
-  };
+  const storeOf = (supplier: string): LRUCache<string, string> =>
+    getOrCompute(stores, supplier, () => new LRUCache<string, string>({ maxSize, sizeCalculation: (text) => Math.max(1, text.length) }));
 
   /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
   const decide = (request: GraphQLRequest, supplier: string, sent: SentId): { refused?: GraphQLError; register?: { hash: string; text: string } } => {

@@ -22,9 +22,10 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { RateLimitSetting } from '../auth';
 import { logger } from '../config/logger';
 import { metricsRegistry } from '../observability/metrics';
+import { getOrCompute } from '../lib/get-or-compute';
 
 /** A supplier without `rateLimit` in the suppliers file: 600 requests a minute (10/s sustained). */
-export const DEFAULT_RATE_LIMIT: Readonly<RateLimitSetting> = { requests: 600, windowSeconds: 60 };
+const DEFAULT_RATE_LIMIT: Readonly<RateLimitSetting> = { requests: 600, windowSeconds: 60 };
 
 // A Redis that answers slower than this counts as down for that request.
 const COMMAND_TIMEOUT_MS = 1000;
@@ -83,12 +84,7 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   const local = new Map<string, RateLimiterMemory>();
   const limiterFor = <T>(cache: Map<string, T>, setting: Readonly<RateLimitSetting>, make: (options: { points: number; duration: number; keyPrefix: string }) => T): T => {
     const name = `${setting.requests}r${setting.windowSeconds}s`;
-    let limiter = cache.get(name);
-    if (!limiter) {
-      limiter = make({ points: setting.requests, duration: setting.windowSeconds, keyPrefix: `${keyPrefix}:${name}` });
-      cache.set(name, limiter);
-    }
-    return limiter;
+    return getOrCompute(cache, name, () => make({ points: setting.requests, duration: setting.windowSeconds, keyPrefix: `${keyPrefix}:${name}` }));
   };
   const memoryLimiter = (setting: Readonly<RateLimitSetting>): RateLimiterMemory => limiterFor(local, setting, (options) => new RateLimiterMemory(options));
   const redisLimiter = (client: Redis, setting: Readonly<RateLimitSetting>): RateLimiterAbstract =>

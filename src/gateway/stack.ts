@@ -5,7 +5,6 @@ import type { ListenConfig } from '../config/gateway-config';
 import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
-import { readinessOf } from '../observability/readiness';
 import { composeSupergraph } from './compose';
 import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
@@ -116,7 +115,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       requestTimeoutMs: options.requestTimeoutMs,
       shutdownGraceMs: options.shutdownGraceMs,
       organisationTreeKnown: auth.organisationTreeKnown,
-      readiness: readinessOf({ breakers: () => sourceClients.breakers(), organisationTreeKnown: auth.organisationTreeKnown }),
+      breakers: () => sourceClients.breakers(),
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };

@@ -1,7 +1,7 @@
 // The process's Prometheus metrics (prom-client), served at GET /metrics of the gateway and of each
 // subgraph service. Labels are closed sets (producer, route template, supplier name, status, error
 // code): never an id, an operation name a caller chose, or any value of the data.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
@@ -54,8 +54,6 @@ export const rowsWithoutUnit = new Counter({
   registers: [metricsRegistry],
 });
 
-export const metricsText = (): Promise<string> => metricsRegistry.metrics();
-export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
 
 /** Producer rows that depart from SS 12000, by producer, route template and tolerance rule (tolerant-reader.ts). */
 export const producerPayloadViolations = new Counter({
@@ -64,3 +62,31 @@ export const producerPayloadViolations = new Counter({
   labelNames: ['producer', 'path', 'rule'] as const,
   registers: [metricsRegistry],
 });
+
+// The producer clients' resilience (src/sources/shared/resilience.ts): closed label sets.
+/** One per retried producer call; `reason`: `connect`, `timeout` or the HTTP status (`503`). */
+export const producerRetries = new Counter({
+  name: 'ss12000_producer_retries_total',
+  help: 'SS 12000 producer calls sent again after a transient failure, by producer and reason.',
+  labelNames: ['producer', 'reason'] as const,
+  registers: [metricsRegistry],
+});
+
+/** 0 closed, 1 half-open (one probe in flight), 2 open (calls fail at once). */
+export const producerBreakerState = new Gauge({
+  name: 'ss12000_producer_circuit_state',
+  help: 'Circuit breaker per SS 12000 producer: 0 closed, 1 half-open, 2 open.',
+  labelNames: ['producer'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Calls refused at once because the producer's circuit was open. */
+export const producerShortCircuits = new Counter({
+  name: 'ss12000_producer_short_circuited_total',
+  help: 'SS 12000 producer calls not sent because the circuit was open, by producer.',
+  labelNames: ['producer'] as const,
+  registers: [metricsRegistry],
+});
+
+export const metricsText = (): Promise<string> => metricsRegistry.metrics();
+export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;

@@ -5,10 +5,11 @@
 // mapped to UPSTREAM_UNSUPPORTED: that field is null, its siblings served. References over a path
 // without lookup go by `GET /X/{id}`, in parallel within maxConcurrency (batches.ts).
 import { logger } from '../../config/logger';
-import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, resourcesOf, type ListName, type ProducerName } from '../../ss12000/resources';
+import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, resourcesOf, type ProducerName } from '../../ss12000/resources';
 import type { ProducerSource } from '../types';
 import type { ProducerCapabilitiesConfig } from './config';
 import { isUpstreamRejected, SourceError } from './errors';
+import { failingSource } from './failing-source';
 import type { JsonRequest, ProducerHttpClient } from './http-client';
 
 /** The producer does not offer this path (not configured, not declared, or it answered 404/405). */
@@ -137,20 +138,7 @@ export function capableClient(http: ProducerHttpClient, capabilities: ProducerCa
 }
 
 /** The source of a producer the municipality does not have: every path answers UpstreamUnsupportedError. */
-export function unsupportedSource(producer: ProducerName): ProducerSource {
-  const pathOf = (name: ListName): string => (name === 'aggregatedAttendance' ? AGGREGATED_ATTENDANCE_PATH : RESOURCES[name].path);
-  const fail = (route: string): never => {
+export const unsupportedSource = (producer: ProducerName): ProducerSource =>
+  failingSource(producer, (route) => {
     throw new UpstreamUnsupportedError(producer, route, 'not configured');
-  };
-  return {
-    producer,
-    tuning: { pageSize: 100, maxConcurrency: 1 },
-    list: async (name: ListName) => fail(`GET ${pathOf(name)}`),
-    pages: async function* (name: ListName) {
-      fail(`GET ${pathOf(name)}`);
-    },
-    load: async (name: ListName) => fail(`POST ${pathOf(name)}/lookup`),
-    loadMany: async (name: ListName) => fail(`POST ${pathOf(name)}/lookup`),
-    loadBy: async (name: ListName) => fail(`POST ${pathOf(name)}/lookup`),
-  } as unknown as ProducerSource;
-}
+  });

@@ -216,12 +216,20 @@ export const NOT_FILTERS: ReadonlySet<string> = new Set(['expand', 'expandRefere
 
 const ID_CHECK: FilterCheck = is('id');
 
-/** Every value at `path` in `row` (`a.b`, `a[].b`); strings, numbers and booleans as text. */
-function valuesAt(row: unknown, path: string): string[] {
+interface PathStep {
+  readonly key: string;
+  /** `a[]`: every element of the array at `a`. */
+  readonly spread: boolean;
+}
+
+/** A row path (`a.b`, `a[].b`) as steps, split once per filter rather than once per row. */
+const stepsOf = (path: string): PathStep[] =>
+  path.split('.').map((raw) => (raw.endsWith('[]') ? { key: raw.slice(0, -2), spread: true } : { key: raw, spread: false }));
+
+/** Every value at `steps` in `row`; strings, numbers and booleans as text. */
+function valuesAt(row: unknown, steps: readonly PathStep[]): string[] {
   let current: unknown[] = [row];
-  for (const raw of path.split('.')) {
-    const spread = raw.endsWith('[]');
-    const key = spread ? raw.slice(0, -2) : raw;
+  for (const { key, spread } of steps) {
     const next: unknown[] = [];
     for (const item of current) {
       if (item === null || typeof item !== 'object') continue;
@@ -245,21 +253,26 @@ interface ActiveCheck {
 }
 
 function compile(filter: string, check: FilterCheck, value: QueryValue): ActiveCheck {
-  const paths = typeof check.row === 'string' ? [check.row] : check.row;
-  const values = (row: Row): string[] => paths.flatMap((path) => valuesAt(row, path));
+  const paths = (typeof check.row === 'string' ? [check.row] : check.row).map(stepsOf);
+  const values = (row: Row): string[] => paths.flatMap((steps) => valuesAt(row, steps));
   if (check.op === 'is') {
     const wanted = new Set(asked(value));
     return { filter, test: (row) => values(row).some((found) => wanted.has(found)) };
   }
+  // The bound is the same for every row: read once.
   const bound = String(value);
+  const boundMs = Date.parse(bound);
+  const boundDay = bound.slice(0, 10);
   const cmp =
     check.kind === 'instant'
       ? (found: string): number | undefined => {
-          const a = Date.parse(found);
-          const b = Date.parse(bound);
-          return Number.isNaN(a) || Number.isNaN(b) ? undefined : a - b;
+          const at = Date.parse(found);
+          return Number.isNaN(at) || Number.isNaN(boundMs) ? undefined : at - boundMs;
         }
-      : (found: string): number => (found.slice(0, 10) < bound.slice(0, 10) ? -1 : found.slice(0, 10) > bound.slice(0, 10) ? 1 : 0);
+      : (found: string): number => {
+          const day = found.slice(0, 10);
+          return day < boundDay ? -1 : day > boundDay ? 1 : 0;
+        };
   const holds = (difference: number): boolean => {
     switch (check.op) {
       case 'onOrAfter':

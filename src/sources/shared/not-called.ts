@@ -4,6 +4,7 @@
 // municipality does not have.
 import type { ProducerName } from '../../ss12000/resources';
 import type { ProducerSource } from '../types';
+import { failingSource } from './failing-source';
 
 export class ProducerNotCalledError extends Error {
   constructor(
@@ -15,19 +16,7 @@ export class ProducerNotCalledError extends Error {
   }
 }
 
-export function notCalledSource(producer: ProducerName, process: string): ProducerSource {
-  const fail = (): never => {
+export const notCalledSource = (producer: ProducerName, process: string): ProducerSource =>
+  failingSource(producer, () => {
     throw new ProducerNotCalledError(producer, process);
-  };
-  return {
-    producer,
-    tuning: { pageSize: 100, maxConcurrency: 1 },
-    list: async () => fail(),
-    pages: async function* () {
-      fail();
-    },
-    load: async () => fail(),
-    loadMany: async () => fail(),
-    loadBy: async () => fail(),
-  } as unknown as ProducerSource;
-}
+  });

@@ -10,7 +10,7 @@
 //   then fail at once) and its outcome closes or reopens it.
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import { logger } from '../../config/logger';
-import { producerBreakerState, producerRetries, producerShortCircuits } from '../../observability/resilience-metrics';
+import { producerBreakerState, producerRetries, producerShortCircuits } from '../../observability/metrics';
 import type { ProducerName } from '../../ss12000/resources';
 import type { ProducerConfig } from './config';
 import { currentDeadline } from './deadline';
@@ -19,7 +19,7 @@ import { SlotWaitTimeout } from './semaphore';
 
 export type ResilienceSettings = Pick<ProducerConfig, 'timeoutMs' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>;
 
-export const RESILIENCE_DEFAULTS = { maxAttempts: 6, breakerFailures: 10, breakerHalfOpenAfterMs: 5_000 } as const;
+const RESILIENCE_DEFAULTS = { maxAttempts: 6, breakerFailures: 10, breakerHalfOpenAfterMs: 5_000 } as const;
 
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 2_000;
@@ -36,21 +36,21 @@ export type BreakerState = 'closed' | 'half-open' | 'open';
 export const isQueueTimeout = (error: unknown): boolean => isUpstreamUnavailable(error) && error.cause instanceof SlotWaitTimeout;
 
 /** Worth sending again: the producer may answer next time. */
-export function isTransient(error: unknown): error is UpstreamUnavailableError {
+function isTransient(error: unknown): error is UpstreamUnavailableError {
   if (!isUpstreamUnavailable(error) || isQueueTimeout(error)) return false;
   if (error.reason === 'connect' || error.reason === 'timeout') return true;
   return error.reason === 'status' && RETRY_STATUSES.has(error.status ?? 0) && !error.tooLarge;
 }
 
 /** Says something about the producer's health: connection errors, timeouts, 5xx (not 501, not "too large"). */
-export function countsAgainstProducer(error: unknown): boolean {
+function countsAgainstProducer(error: unknown): boolean {
   if (!isUpstreamUnavailable(error) || isQueueTimeout(error)) return false;
   if (error.reason === 'connect' || error.reason === 'timeout') return true;
   return error.reason === 'status' && (error.status ?? 0) >= 500 && error.status !== 501 && !error.tooLarge;
 }
 
 /** Full jitter over an exponential step, at least what Retry-After asks. */
-export const backoffMs = (attempt: number, retryAfterMs: number | undefined, random = Math.random): number =>
+const backoffMs = (attempt: number, retryAfterMs: number | undefined, random = Math.random): number =>
   Math.max(retryAfterMs ?? 0, Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt)));
 
 /** Whether `promise` settled within `ms`. */

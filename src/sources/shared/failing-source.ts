@@ -1,0 +1,21 @@
+// A source for a producer the process has no client for: every call fails with `fail(route)`, so a
+// resolver that reaches it gets that producer's error where it would have got rows.
+import type { ListName, ProducerName } from '../../ss12000/resources';
+import type { ProducerSource } from '../types';
+import { listPath } from './list';
+
+export function failingSource(producer: ProducerName, fail: (route: string) => never): ProducerSource {
+  const listing = (name: ListName): never => fail(`GET ${listPath(name).path}`);
+  const lookup = (name: ListName): never => fail(`POST ${listPath(name).path}/lookup`);
+  return {
+    producer,
+    tuning: { pageSize: 100, maxConcurrency: 1 },
+    list: async (name: ListName) => listing(name),
+    pages: async function* (name: ListName) {
+      listing(name);
+    },
+    load: async (name: ListName) => lookup(name),
+    loadMany: async (name: ListName) => lookup(name),
+    loadBy: async (name: ListName) => lookup(name),
+  } as unknown as ProducerSource;
+}
