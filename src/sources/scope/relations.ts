@@ -95,7 +95,8 @@ export class Relations {
    * a household is judged on every responsible, also one the scope has taken out of `row`.
    */
   apply<T>(fetched: unknown, row: T): Maybe<T> {
-    if ((!this.alias && !this.addresses) || !holdsPersons(fetched)) return row;
+    // The Gate calls this only for rows that hold a person (holdsPersons): no second walk to ask again.
+    if (!this.alias && !this.addresses) return row;
     const placed = new Map<string, Ref>();
     if (this.alias) placementRefs(fetched, placed);
     const people = new Map<string, Ref[]>();

@@ -1,7 +1,8 @@
 // The sources one request sees under a row scope: the same contract as the raw sources, with every
 // row passed through the request's Gate. Resolvers cannot reach around it: they only ever get these.
-import { createHmac } from 'node:crypto';
-import { AGGREGATED_ATTENDANCE_PATH, RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ListName, ProducerName, ResourceName } from '../../ss12000/resources';
+import { listPath } from '../shared/list';
 import type { Page } from '../../ss12000/wire';
 import type { QueryValue } from '../shared/query';
 import type { RowScope } from '../shared/row-scope';
@@ -61,15 +62,15 @@ class PageSeal {
   open(name: ListName, query: Readonly<Record<string, QueryValue>>, sealed: string): string {
     const dot = sealed.indexOf('.');
     const token = sealed.slice(dot + 1);
-    if (dot !== 22 || this.mac(name, query, token) !== sealed.slice(0, dot)) throw notIssuedFor(name);
+    if (dot !== 22 || !timingSafeEqual(Buffer.from(this.mac(name, query, token)), Buffer.from(sealed.slice(0, dot)))) throw notIssuedFor(name);
     return token;
   }
 }
 
 /** As a producer answers a token it did not issue (the resolvers make it BAD_USER_INPUT). */
 const notIssuedFor = (name: ListName): UpstreamRejectedError => {
-  const { producer, path } = name === 'aggregatedAttendance' ? { producer: 'attendance' as const, path: AGGREGATED_ATTENDANCE_PATH } : RESOURCES[name];
-  return new UpstreamRejectedError(producer, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
+  const { producer, path } = listPath(name);
+  return new UpstreamRejectedError(producer as ProducerName, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
 };
 
 function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal: PageSeal): ProducerSource {
