@@ -13,6 +13,6 @@ export function readArgs(argv: string[], usage: string): CommandLine {
     const { values, positionals } = parseArgs({ args: argv, options: { config: { type: 'string' } }, allowPositionals: true });
     return { configPath: values.config, positionals };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\nusage: ${usage}`);
+    throw new Error(`${(error as Error).message}\nusage: ${usage}`, { cause: error });
   }
 }

@@ -84,5 +84,6 @@ export const renderSpecExtract = (extract: SpecExtract): string => `${JSON.strin
 
 if (require.main === module) {
   writeFileSync(SPEC_EXTRACT_PATH, renderSpecExtract(extractSpec(readFileSync(SPEC_YAML_PATH, 'utf8'))));
+  // eslint-disable-next-line no-console -- a command-line entry point
   console.log(`wrote ${SPEC_EXTRACT_PATH}`);
 }

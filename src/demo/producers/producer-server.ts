@@ -43,7 +43,7 @@ export class ProducerServer {
     try {
       this.faultSettings = mergeFaults(this.faultSettings, update);
     } catch (error) {
-      throw new RangeError(error instanceof Error ? error.message : String(error));
+      throw new RangeError(error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
 
@@ -70,7 +70,7 @@ export class ProducerServer {
     if (fires(faults.timeoutRate)) return this.hold(res);
     if (fires(faults.errorRate)) return sendJson(res, 503, errorBody('ServiceUnavailable', 'Injected fault: producer unavailable'));
     if (!match) throw notFound(`No route ${method} ${url.pathname}`);
-    let id = '';
+    let id: string;
     try {
       id = decodeURIComponent(match.id);
     } catch {

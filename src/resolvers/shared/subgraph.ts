@@ -13,8 +13,11 @@ export type ReferenceResolver = (reference: { id: string }, ctx: SubgraphContext
 
 export interface SubgraphOptions {
   name: ProducerName;
+  // type-graphql types resolver classes as Function.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** Types no query reaches but the subgraph must still declare (entity stubs referenced only by other types). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name; go through the per-request loaders (null for unknown ids). */
   references: Record<string, ReferenceResolver>;

@@ -11,6 +11,8 @@ export function failingSource(producer: ProducerName, fail: (route: string) => n
     producer,
     tuning: { pageSize: 100, maxConcurrency: 1 },
     list: async (name: ListName) => listing(name),
+    // Throws at the first pull, as the unreachable producer it stands for would.
+    // eslint-disable-next-line require-yield
     pages: async function* (name: ListName) {
       listing(name);
     },

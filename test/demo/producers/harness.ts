@@ -43,7 +43,7 @@ export async function startDemo(options: Partial<ProducersOptions> = {}): Promis
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${p.url}${path}`, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
     } catch {
