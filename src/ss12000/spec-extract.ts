@@ -1,8 +1,9 @@
 // Turns the SS 12000 OpenAPI YAML into the compact JSON the runtime validates against
 // (src/ss12000/spec-extract.json), so running code never needs ../shared.
-// Regenerate: `npm run build && node dist/src/ss12000/spec-extract.js` from the repo root.
+// Regenerate (with spec-descriptions.json): `npm run build && node dist/src/ss12000/spec-extract.js` from the repo root.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { extractDescriptions, renderSpecDescriptions, SPEC_DESCRIPTIONS_PATH } from './spec-descriptions';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -33,11 +34,13 @@ export const SPEC_EXTRACT_PATH = 'src/ss12000/spec-extract.json';
 // Prose and examples are dropped: they are most of the file and no validator reads them.
 const DROPPED = new Set(['description', 'example', 'title', 'summary', 'tags']);
 
-const strip = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(strip);
+// Under `properties` the keys are field names, and `description` and `title` are fields of some
+// schemas (Resource, Duty, StudyPlanContent …): kept there.
+const strip = (value: unknown, keysAreFieldNames = false): unknown => {
+  if (Array.isArray(value)) return value.map((item) => strip(item));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) if (!DROPPED.has(key)) out[key] = strip(inner);
+  for (const [key, inner] of Object.entries(value)) if (keysAreFieldNames || !DROPPED.has(key)) out[key] = strip(inner, !keysAreFieldNames && key === 'properties');
   return out;
 };
 
@@ -83,7 +86,9 @@ export function extractSpec(yamlText: string): SpecExtract {
 export const renderSpecExtract = (extract: SpecExtract): string => `${JSON.stringify(extract, null, 1)}\n`;
 
 if (require.main === module) {
-  writeFileSync(SPEC_EXTRACT_PATH, renderSpecExtract(extractSpec(readFileSync(SPEC_YAML_PATH, 'utf8'))));
+  const yamlText = readFileSync(SPEC_YAML_PATH, 'utf8');
+  writeFileSync(SPEC_EXTRACT_PATH, renderSpecExtract(extractSpec(yamlText)));
+  writeFileSync(SPEC_DESCRIPTIONS_PATH, renderSpecDescriptions(extractDescriptions(yamlText)));
   // eslint-disable-next-line no-console -- a command-line entry point
-  console.log(`wrote ${SPEC_EXTRACT_PATH}`);
+  console.log(`wrote ${SPEC_EXTRACT_PATH} and ${SPEC_DESCRIPTIONS_PATH}`);
 }

@@ -84,7 +84,7 @@ describe('presets', () => {
   });
 
   test('every preset field is a field of SS 12000 or one of the graph\'s links (a typo would silently deny)', () => {
-    // The published YAML, not spec-extract.json: the extract drops every key named `description`, properties included.
+    // The published YAML itself, so this check does not lean on the extract it would share a slip with.
     const document = parse(readFileSync(join(__dirname, '../..', SPEC_YAML_PATH), 'utf8')) as { components: { schemas: unknown } };
     const spec = document.components.schemas as Record<string, { properties?: Record<string, unknown>; allOf?: { $ref?: string; properties?: Record<string, unknown> }[] }>;
     const specFields = (type: string): string[] => {

@@ -4,7 +4,7 @@ import { Meta } from '../shared/meta.type';
 import { AttendanceScheduleStateType, DayOfWeek } from './enums';
 import { PersonStub, PlacementStub } from './stubs.type';
 
-@ObjectType()
+@ObjectType({ description: 'Where an attendance schedule stands in its approval, and who registered it.' })
 export class AttendanceScheduleState {
   @Field(() => AttendanceScheduleStateType)
   state!: string;
@@ -19,7 +19,7 @@ export class AttendanceScheduleState {
   registeredBy?: PersonStub;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One weekday slot of an attendance schedule: day of week and start and end time.' })
 export class AttendanceScheduleEntry {
   @Field(() => Int, { description: 'Week within the repeating schedule, from 0.' })
   weekOffset!: number;
@@ -37,7 +37,7 @@ export class AttendanceScheduleEntry {
 
 /** SS 12000 AttendanceSchedule: a child's planned presence (schedule of a placement), repeating every numberOfWeeks. */
 @Directive('@key(fields: "id")')
-@ObjectType('AttendanceSchedule')
+@ObjectType('AttendanceSchedule', { description: 'A child\'s scheduled care times for a placement (schema för omsorgstid).' })
 export class AttendanceSchedule {
   @Field(() => ID)
   id!: string;

@@ -4,7 +4,7 @@ import { Meta } from '../shared/meta.type';
 import { GradeCorrectionType, Semester } from './enums';
 import { GroupStub, OrganisationStub, PersonStub, SyllabusStub } from './stubs.type';
 
-@ObjectType()
+@ObjectType({ description: 'The upper-secondary diploma project a grade is for (gymnasiearbete).' })
 export class DiplomaProject {
   @Field(() => String)
   title!: string;

@@ -4,7 +4,7 @@ import { Meta } from '../shared/meta.type';
 import { StudyPlanContentType, StudyPlanNoteType } from './enums';
 import { PersonStub, SyllabusStub } from './stubs.type';
 
-@ObjectType()
+@ObjectType({ description: 'A syllabus in a study plan, with its points and start and end.' })
 export class StudyPlanSyllabus {
   @Field(() => SyllabusStub)
   syllabus!: SyllabusStub;
@@ -22,7 +22,7 @@ export class StudyPlanSyllabus {
   hours?: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A part of a study plan: a kind of content and the syllabuses in it.' })
 export class StudyPlanContent {
   @Field(() => String, { nullable: true })
   title?: string;
@@ -37,12 +37,12 @@ export class StudyPlanContent {
   syllabuses!: StudyPlanSyllabus[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A note on a study plan and what kind it is.' })
 export class StudyPlanNotes {
   @Field(() => StudyPlanNoteType)
   type!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text of the note.' })
   note!: string;
 }
 

@@ -6,7 +6,7 @@ import { Organisation } from './organisation.type';
 import { Person } from './person.type';
 
 /** SS 12000 GroupMembership: a person in a group, over a period. */
-@ObjectType('GroupMembership')
+@ObjectType('GroupMembership', { description: 'A person\'s membership of a group, with its dates.' })
 export class GroupMembership {
   @Field(() => Person, { nullable: true })
   person?: Person;
@@ -20,7 +20,7 @@ export class GroupMembership {
 
 /** SS 12000 Group (class, teaching group, mentor group …). References resolved in group.resolver.ts. */
 @Directive('@key(fields: "id")')
-@ObjectType('Group')
+@ObjectType('Group', { description: 'A group of persons (grupp): a class, a teaching group, a mentor group, a preschool group …' })
 export class Group {
   @Field(() => ID)
   id!: string;

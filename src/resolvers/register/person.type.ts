@@ -7,7 +7,7 @@ import { EmailType, PersonAddressType, PersonStatus, PhoneNumberType, RelationTy
 import { Organisation } from './organisation.type';
 import { Programme } from './programme.type';
 
-@ObjectType('ExternalIdentifier')
+@ObjectType('ExternalIdentifier', { description: 'An identifier of the person in another system, with the system it belongs to (context).' })
 export class ExternalIdentifier {
   @Field(() => String)
   value!: string;
@@ -28,7 +28,7 @@ export class CivicNo {
   nationality!: string;
 }
 
-@ObjectType('Email')
+@ObjectType('Email', { description: 'An e-mail address and what kind it is.' })
 export class Email {
   @Field(() => LenientEmailAddress)
   value!: string;
@@ -37,7 +37,7 @@ export class Email {
   type!: string;
 }
 
-@ObjectType('PhoneNumber')
+@ObjectType('PhoneNumber', { description: 'A phone number, what kind it is and whether it is a mobile.' })
 export class PhoneNumber {
   @Field(() => String)
   value!: string;
@@ -45,11 +45,11 @@ export class PhoneNumber {
   @Field(() => PhoneNumberType)
   type!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a mobile number (can take text messages).' })
   mobile!: boolean;
 }
 
-@ObjectType('PersonAddress')
+@ObjectType('PersonAddress', { description: 'One of a person\'s addresses and what kind it is.' })
 export class PersonAddress {
   @Field(() => PersonAddressType)
   type!: string;
@@ -77,7 +77,7 @@ export class PersonAddress {
 }
 
 /** SS 12000 Enrolment: the person is a student at `enroledAt`. References resolved in embedded.resolver.ts. */
-@ObjectType('Enrolment')
+@ObjectType('Enrolment', { description: 'A student\'s enrolment (inskrivning) at a school unit: school type, year, programme and dates.' })
 export class Enrolment {
   @Field(() => Organisation, { nullable: true, description: 'The school unit (null if the producer does not know it).' })
   enroledAt?: Organisation;
@@ -112,7 +112,7 @@ export class Enrolment {
  * `duties` and `responsibleFor` are resolved in person.resolver.ts and embedded.resolver.ts.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Person')
+@ObjectType('Person', { description: 'A person (person): a student, a member of staff or a guardian.' })
 export class Person {
   @Field(() => ID)
   id!: string;
@@ -170,7 +170,7 @@ export class Person {
 }
 
 /** SS 12000 Person.responsibles[] / _embedded.responsibleFor[]: a person and how they relate. */
-@ObjectType('Responsible')
+@ObjectType('Responsible', { description: 'Someone responsible for a person, such as a guardian, and how they are related.' })
 export class Responsible {
   @Field(() => Person, { nullable: true })
   person?: Person;

@@ -43,7 +43,7 @@ export class TeacherException {
 
 /** SS 12000 CalendarEvent (a lesson). `activity`, `rooms` and `resources` are resolved in calendar-event.resolver.ts. */
 @Directive('@key(fields: "id")')
-@ObjectType('CalendarEvent')
+@ObjectType('CalendarEvent', { description: 'One occurrence of an activity in time (kalenderhändelse), e.g. a lesson, with rooms, teachers and the students\' and teachers\' exceptions.' })
 export class CalendarEvent {
   @Field(() => ID)
   id!: string;

@@ -3,7 +3,7 @@ import { Meta } from '../shared/meta.type';
 import { OrganisationStub } from './stubs.type';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Resource')
+@ObjectType('Resource', { description: 'A bookable resource other than a room (resurs), e.g. equipment.' })
 export class Resource {
   @Field(() => ID)
   id!: string;

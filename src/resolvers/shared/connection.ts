@@ -30,21 +30,21 @@ export interface Connection<T> {
 
 /** `ConnectionType(Person, 'Person')` → PersonConnection and PersonEdge object types. */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque position of this node: pass it as `after` to continue after it.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes (Relay connection over the producer's pageToken).` })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The page, in the order asked for (or the producer\'s).' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to ask for it.' })
     pageInfo!: PageInfo;
   }
 

@@ -2,11 +2,11 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** Relay PageInfo, forward paging only (SS 12000 pageTokens go one way). Every subgraph returns it. */
 @Directive('@shareable')
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { description: 'Where a page ends. Paging goes forward only, as SS 12000 page tokens do.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when another page follows: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The last node\'s cursor; null on an empty page.' })
   endCursor!: string | null;
 }

@@ -4,6 +4,7 @@ import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import type { ProducerName } from '../../ss12000/resources';
 import type { SubgraphContext } from './context';
+import { documentFromSpec } from './spec-documentation';
 
 // @apollo/subgraph does not export its resolver-map type; take it from the one-module signature.
 type SchemaModule = Exclude<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[] | DocumentNode>;
@@ -50,7 +51,7 @@ export async function buildSubgraph(options: SubgraphOptions): Promise<GraphQLSc
     orphanedTypes: options.orphanedTypes ?? [],
     validate: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const typeDefs = documentFromSpec(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`));
   const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
     const existing = resolvers[typeName];

@@ -41,16 +41,16 @@ export class AbsenceFigures {
 
 @ObjectType('AbsenceSummaryRow', { description: 'One row of the summary: exactly one reference is set, the one of the grouping.' })
 export class AbsenceSummaryRow extends AbsenceFigures {
-  @Field(() => OrganisationStub, { nullable: true })
+  @Field(() => OrganisationStub, { nullable: true, description: 'The school unit of the row, when grouped by SCHOOL_UNIT.' })
   schoolUnit?: OrganisationStub;
 
-  @Field(() => GroupStub, { nullable: true })
+  @Field(() => GroupStub, { nullable: true, description: 'The group of the row, when grouped by GROUP.' })
   group?: GroupStub;
 
-  @Field(() => PersonStub, { nullable: true })
+  @Field(() => PersonStub, { nullable: true, description: 'The student of the row, when grouped by STUDENT.' })
   student?: PersonStub;
 
-  @Field(() => ActivityStub, { nullable: true })
+  @Field(() => ActivityStub, { nullable: true, description: 'The activity of the row, when grouped by ACTIVITY.' })
   activity?: ActivityStub;
 
   @Field(() => SchoolType, { nullable: true })
@@ -59,23 +59,23 @@ export class AbsenceSummaryRow extends AbsenceFigures {
 
 @ObjectType('AbsenceSuppression', { description: "Rows left out because they describe fewer students than the supplier's minimum group size." })
 export class AbsenceSuppression {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many rows were left out.' })
   rows!: number;
 
   @Field(() => Int, { description: 'Sum of the suppressed rows\u2019 student counts (a student in two suppressed rows counts twice).' })
   students!: number;
 }
 
-@ObjectType('AbsenceSummaryEdge')
+@ObjectType('AbsenceSummaryEdge', { description: 'One row of an absence summary, with its cursor.' })
 export class AbsenceSummaryEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this row: pass it as `after` to continue after it.' })
   cursor!: string;
 
   @Field(() => AbsenceSummaryRow)
   node!: AbsenceSummaryRow;
 }
 
-@ObjectType('AbsenceSummaryConnection')
+@ObjectType('AbsenceSummaryConnection', { description: 'A page of an absence summary: the rows, the period and grouping they answer, and what was withheld.' })
 export class AbsenceSummaryConnection {
   @Field(() => AbsenceGrouping)
   groupBy!: AbsenceGrouping;
