@@ -79,7 +79,7 @@ describe('caller mistakes over HTTP', () => {
   });
 
   it('a filter value so long that the producer answers 431 is BAD_USER_INPUT naming the producer and route', async () => {
-    const response = await send({ query: `{ persons(first: 1, civicNo: "${'1'.repeat(20_000)}") { edges { node { id } } } }` });
+    const response = await send({ query: `{ persons(first: 1, eduPersonPrincipalName: "${'1'.repeat(20_000)}") { edges { node { id } } } }` });
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ persons: null });
     expect(response.errors).toEqual([

@@ -1,17 +1,7 @@
 // Swedish personnummer, 12 digits YYYYMMDDNNNC: the check digit C is the Luhn digit over
 // YYMMDDNNN (the last ten digits minus C); the ninth digit of those ten (penultimate of the
 // number) is odd for men and even for women.
-
-/** Luhn check digit over a digit string (weights 2,1,2,1… from the left, as Skatteverket computes it). */
-export const luhnDigit = (digits: string): number => {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-};
+import { luhnDigit } from '../../ss12000/civic-no';
 
 export const isValidCivicNo = (value: string): boolean =>
   /^\d{12}$/.test(value) && luhnDigit(value.slice(2, 11)) === Number(value[11]);

@@ -1,5 +1,5 @@
 import type * as W from '../../ss12000/wire';
-import { luhnDigit } from './civic-no';
+import { luhnDigit } from '../../ss12000/civic-no';
 import { metaBefore } from './meta';
 import type { UnitInfo, UnitKind } from './model';
 import type { GeneratorConfig } from './options';

@@ -2,6 +2,8 @@
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID } from 'type-graphql';
 import type { QueryValue } from '../../sources';
+import { readCivicNo } from '../../ss12000/civic-no';
+import { badUserInput } from '../shared/errors';
 import { optionalId as id, optionalIds as ids } from '../shared/ids';
 import { DateRangeFilterArgs, dateRangeQuery } from '../shared/date-range-filter.args';
 import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
@@ -53,7 +55,10 @@ export class PersonsArgs extends MetaFilterArgs {
   @Field(() => [String], { nullable: true, description: 'Every part must occur in a name.' })
   nameContains?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A civic number as people write it: 12 or 10 digits, with or without - (or + for the 100-year-olds); read as the 12 digits SS 12000 stores.',
+  })
   civicNo?: string;
 
   @Field(() => String, { nullable: true })
@@ -87,10 +92,16 @@ export class PersonsArgs extends MetaFilterArgs {
   sortkey?: string;
 }
 
+const civicNoFilter = (input: string): string => {
+  const reading = readCivicNo(input);
+  if (!reading.ok) throw badUserInput(`civicNo ${reading.problem}.`, 'civicNo');
+  return reading.value;
+};
+
 export const personsQuery = (args: PersonsArgs): Record<string, QueryValue> => ({
   ...metaQuery(args),
   nameContains: args.nameContains,
-  civicNo: args.civicNo,
+  civicNo: args.civicNo == null ? undefined : civicNoFilter(args.civicNo),
   eduPersonPrincipalName: args.eduPersonPrincipalName,
   'identifier.value': args.identifierValue,
   'identifier.context': args.identifierContext,
