@@ -144,3 +144,9 @@ describe('the graph against spec/ss12000-v2.1.yaml', () => {
     expect(undocumented).toEqual([]);
   });
 });
+
+test('every paged root list says what comes without `first`', () => {
+  const paged = Object.values(graph.getQueryType()!.getFields()).filter((field) => field.args.some((argument) => argument.name === 'first'));
+  expect(paged.length).toBeGreaterThan(15);
+  expect(paged.filter((field) => !/without `first` the first \d+ nodes come/.test(field.description ?? '')).map((field) => field.name)).toEqual([]);
+});

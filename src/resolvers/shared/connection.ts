@@ -103,7 +103,9 @@ export async function fetchConnection<N extends ListName>(
       break;
     }
   }
-  const connection: Connection<ListTypes[N]> = { edges, pageInfo: { hasNextPage, endCursor } };
+  // The whole list is in hand only when this page started it and nothing follows.
+  const totalCount = args.after == null && !hasNextPage ? edges.length : null;
+  const connection: Connection<ListTypes[N]> = { edges, pageInfo: { hasNextPage, endCursor, totalCount } };
   if (dropped.length > 0) Object.defineProperty(connection, DROPPED, { value: dropped, enumerable: false });
   return connection;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** Relay PageInfo, forward paging only (SS 12000 pageTokens go one way). Every subgraph returns it. */
 @Directive('@shareable')
@@ -9,4 +9,11 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'The last node\'s cursor; null on an empty page.' })
   endCursor!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many nodes the whole list has, where that is known without reading it all: on a first page with nothing after it, and on lists the graph computes itself. Null otherwise: SS 12000 lists carry no count, and counting would mean reading every page.',
+  })
+  totalCount?: number | null;
 }

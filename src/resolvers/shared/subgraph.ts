@@ -4,6 +4,7 @@ import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import type { ProducerName } from '../../ss12000/resources';
 import type { SubgraphContext } from './context';
+import { documentRootPaging } from './paging-documentation';
 import { documentFromSpec } from './spec-documentation';
 
 // @apollo/subgraph does not export its resolver-map type; take it from the one-module signature.
@@ -51,7 +52,7 @@ export async function buildSubgraph(options: SubgraphOptions): Promise<GraphQLSc
     orphanedTypes: options.orphanedTypes ?? [],
     validate: false,
   });
-  const typeDefs = documentFromSpec(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`));
+  const typeDefs = documentRootPaging(documentFromSpec(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`)));
   const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   for (const [typeName, resolveReference] of Object.entries(options.references)) {
     const existing = resolvers[typeName];

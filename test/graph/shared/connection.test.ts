@@ -18,6 +18,17 @@ function pagedSource(rows: number, pageCap: number) {
 const ids = (connection: { edges: { node: unknown }[] }) => connection.edges.map((edge) => (edge.node as { id: string }).id);
 
 describe('fetchConnection', () => {
+  it('gives totalCount when the first page holds the whole list, and null when it cannot know without reading on', async () => {
+    const whole = await fetchConnection(pagedSource(12, 10).source, 'persons', {}, { first: 20 });
+    expect(whole.pageInfo).toMatchObject({ hasNextPage: false, totalCount: 12 });
+    const partial = await fetchConnection(pagedSource(25, 10).source, 'persons', {}, { first: 20 });
+    expect(partial.pageInfo).toMatchObject({ hasNextPage: true, totalCount: null });
+    // A last page after a cursor does not know how many rows came before it.
+    const last = await fetchConnection(pagedSource(25, 10).source, 'persons', {}, { first: 20, after: partial.pageInfo.endCursor! });
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, totalCount: null });
+    expect(ids(last)).toHaveLength(5);
+  });
+
   it('fills `first` across producer pages smaller than asked for', async () => {
     const { source, calls } = pagedSource(25, 10);
     const page = await fetchConnection(source, 'persons', { nameContains: ['a'] }, { first: 15 });

@@ -152,7 +152,7 @@ export class AbsenceSummaryResolver {
       startDate: query.startDate,
       endDate: query.endDate,
       edges,
-      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null },
+      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null, totalCount: summary.rows.length },
       totalCount: summary.rows.length,
       total: summary.total,
       suppressed: summary.suppressed,
