@@ -213,6 +213,12 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     sortkey: sortkey({ ModifiedDesc: ['CalendarEvent.meta'], StartTimeAsc: ['CalendarEvent.startTime'], StartTimeDesc: ['CalendarEvent.startTime'] }),
   },
   'Query.calendarEvent': byId('CalendarEvent'),
+  // The zone a time is written in: the field shows the same instant as its UTC twin.
+  'CalendarEvent.localStartTime': { timeZone: NOTHING },
+  'CalendarEvent.localEndTime': { timeZone: NOTHING },
+  'AttendanceEvent.localTime': { timeZone: NOTHING },
+  'Absence.localStartTime': { timeZone: NOTHING },
+  'Absence.localEndTime': { timeZone: NOTHING },
   'Query.rooms': {
     ...PAGING,
     ...meta('Room'),

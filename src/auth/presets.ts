@@ -77,7 +77,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
       'groups', 'teachers', 'syllabus', 'organisation', 'parentActivity', 'calendarEvents',
     ],
     CalendarEvent: [
-      'id', 'meta', 'activity', 'startTime', 'endTime', 'cancelled', 'teachingLengthTeacher', 'teachingLengthStudent', 'comment',
+      'id', 'meta', 'activity', 'startTime', 'endTime', 'localStartTime', 'localEndTime', 'cancelled', 'teachingLengthTeacher', 'teachingLengthStudent', 'comment',
       'studentExceptions', 'teacherExceptions', 'rooms', 'resources',
     ],
     Room: ['id', 'meta', 'displayName', 'seats', 'owner'],
@@ -116,9 +116,9 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
       'id', 'meta', 'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes',
       'invalidAbsenceMinutes', 'otherAttendanceMinutes', 'absenceReason', 'reportedTimestamp',
     ],
-    AttendanceEvent: ['id', 'meta', 'time', 'eventType', 'person', 'registeredBy', 'group'],
+    AttendanceEvent: ['id', 'meta', 'time', 'localTime', 'eventType', 'person', 'registeredBy', 'group'],
     AttendanceSchedule: ['id', 'meta', 'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries'],
-    Absence: ['id', 'meta', 'startTime', 'endTime', 'type', 'student', 'organisation', 'registeredBy'],
+    Absence: ['id', 'meta', 'startTime', 'endTime', 'localStartTime', 'localEndTime', 'type', 'student', 'organisation', 'registeredBy'],
     // Attendance rows point at these: their ids (never names) come with the rows.
     Person: ['id', 'attendances', 'absences'],
     Activity: ['id'],

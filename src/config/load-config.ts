@@ -11,7 +11,7 @@ import { ConfigFileError } from '../lib/config-file-error';
 import type { ProducerAuth, ProducerConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { domainPaths } from '../sources/shared/capabilities';
-import { isTimeZone } from '../sources/shared/tolerant-reader';
+import { isTimeZone } from '../lib/time-zones';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SUPERGRAPH_PATH } from './paths';
 import type { GatewayConfig, ListenConfig } from './gateway-config';

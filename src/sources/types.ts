@@ -25,8 +25,8 @@ export interface LoadOptions {
 /** One per producer PER GraphQL REQUEST: holds that request's DataLoaders. */
 export interface ProducerSource {
   readonly producer: ProducerName;
-  /** The producer's settings that shape how aggregations page and fan out. */
-  readonly tuning: Readonly<Pick<ProducerConfig, 'pageSize' | 'maxConcurrency' | 'summarySource'>>;
+  /** The producer's settings that shape how aggregations page and fan out, and the zone its data lives in. */
+  readonly tuning: Readonly<Pick<ProducerConfig, 'pageSize' | 'maxConcurrency' | 'summarySource'> & { timeZone: string }>;
   /** One page of GET /X. Query params as the spec names them ('meta.modified.after', 'startTime.onOrAfter', arrays repeat the key). With pageToken, only limit is sent. */
   list<N extends ListName>(name: N, query: Record<string, QueryValue>, options?: ListOptions): Promise<Page<ListTypes[N]>>;
   /** Every page of GET /X as they arrive (for aggregations; bounded memory). */

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { extractDescriptions, renderSpecDescriptions, SPEC_DESCRIPTIONS_PATH } from '../../src/ss12000/spec-descriptions';
 import { SPEC_YAML_PATH } from '../../src/ss12000/spec-extract';
 import { specSchemaOf } from '../../src/resolvers/shared/spec-documentation';
+import { GRAPH_FIELDS } from '../support/graph-additions';
 
 type Node = { $ref?: string; enum?: string[]; allOf?: Node[]; items?: Node; properties?: Record<string, Node>; schema?: Node; name?: string };
 const spec = parse(readFileSync(SPEC_YAML_PATH, 'utf8')) as {
@@ -85,17 +86,6 @@ const ENUM_SOURCES: Record<string, string> = {
 // Enums of the graph's own features, not of SS 12000.
 const GRAPH_ENUMS = new Set(['AbsenceGrouping']);
 
-// What the graph adds to a spec type: the reverse links people otherwise join by hand (README).
-const GRAPH_FIELDS: Record<string, string[]> = {
-  Activity: ['calendarEvents'],
-  CalendarEvent: ['attendances'],
-  Duty: ['activities'],
-  Group: ['activities'],
-  Organisation: ['children', 'groups'],
-  Person: ['attendances', 'absences', 'grades', 'studyPlans', 'groupMemberships', 'duties', 'responsibleFor', 'activities'],
-  // The spec's schema has no id, yet the spec serves /schoolUnitOfferings/{id}: the id producers send is kept.
-  SchoolUnitOffering: ['id'],
-};
 // `_embedded` carries expanded references on the wire; the graph resolves the reference itself instead.
 const WIRE_ONLY = new Set(['_embedded']);
 

@@ -6,6 +6,7 @@ import { AttendanceEventResolver } from './attendance-event.resolver';
 import { AttendanceScheduleResolver } from './attendance-schedule.resolver';
 import { AttendanceResolver } from './attendance.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
+import { AbsenceLocalTimesResolver, AttendanceEventLocalTimesResolver } from './local-times.resolver';
 import { PersonResolver } from './person.resolver';
 import { attendanceReferences } from './references';
 import { AbsenceSummaryResolver } from './summary/summary.resolver';
@@ -19,6 +20,8 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       AttendanceEventResolver,
       AttendanceScheduleResolver,
       AbsenceResolver,
+      AbsenceLocalTimesResolver,
+      AttendanceEventLocalTimesResolver,
       AggregatedAttendanceResolver,
       PersonResolver,
       CalendarEventResolver,

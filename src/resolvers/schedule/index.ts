@@ -3,6 +3,7 @@ import { buildSubgraph } from '../shared/subgraph';
 import { ActivityResolver } from './activity.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
 import { DutyResolver } from './duty.resolver';
+import { CalendarEventLocalTimesResolver } from './local-times.resolver';
 import { GroupResolver } from './group.resolver';
 import { PersonResolver } from './person.resolver';
 import { scheduleReferences } from './references';
@@ -13,7 +14,7 @@ import { RoomResolver } from './room.resolver';
 export async function buildScheduleSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'schedule',
-    resolvers: [ActivityResolver, CalendarEventResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver],
+    resolvers: [ActivityResolver, CalendarEventResolver, CalendarEventLocalTimesResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver],
     references: scheduleReferences,
   });
 }

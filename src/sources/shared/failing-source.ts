@@ -3,13 +3,14 @@
 import type { ListName, ProducerName } from '../../ss12000/resources';
 import type { ProducerSource } from '../types';
 import { listPath } from './list';
+import { DEFAULT_TIME_ZONE } from './tolerant-reader';
 
 export function failingSource(producer: ProducerName, fail: (route: string) => never): ProducerSource {
   const listing = (name: ListName): never => fail(`GET ${listPath(name).path}`);
   const lookup = (name: ListName): never => fail(`POST ${listPath(name).path}/lookup`);
   return {
     producer,
-    tuning: { pageSize: 100, maxConcurrency: 1 },
+    tuning: { pageSize: 100, maxConcurrency: 1, timeZone: DEFAULT_TIME_ZONE },
     list: async (name: ListName) => listing(name),
     // Throws at the first pull, as the unreachable producer it stands for would.
     // eslint-disable-next-line require-yield

@@ -10,6 +10,7 @@ import { fetchPage, listPath, walkPages, type ListContext } from './list';
 import { RequestLoaders } from './loader-factory';
 import type { QueryValue } from './query';
 import type { PayloadChecker } from './validate';
+import { DEFAULT_TIME_ZONE } from './tolerant-reader';
 
 export interface ProducerParts {
   readonly domain: DomainSpec;
@@ -68,7 +69,7 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
 
   return {
     producer,
-    tuning: { pageSize: config.pageSize, maxConcurrency: config.maxConcurrency, summarySource: config.summarySource },
+    tuning: { pageSize: config.pageSize, maxConcurrency: config.maxConcurrency, summarySource: config.summarySource, timeZone: config.timeZone ?? DEFAULT_TIME_ZONE },
     list,
     pages,
     load,

@@ -27,6 +27,7 @@ import { isDateTime } from '../../ss12000/fast-formats';
 import { compiledValidatorFor } from '../../ss12000/spec-validator';
 import { UpstreamInvalidError } from './errors';
 import { reportViolation } from './violation-log';
+import { offsetMinutes, offsetText } from '../../lib/time-zones';
 
 type Json = Record<string, unknown>;
 
@@ -102,36 +103,6 @@ const comparable = (value: string): string => value.normalize('NFC').toLocaleLow
 
 // ---- date-times without offset ----------------------------------------------------------------
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (zone: string): Intl.DateTimeFormat => {
-  let formatter = zoneFormatters.get(zone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    zoneFormatters.set(zone, formatter);
-  }
-  return formatter;
-};
-
-/** True when `zone` is an IANA time zone this runtime knows (config validation). */
-export const isTimeZone = (zone: string): boolean => {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Minutes `zone` is ahead of UTC at the instant `utcMs`. */
-const offsetMinutes = (zone: string, utcMs: number): number => {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(new Date(utcMs))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']! % 24, parts['minute']!, parts['second']!);
-  return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60_000);
-};
-
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 
 /** `2026-09-01T08:15:00` read as wall time in `zone`, with the offset that zone had then; undefined when it is not such a value. */
@@ -143,10 +114,7 @@ export function withZoneOffset(text: string, zone: string): string | undefined {
   if (Number.isNaN(wall) || Number(month) > 12 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
   // The offset at the wall time read as UTC, then at the instant that gives: right across DST changes.
   const offset = offsetMinutes(zone, wall - offsetMinutes(zone, wall) * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const read = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  const read = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offsetText(offset)}`;
   // 30 February has a wall time too: only a real calendar day is mended.
   return isDateTime(read) ? read : undefined;
 }
