@@ -87,8 +87,9 @@ export function staticApp(options: StaticAppOptions): StaticApp {
       if (!built) return file === 'index.html' ? notBuilt(options.directory) : undefined;
       // Compared as the raw (still percent-encoded) path: no decoding, so no encoded `..` or `/` to undo.
       if (!files.has(file)) return undefined;
-      // node:http sends no body to a HEAD request, but the length of the one a GET would get.
-      return { status: 200, headers: headersOf(file), body: await readFile(path.join(options.directory, file)) };
+      // node:http sends no body to a HEAD request; the length says what a GET would get.
+      const body = await readFile(path.join(options.directory, file));
+      return { status: 200, headers: { ...headersOf(file), 'content-length': String(body.length) }, body };
     },
   };
 }
