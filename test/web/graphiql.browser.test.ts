@@ -65,6 +65,7 @@ const setQuery = async (page: Page, query: string): Promise<void> => {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(query);
+  await page.getByRole('button', { name: /^Prettify query/ }).click();
 };
 
 /** The response pane's visible text (Monaco draws spaces as no-break spaces). */
