@@ -6,6 +6,8 @@ export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as sent (not decompressed). */
+  bytes: Buffer;
 }
 
 export const rawRequest = (base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> =>
@@ -14,7 +16,10 @@ export const rawRequest = (base: string, method: string, path: string, headers: 
     const sent = request({ hostname, port, method, path, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
+      });
       response.on('error', reject);
     });
     sent.on('error', reject);

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { GRAPHIQL_CSP } from '../../src/gateway/graphiql';
 import { staticApp } from '../../src/gateway/static-assets';
 import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
@@ -11,6 +12,7 @@ import { rawRequest } from '../support/raw-request';
 
 let stack: E2E;
 const get = (pathname: string, headers: Record<string, string> = {}) => rawRequest(stack.gatewayUrl, 'GET', pathname, headers);
+
 
 beforeAll(async () => {
   stack = await startE2E({ students: 40 });
@@ -63,6 +65,18 @@ describe('GraphiQL files', () => {
     expect(anonymous.status).toBe(401);
     const answered = await stack.query('{ __typename }');
     expect(answered).toEqual(expect.objectContaining({ status: 200, data: { __typename: 'Query' } }));
+  });
+
+  it('sends text gzipped to a client that accepts it, the same bytes once unzipped', async () => {
+    const page = await get('/');
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)?.[1] ?? '';
+    const plain = await get(`/${script}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('Accept-Encoding');
+    const zipped = await get(`/${script}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 2);
+    expect(gunzipSync(zipped.bytes).equals(plain.bytes)).toBe(true);
   });
 
   it('answers HEAD with the headers and no body', async () => {
