@@ -2,7 +2,7 @@
 //
 //   node web/build.mjs             build the apps whose output is missing or older than their sources
 //   node web/build.mjs --force     build every app
-//   node web/build.mjs typecheck   type-check every app with its own web/<app>/tsconfig.json
+//   node web/build.mjs typecheck   type-check every app with its own web/<app>/tsconfig.json, and the configs
 //
 // `npm run build:web` is the first; `npm run build` and the tests (jest globalSetup) run it too, so an
 // app is rebuilt only after its sources (or package-lock.json) changed.
@@ -49,8 +49,10 @@ async function build(force) {
 
 function typecheck() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  for (const app of apps) {
-    const result = spawnSync(process.execPath, [tsc, '-p', path.join(WEB, app, 'tsconfig.json')], { stdio: 'inherit' });
+  // Each app for the browser with its own tsconfig.json; every vite.config.ts for Node.
+  const projects = [...apps.map((app) => path.join(WEB, app, 'tsconfig.json')), path.join(WEB, 'tsconfig.node.json')];
+  for (const project of projects) {
+    const result = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }
