@@ -1,6 +1,9 @@
 // Issue 12: CORS per deployment. An allowed origin gets the headers (preflight answered before
 // authentication), any other origin gets none; never on the admin paths; a key in a query string is no key.
+import { resolveConfig } from '../../src/config/load-config';
+import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
 import { createCorsPolicy } from '../../src/gateway/cors';
+import { startDeployedGateway } from '../../src/gateway/deployed';
 import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
 import { rawRequest } from '../support/raw-request';
 
@@ -95,9 +98,30 @@ describe('CORS', () => {
     }
   });
 
-  it('allows no origin by default (the deployed shape)', () => {
+  it('allows no origin by default (the policy)', () => {
     const policy = createCorsPolicy({ allowedOrigins: [] });
     expect(policy.preflightHeaders({ origin: APP })).toEqual({ vary: 'Origin', allow: 'GET, POST, OPTIONS' });
     expect(policy.responseHeaders({ origin: 'http://localhost:5173' })).toEqual({ vary: 'Origin' });
+  });
+
+  it('in the deployed shape allows no origin unless the config file names it', async () => {
+    const producer = { baseUrl: 'https://unused.example.se', auth: { kind: 'bearer', token: 'unused' } };
+    const file = (gateway: Record<string, unknown>) => ({
+      gateway: { host: '127.0.0.1', port: 0, ...gateway },
+      subgraphs: Object.fromEntries(Object.entries(stack.subgraphUrls).map(([name, url]) => [name, { url }])),
+      producers: { register: producer },
+    });
+    const originAllowed = async (gateway: Record<string, unknown>, origin: string): Promise<string | undefined> => {
+      const deployed = await startDeployedGateway(resolveConfig(file(gateway), {}), { suppliersPath: DEFAULT_SUPPLIERS_PATH, callerSecret: stack.callerSecret });
+      try {
+        const answer = await rawRequest(deployed.url, 'OPTIONS', '/graphql', { origin, 'access-control-request-method': 'POST' });
+        return answer.headers['access-control-allow-origin'] as string | undefined;
+      } finally {
+        await deployed.close();
+      }
+    };
+    expect(await originAllowed({}, 'http://localhost:5173')).toBeUndefined();
+    expect(await originAllowed({}, APP)).toBeUndefined();
+    expect(await originAllowed({ cors: { allowedOrigins: [APP] } }, APP)).toBe(APP);
   });
 });
