@@ -8,7 +8,7 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# --- build: every dependency, tsc to dist/ ---
+# --- build: every dependency, tsc to dist/, the web pages (GraphiQL) to dist/web with Vite ---
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -16,6 +16,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
+COPY web ./web
 RUN npm run build
 
 # --- prod-deps: production dependencies only ---
@@ -50,6 +51,8 @@ FROM runtime-base AS runtime
 # dist/src without the demo and without bench/: main.js loads the embedded demo only when it runs
 # without a config (the entrypoint always passes one), and subgraph-main.js never does.
 COPY --from=build --chown=root:root /app/dist/src ./dist/src
+# GraphiQL's built files, served at / (src/gateway/graphiql.ts): nothing is fetched from a CDN.
+COPY --from=build --chown=root:root /app/dist/web ./dist/web
 RUN rm -rf dist/src/demo dist/src/gateway/embedded.js dist/src/gateway/embedded.js.map dist/src/gateway/embedded.d.ts
 COPY --chown=root:root schema ./schema
 COPY --chown=root:root config ./config

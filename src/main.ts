@@ -70,6 +70,7 @@ const readyMessage = (gatewayUrl: string, suppliersPath: string, metricsToken: s
   return [
     '',
     `Gateway ready at ${gatewayUrl}`,
+    `GraphiQL: ${new URL('/', gatewayUrl).toString()} (paste a demo key into its Supplier key field)`,
     '',
     `Suppliers from ${suppliersPath}. Demo keys (send as Authorization: Bearer <key> or x-api-key: <key>):`,
     keys,

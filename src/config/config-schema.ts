@@ -86,7 +86,18 @@ export const CONFIG_SCHEMA = {
   properties: {
     gateway: {
       ...listen,
-      properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 }, requestTimeoutMs: positiveInteger, shutdownGraceMs: { type: 'integer', minimum: 0 } },
+      properties: {
+        ...listen.properties,
+        supergraphPath: { type: 'string', minLength: 1 },
+        requestTimeoutMs: positiveInteger,
+        shutdownGraceMs: { type: 'integer', minimum: 0 },
+        // Browser origins allowed to call /graphql and /sdl (src/gateway/cors.ts); none by default.
+        cors: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { allowedOrigins: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } } },
+        },
+      },
     },
     subgraphs: perProducer(subgraph),
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },

@@ -23,6 +23,11 @@ export interface GatewayConfig {
     requestTimeoutMs: number;
     /** On SIGTERM/SIGINT, how long requests in flight may finish before the process exits, in ms (default 10000). */
     shutdownGraceMs: number;
+    /**
+     * Browser origins allowed to call /graphql and /sdl: exact origins, or loopback with any port
+     * (`http://localhost:*`). None by default: no page on another origin may read an answer.
+     */
+    cors: { allowedOrigins: readonly string[] };
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
   /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */

@@ -8,6 +8,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { ConfigFileError } from '../lib/config-file-error';
+import { parseOriginPattern } from '../lib/origin-pattern';
 import type { ProducerAuth, ProducerConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { domainPaths } from '../sources/shared/capabilities';
@@ -28,7 +29,7 @@ export class ConfigError extends ConfigFileError {
 
 type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>>;
 interface ConfigFile {
-  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number };
+  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number; cors?: { allowedOrigins?: string[] } };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
   producers: Partial<
@@ -147,7 +148,7 @@ export function resolveConfig(
   if (problems.length > 0) throw new ConfigError(source, problems);
   if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
   const file = substituted;
-  const semantic = producerProblems(file.producers);
+  const semantic = [...producerProblems(file.producers), ...originProblems(file.gateway?.cors?.allowedOrigins ?? [])];
   if (semantic.length > 0) throw new ConfigError(source, semantic);
   const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
   const calls = forProcess === undefined ? PRODUCERS : producersCalledBy(forProcess);
@@ -159,6 +160,7 @@ export function resolveConfig(
       supergraphPath: file.gateway?.supergraphPath ? path.resolve(baseDir, file.gateway.supergraphPath) : SUPERGRAPH_PATH,
       requestTimeoutMs: file.gateway?.requestTimeoutMs ?? GATEWAY_DEFAULTS.requestTimeoutMs,
       shutdownGraceMs: file.gateway?.shutdownGraceMs ?? GATEWAY_DEFAULTS.shutdownGraceMs,
+      cors: { allowedOrigins: file.gateway?.cors?.allowedOrigins ?? [] },
     },
     subgraphs: entries((name) => ({
       url: file.subgraphs[name].url,
@@ -189,6 +191,14 @@ function producerProblems(producers: ConfigFile['producers']): string[] {
     });
   }
   return problems;
+}
+
+/** Each allowed origin is an exact origin or a loopback one with any port (src/lib/origin-pattern.ts). */
+function originProblems(origins: readonly string[]): string[] {
+  return origins.flatMap((origin, index) => {
+    const parsed = parseOriginPattern(origin);
+    return 'problem' in parsed ? [`gateway.cors.allowedOrigins.${index}: ${parsed.problem}`] : [];
+  });
 }
 
 /** `forProcess`: the gateway or a subgraph of the deployed shape, reading only its producers' secrets (see resolveConfig). */

@@ -42,6 +42,7 @@ export async function startDeployedGateway(
       rateLimit: auth.rateLimit,
       requestTimeoutMs: config.gateway.requestTimeoutMs,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
+      cors: config.gateway.cors,
       organisationTreeKnown: suppliers.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
     });

@@ -3,6 +3,7 @@
 // GET /sdl answered from the caller's contract schema, one audit line per request.
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Authenticator, SuppliersConfig } from '../auth';
@@ -11,8 +12,10 @@ import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
 import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger } from './audit-log';
 import { contractIntrospectionPlugin } from './contract-introspection';
+import { createCorsPolicy, type CorsConfig } from './cors';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import { graphiqlPages } from './graphiql';
 import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
@@ -54,6 +57,8 @@ export interface GatewayServerOptions {
   organisationTreeKnown?: () => boolean;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** Browser origins allowed to call /graphql and /sdl (gateway.cors in the config); none when not given. */
+  cors?: CorsConfig;
 }
 
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
@@ -101,6 +106,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // main.ts owns shutdown (closeOnSignals): Apollo would otherwise stop itself and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
+      // Apollo's landing pages load from a CDN; browsers get the bundled GraphiQL instead (graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
       persistedDocumentsPlugin({ trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments }),
       operationResolutionPlugin,
@@ -109,6 +116,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       operationCostPlugin(),
     ],
   });
+  const cors = createCorsPolicy(options.cors ?? { allowedOrigins: [] });
+  const graphiql = graphiqlPages();
+  if (!graphiql.app.built) logger.warn('GraphiQL is not built (npm run build:web): / answers 404');
   const rateLimiter = createRateLimiter(options.rateLimit);
   await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
@@ -119,6 +129,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return caller ? { caller } : null;
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
+    pages: graphiql,
+    cors,
     metricsToken: options.metricsToken,
     admit: async ({ caller }) => {
       const admission = await rateLimiter.admit(caller.supplier, caller.limits?.rateLimit);

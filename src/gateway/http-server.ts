@@ -10,6 +10,8 @@ import { logger } from '../config/logger';
 import { adminResponse } from '../observability/admin-routes';
 import type { Readiness } from '../observability/readiness';
 import { withDeadline } from '../sources/shared/deadline';
+import type { CorsPolicy } from './cors';
+import type { StaticResponse } from './static-assets';
 
 export interface TextResponse {
   status: number;
@@ -26,6 +28,10 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   bodyFirst?: boolean;
   /** Told of each refused request (the gateway audits it). */
   onUnauthenticated?(request: IncomingMessage): void;
+  /** Pages answered before authentication (GraphiQL's files); undefined for a path that is not one. */
+  pages?(request: IncomingMessage, pathname: string): Promise<StaticResponse | undefined>;
+  /** CORS of /graphql and `routes` (never of the admin paths); preflights are answered before authentication. */
+  cors?: CorsPolicy;
   /** Other GET paths, served with the same authentication. */
   routes?: Record<string, (context: TContext) => TextResponse>;
   /** Bearer token of GET /metrics; without one /metrics is not served. GET /healthz always is. */
@@ -128,7 +134,22 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, admin, admin.headers);
     return;
   }
+  const page = await options.pages?.(request, url.pathname);
+  if (page) {
+    response.writeHead(page.status, page.headers);
+    response.end(page.body);
+    return;
+  }
   const route = options.routes?.[url.pathname];
+  const cors = url.pathname === '/graphql' || route ? options.cors : undefined;
+  if (cors && request.method === 'OPTIONS') {
+    request.resume();
+    response.writeHead(204, cors.preflightHeaders(request.headers));
+    response.end();
+    return;
+  }
+  // Set before any answer is written (writeHead merges them in), refusals included: a page may read why it was refused.
+  for (const [key, value] of Object.entries(cors?.responseHeaders(request.headers) ?? {})) response.setHeader(key, value);
   if (url.pathname !== '/graphql' && !(route && request.method === 'GET')) {
     send(response, graphqlError(404, 'NOT_FOUND', 'Not found.'));
     return;

@@ -6,6 +6,7 @@ import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { composeSupergraph } from './compose';
+import type { CorsConfig } from './cors';
 import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
@@ -52,6 +53,8 @@ export interface GatewayStackOptions {
   shutdownGraceMs?: number;
   /** First delay before the organisation tree is read again after a failed read, in ms (default 1000). */
   organisationTreeRetryMs?: number;
+  /** Browser origins allowed to call the gateway (none when not given). */
+  cors?: CorsConfig;
 }
 
 export interface GatewayStack {
@@ -114,6 +117,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       rateLimit: options.rateLimit,
       requestTimeoutMs: options.requestTimeoutMs,
       shutdownGraceMs: options.shutdownGraceMs,
+      cors: options.cors,
       organisationTreeKnown: auth.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
     });

@@ -33,7 +33,7 @@ describe('gateway config', () => {
 
   it('fills every optional setting with its default', () => {
     const config = resolveConfig(minimal(), {});
-    expect(config.gateway).toEqual({ host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH, requestTimeoutMs: 5000, shutdownGraceMs: 10000 });
+    expect(config.gateway).toEqual({ host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH, requestTimeoutMs: 5000, shutdownGraceMs: 10000, cors: { allowedOrigins: [] } });
     expect(config.producers.grades).toEqual({ ...PRODUCER_DEFAULTS, baseUrl: 'https://grades.example.se/v2', auth: { kind: 'bearer', token: 't' } });
     expect(config.validatePayloads).toBe(true);
   });
@@ -42,6 +42,19 @@ describe('gateway config', () => {
     await expect(loadConfig(EXAMPLE, { ...SECRETS, GRADES_TOKEN: undefined })).rejects.toThrow(
       'producers.grades.auth.token: environment variable GRADES_TOKEN is not set',
     );
+  });
+
+  it('allows exact browser origins and loopback ones with any port, and names any other pattern', () => {
+    const allowedOrigins = ['https://app.example.se', 'http://localhost:*'];
+    expect(resolveConfig({ ...minimal(), gateway: { cors: { allowedOrigins } } }, {}).gateway.cors).toEqual({ allowedOrigins });
+    const bad = ['https://*.example.se', 'https://app.example.se/', 'app.example.se', 'https://example.se:*', 'ftp://example.se'];
+    expect(problemsOf(() => resolveConfig({ ...minimal(), gateway: { cors: { allowedOrigins: bad } } }, {}))).toEqual([
+      'gateway.cors.allowedOrigins.0: "https://*.example.se": a wildcard is allowed only as the port of a loopback origin (http://localhost:*)',
+      'gateway.cors.allowedOrigins.1: "https://app.example.se/" is not an origin: scheme, host and port only, e.g. https://app.example.se',
+      'gateway.cors.allowedOrigins.2: "app.example.se" is not an origin: scheme, host and port only, e.g. https://app.example.se',
+      'gateway.cors.allowedOrigins.3: "https://example.se:*": a wildcard is allowed only as the port of a loopback origin (http://localhost:*)',
+      'gateway.cors.allowedOrigins.4: "ftp://example.se" is not an origin: scheme, host and port only, e.g. https://app.example.se',
+    ]);
   });
 
   it('names a setting of the wrong type', () => {

@@ -12,6 +12,7 @@ import { type Logger, pino } from 'pino';
 import { readEnv } from '../../src/config/env';
 import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
+import type { CorsConfig } from '../../src/gateway/cors';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
 import { startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
 
@@ -48,6 +49,8 @@ export interface E2EOptions {
   organisationTreeRetryMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /** Browser origins allowed to call the gateway (the embedded demo's loopback origins when not given). */
+  cors?: CorsConfig;
 }
 
 export interface QueryOptions {
@@ -97,6 +100,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
+    cors: options.cors,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
