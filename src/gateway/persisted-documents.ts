@@ -5,8 +5,10 @@
 // (src/state): a hash one supplier registered is PERSISTED_QUERY_NOT_FOUND to every other. With REDIS_URL
 // the spaces are in Redis, so a document registered through one gateway replica runs by hash on every
 // other; without the store (Redis down) a hash is not found and the client sends the text again, as APQ
-// clients do, and that request runs: a Redis outage costs bytes on the wire, never an answer. A supplier with trustedDocuments (suppliers
-// file, src/auth/trusted-documents.ts) runs its registered documents by id; in safelist mode nothing else.
+// clients do, and that request runs: a Redis outage costs bytes on the wire, never an answer.
+// A supplier with trustedDocuments (suppliers file, src/auth/trusted-documents.ts) runs its registered
+// documents by id; in safelist mode nothing else. Those are configuration, read from the file by every
+// replica, and never kept in the store.
 //
 // Runs at requestDidStart, before Apollo reads the document: the id is resolved to its text here, and
 // Apollo's APQ is off (persistedQueries: false). A refused request never reaches the parser: Apollo gets
