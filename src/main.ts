@@ -27,6 +27,7 @@ async function runDeployed(configPath: string): Promise<void> {
     callerSecret: env.callerSecret,
     metricsToken: env.metricsToken,
     rateLimit: { redisUrl: env.redisUrl },
+    sharedState: { redisUrl: env.redisUrl },
   });
   closeOnSignals(() => gateway.close(), config.gateway.shutdownGraceMs);
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
@@ -46,6 +47,7 @@ async function runEmbedded(): Promise<void> {
     aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
     metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
     rateLimit: { redisUrl: env.redisUrl },
+    sharedState: { redisUrl: env.redisUrl },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

@@ -5,6 +5,7 @@ import { readArgs } from './config/args';
 import { readEnv } from './config/env';
 import { loadConfig } from './config/load-config';
 import { logger } from './config/logger';
+import { SHARES_STATE } from './config/shared-state';
 import { closeOnSignals } from './gateway/shutdown';
 import { startDeployedSubgraph } from './gateway/deployed-subgraph';
 import { PRODUCERS, type ProducerName } from './ss12000/resources';
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
   if (env.callerSecret === undefined) throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
   // Resolved for this subgraph: only the secrets of the producers it calls (src/config/producer-calls.ts).
   const config = await loadConfig(configPath, env.variables, name);
-  const server = await startDeployedSubgraph(name, config, { callerSecret: env.callerSecret, aliasSecret: env.aliasSecret, metricsToken: env.metricsToken });
+  const server = await startDeployedSubgraph(name, config, {
+    callerSecret: env.callerSecret,
+    aliasSecret: env.aliasSecret,
+    metricsToken: env.metricsToken,
+    sharedState: SHARES_STATE.has(name) ? { redisUrl: env.redisUrl } : undefined,
+  });
   closeOnSignals(() => server.close(), config.gateway.shutdownGraceMs);
   logger.info({ subgraph: name, url: server.url }, 'subgraph ready');
 }

@@ -23,8 +23,9 @@ export interface Environment {
   /** Bearer token of GET /metrics (METRICS_TOKEN); /metrics is not served without one. */
   metricsToken: string | undefined;
   /**
-   * Redis for the per-supplier rate limits (REDIS_URL, e.g. redis://redis:6379): replicas pointed at
-   * the same Redis share each supplier's bucket. Unset: every process counts on its own, in memory.
+   * Redis for the state replicas share (REDIS_URL, e.g. redis://redis:6379): the gateway's per-supplier
+   * rate limits and APQ registrations, the attendance subgraph's summary snapshots (config/shared-state.ts).
+   * Unset: every process keeps its own, in memory.
    */
   redisUrl: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */

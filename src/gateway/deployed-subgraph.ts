@@ -6,6 +6,7 @@ import { createSourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { SUBGRAPH_BUILDERS } from './subgraphs';
+import { createSharedStore, type SharedStateConfig } from '../state';
 
 export interface DeployedSubgraphSecrets {
   /** Shared with the gateway (CALLER_SIGNING_SECRET). */
@@ -14,6 +15,8 @@ export interface DeployedSubgraphSecrets {
   aliasSecret?: string;
   /** Bearer token of GET /metrics (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Where the state this subgraph's replicas share lives (REDIS_URL; src/config/shared-state.ts says which subgraphs have any). */
+  sharedState?: SharedStateConfig;
 }
 
 export async function startDeployedSubgraph(name: ProducerName, config: GatewayConfig, secrets: DeployedSubgraphSecrets): Promise<RunningServer> {
@@ -25,7 +28,9 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
     calls: config.calls,
     process: describeProcess(name),
   });
+  const shared = createSharedStore(secrets.sharedState);
   try {
+    await shared.connect();
     const server = await startSubgraphServer({
       name,
       schema: await SUBGRAPH_BUILDERS[name](),
@@ -34,15 +39,20 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
       callerSecret: secrets.callerSecret,
       metricsToken: secrets.metricsToken,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
+      shared,
+      // Every replica seals cursors alike, so each opens the others' (as aliases: ALIAS_SECRET, else the signing secret).
+      cursorSecret: secrets.aliasSecret ?? secrets.callerSecret,
     });
     return {
       url: server.url,
       close: async () => {
         await server.close();
+        await shared.close();
         await sourceClients.close();
       },
     };
   } catch (error) {
+    await shared.close();
     await sourceClients.close();
     throw error;
   }

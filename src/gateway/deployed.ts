@@ -8,6 +8,7 @@ import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
+import { createSharedStore, type SharedStateConfig } from '../state';
 
 export interface DeployedAuth {
   /** The suppliers file, watched for changes. */
@@ -18,6 +19,8 @@ export interface DeployedAuth {
   metricsToken?: string;
   /** Where the per-supplier rate-limit counters live (REDIS_URL: shared by every replica). */
   rateLimit?: RateLimitStore;
+  /** Where APQ registrations live (REDIS_URL: shared by every replica). */
+  sharedState?: SharedStateConfig;
 }
 
 export async function startDeployedGateway(
@@ -30,7 +33,9 @@ export async function startDeployedGateway(
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
   const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients));
+  const shared = createSharedStore(auth.sharedState);
   try {
+    await shared.connect();
     const gateway = await startGatewayServer({
       supergraphSdl,
       subgraphUrls,
@@ -40,6 +45,7 @@ export async function startDeployedGateway(
       callerSecret: auth.callerSecret,
       metricsToken: auth.metricsToken,
       rateLimit: auth.rateLimit,
+      shared,
       requestTimeoutMs: config.gateway.requestTimeoutMs,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
       cors: config.gateway.cors,
@@ -51,11 +57,13 @@ export async function startDeployedGateway(
       subgraphUrls,
       close: async () => {
         await gateway.close();
+        await shared.close();
         suppliers.close();
         await sourceClients.close();
       },
     };
   } catch (error) {
+    await shared.close();
     suppliers.close();
     await sourceClients.close();
     throw error;

@@ -28,6 +28,7 @@ import type { ErrorCode } from '../resolvers/shared/errors';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import type { RunningServer } from './subgraph-server';
+import { createSharedStore, type SharedStore } from '../state';
 
 export interface GatewayServerOptions {
   /** Composed supergraph SDL; its subgraph URLs are ignored in favour of `subgraphUrls`. */
@@ -46,6 +47,8 @@ export interface GatewayServerOptions {
   metricsToken?: string;
   /** Where the per-supplier rate-limit counters live (Redis when `redisUrl` is given, else memory). */
   rateLimit?: RateLimitStore;
+  /** State the gateway's replicas share (APQ registrations), owned by the caller; a memory store of this server's own when absent. */
+  shared?: SharedStore;
   /** Deadline of one request, every subgraph and producer call included, in ms (default 5000). */
   requestTimeoutMs?: number;
   /** The producers' circuit breakers, for GET /readyz (with organisationTreeKnown). */
@@ -89,6 +92,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   });
   const audit = options.audit ?? createAuditLogger();
+  const ownStore = options.shared === undefined ? createSharedStore() : undefined;
+  const shared = options.shared ?? ownStore!;
   const contracts = createContracts(supergraphEntityTypes(options.supergraphSdl));
   let apiSchema: GraphQLSchema | undefined;
   const server = new ApolloServer<GatewayContext>({
@@ -109,7 +114,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       // Apollo's landing pages load from a CDN; browsers get the bundled GraphiQL instead (graphiql.ts).
       ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
-      persistedDocumentsPlugin({ trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments }),
+      persistedDocumentsPlugin({ store: shared, trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments }),
       operationResolutionPlugin,
       contractIntrospectionPlugin(contracts),
       auditPlugin(audit),
@@ -150,6 +155,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
   }).catch(async (error: unknown) => {
     await rateLimiter.close();
+    await ownStore?.close();
     throw error;
   });
   return {
@@ -158,6 +164,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       await server.stop();
       await fetcher.close();
       await rateLimiter.close();
+      await ownStore?.close();
     },
   };
 }

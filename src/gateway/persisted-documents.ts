@@ -1,9 +1,14 @@
 // Documents sent by id, per supplier: Apollo's automatic persisted queries (APQ) and trusted documents.
 //
 // Apollo's own APQ cache is keyed by the hash alone, so a supplier sending another supplier's hash learnt
-// whether (and what) that supplier ran. Here every supplier has its own APQ store: a hash one supplier
-// registered is PERSISTED_QUERY_NOT_FOUND to every other. A supplier with trustedDocuments (suppliers
-// file, src/auth/trusted-documents.ts) runs its registered documents by id; in safelist mode nothing else.
+// whether (and what) that supplier ran. Here every supplier has its own APQ space in the shared store
+// (src/state): a hash one supplier registered is PERSISTED_QUERY_NOT_FOUND to every other. With REDIS_URL
+// the spaces are in Redis, so a document registered through one gateway replica runs by hash on every
+// other; without the store (Redis down) a hash is not found and the client sends the text again, as APQ
+// clients do, and that request runs: a Redis outage costs bytes on the wire, never an answer.
+// A supplier with trustedDocuments (suppliers file, src/auth/trusted-documents.ts) runs its registered
+// documents by id; in safelist mode nothing else. Those are configuration, read from the file by every
+// replica, and never kept in the store.
 //
 // Runs at requestDidStart, before Apollo reads the document: the id is resolved to its text here, and
 // Apollo's APQ is off (persistedQueries: false). A refused request never reaches the parser: Apollo gets
@@ -14,17 +19,21 @@
 // HTTP's trusted documents: a POST body field or a GET parameter, "sha256:<hex>" or "<hex>").
 import { type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
+import { orWhenUnavailable, type SharedStore, type StoreSpace } from '../state';
 import type { GatewayContext } from './gateway-context';
-import { getOrCompute } from '../lib/get-or-compute';
 
 export interface PersistedDocumentsOptions {
   /** The supplier's trusted documents as the suppliers file in force says, or undefined. */
   trustedDocuments(supplier: string): TrustedDocuments | undefined;
-  /** Characters of query text one supplier's APQ store holds (least recently used go first). Default 4 Mi. */
+  /** Where APQ registrations live (Redis: shared by the gateway's replicas). */
+  store: SharedStore;
+  /** Memory store only: characters of query text one supplier's APQ space holds (least recently used go first). Default 4 Mi. */
   apqBytesPerSupplier?: number;
 }
+
+// A registration lasts a day (APQ clients register again on a miss); refreshed by nobody.
+const APQ_TTL_MS = 24 * 60 * 60_000;
 
 const PLACEHOLDER = '{ __typename }';
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -70,13 +79,15 @@ const sentId = (extensions: Record<string, unknown> | undefined, http: { method:
 };
 
 export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
-  const maxSize = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
-  const stores = new Map<string, LRUCache<string, string>>();
-  const storeOf = (supplier: string): LRUCache<string, string> =>
-    getOrCompute(stores, supplier, () => new LRUCache<string, string>({ maxSize, sizeCalculation: (text) => Math.max(1, text.length) }));
+  const maxChars = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
+  // The supplier names the space (its own LRU in memory, its own key prefix in Redis): no key of one supplier's is another's.
+  const apqOf = (supplier: string): StoreSpace => options.store.space(`apq:${supplier}`, { ttlMs: APQ_TTL_MS, maxEntryChars: maxChars, maxChars });
+  const registered = async (supplier: string, hash: string): Promise<string | undefined> =>
+    (await orWhenUnavailable(() => apqOf(supplier).getMany([hash]), []))[0];
+  const register = (supplier: string, hash: string, text: string): Promise<unknown> => orWhenUnavailable(() => apqOf(supplier).setMany([[hash, text]]), false);
 
   /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
-  const decide = (request: GraphQLRequest, supplier: string, sent: SentId): { refused?: GraphQLError; register?: { hash: string; text: string } } => {
+  const decide = async (request: GraphQLRequest, supplier: string, sent: SentId): Promise<{ refused?: GraphQLError; register?: { hash: string; text: string } }> => {
     if (sent.error) return { refused: sent.error };
     const trusted = options.trustedDocuments(supplier);
     const safelist = trusted?.mode === 'safelist';
@@ -91,9 +102,9 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
         ),
       };
     }
-    const registered = trusted?.documents.get(hash);
+    const trustedText = trusted?.documents.get(hash);
     if (request.query === undefined || request.query === '') {
-      const text = registered ?? (safelist ? undefined : storeOf(supplier).get(hash));
+      const text = trustedText ?? (safelist ? undefined : await registered(supplier, hash));
       if (text === undefined) {
         return {
           refused: safelist
@@ -107,7 +118,7 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
     if (sha256Hex(request.query) !== hash) {
       return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
     }
-    if (registered !== undefined) return {};
+    if (trustedText !== undefined) return {};
     if (safelist) {
       return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
     }
@@ -121,7 +132,7 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
       const sent = sentId(request.extensions, request.http);
       // For the audit line: the id the request named, whether it ran or was refused (its status says which).
       if (sent.hash !== undefined) contextValue.documentId = sent.hash;
-      const { refused, register } = decide(request, supplier, sent);
+      const { refused, register: registration } = await decide(request, supplier, sent);
 
       // Apollo's APQ is off: it would answer PERSISTED_QUERY_NOT_SUPPORTED to an extension left in place.
       if (request.extensions?.['persistedQuery'] !== undefined) {
@@ -136,7 +147,7 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
       return {
         didResolveOperation: async () => {
           if (refused) throw refused;
-          if (register) storeOf(supplier).set(register.hash, register.text);
+          if (registration) await register(supplier, registration.hash, registration.text);
         },
       };
     },

@@ -14,23 +14,19 @@
 // gateway_rate_limit_store_errors_total. Failing closed would turn a Redis outage into an outage of
 // every supplier's access; failing wide open would drop the protection exactly when something is
 // already wrong. With N replicas a supplier may get up to N × its limit while Redis is down: a bounded
-// overshoot the alert on that metric should catch. Commands are not queued while Redis is away
-// (enableOfflineQueue: false) and time out after COMMAND_TIMEOUT_MS, so no request waits on it.
-import { Redis } from 'ioredis';
+// overshoot the alert on that metric should catch. The connection is src/state/redis-client.ts's, as for
+// the rest of the shared state: commands are not queued while Redis is away and time out, so no request waits on it.
 import { Counter } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitSetting } from '../auth';
 import { logger } from '../config/logger';
 import { metricsRegistry } from '../observability/metrics';
 import { getOrCompute } from '../lib/get-or-compute';
+import { closeRedis, connectRedis, createRedisClient } from '../state/redis-client';
 
 /** A supplier without `rateLimit` in the suppliers file: 600 requests a minute (10/s sustained). */
 const DEFAULT_RATE_LIMIT: Readonly<RateLimitSetting> = { requests: 600, windowSeconds: 60 };
 
-// A Redis that answers slower than this counts as down for that request.
-const COMMAND_TIMEOUT_MS = 1000;
-// How long the gateway's start waits for Redis before serving with memory counters.
-const CONNECT_TIMEOUT_MS = 2000;
 const LOG_EVERY_MS = 10_000;
 
 export interface RateLimitStore {
@@ -43,7 +39,7 @@ export interface RateLimitStore {
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number; limit: Readonly<RateLimitSetting> };
 
 export interface RateLimiter {
-  /** Connects to Redis, if any (at most CONNECT_TIMEOUT_MS; unreachable: logged, memory until it answers). */
+  /** Connects to Redis, if any (briefly: unreachable is logged, memory until it answers). */
   connect(): Promise<void>;
   /** Counts one request of `supplier` against `setting` (DEFAULT_RATE_LIMIT when undefined). */
   admit(supplier: string, setting: Readonly<RateLimitSetting> | undefined): Promise<Admission>;
@@ -68,15 +64,7 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   const redis =
     store.redisUrl === undefined
       ? undefined
-      : new Redis(store.redisUrl, {
-          lazyConnect: true,
-          enableOfflineQueue: false,
-          connectTimeout: CONNECT_TIMEOUT_MS,
-          commandTimeout: COMMAND_TIMEOUT_MS,
-          maxRetriesPerRequest: 1,
-        });
-  // Without a listener ioredis reports every failed reconnect as an unhandled error event.
-  redis?.on('error', (error: unknown) => logThrottled(error, 'rate-limit Redis unavailable; counting in process memory'));
+      : createRedisClient(store.redisUrl, (error) => logThrottled(error, 'rate-limit Redis unavailable; counting in process memory'));
 
   // One limiter per distinct setting (a handful); the key prefix names the setting, so a supplier whose
   // limit is changed starts a fresh bucket instead of reading a count kept under another window.
@@ -87,7 +75,7 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
     return getOrCompute(cache, name, () => make({ points: setting.requests, duration: setting.windowSeconds, keyPrefix: `${keyPrefix}:${name}` }));
   };
   const memoryLimiter = (setting: Readonly<RateLimitSetting>): RateLimiterMemory => limiterFor(local, setting, (options) => new RateLimiterMemory(options));
-  const redisLimiter = (client: Redis, setting: Readonly<RateLimitSetting>): RateLimiterAbstract =>
+  const redisLimiter = (client: NonNullable<typeof redis>, setting: Readonly<RateLimitSetting>): RateLimiterAbstract =>
     limiterFor(shared, setting, (options) => new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true }));
 
   const consume = async (limiter: RateLimiterAbstract, supplier: string, limit: Readonly<RateLimitSetting>): Promise<Admission> => {
@@ -103,7 +91,7 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   return {
     connect: async () => {
       // ioredis keeps reconnecting (its default backoff) after a failed first attempt.
-      await redis?.connect().catch((error: unknown) => logThrottled(error, 'rate-limit Redis unavailable at start; counting in process memory'));
+      if (redis) await connectRedis(redis, (error) => logThrottled(error, 'rate-limit Redis unavailable at start; counting in process memory'));
     },
     admit: async (supplier, setting) => {
       const limit = setting ?? DEFAULT_RATE_LIMIT;
@@ -117,8 +105,7 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
       }
     },
     close: async () => {
-      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-      else redis?.disconnect();
+      if (redis) await closeRedis(redis);
     },
   };
 }

@@ -12,6 +12,7 @@ import type { RateLimitStore } from './rate-limit';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
 import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
+import { createSharedStore, type SharedStateConfig } from '../state';
 
 export type ProducerTuning = Pick<
   ProducerConfig,
@@ -47,6 +48,8 @@ export interface GatewayStackOptions {
   metricsToken?: string;
   /** Where the gateway's per-supplier rate-limit counters live (Redis or, by default, memory). */
   rateLimit?: RateLimitStore;
+  /** Where the state replicas share lives (summary snapshots, APQ): Redis when `redisUrl` is given, else memory. */
+  sharedState?: SharedStateConfig;
   /** Deadline of one gateway request, every subgraph and producer call included, in ms (default 5000). */
   requestTimeoutMs?: number;
   /** How long closing lets requests in flight finish, in ms (default 10000). */
@@ -84,6 +87,10 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
+    // One store for the stack: its gateway's APQ and its attendance subgraph's snapshots, as separate processes would each have.
+    const shared = createSharedStore(options.sharedState);
+    closers.push(() => shared.close());
+    await shared.connect();
     const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients), {
       treeRetryMs: options.organisationTreeRetryMs,
     });
@@ -100,6 +107,8 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
         fieldPermissions: options.fieldPermissions,
         metricsToken: options.metricsToken,
         shutdownGraceMs: options.shutdownGraceMs,
+        shared,
+        cursorSecret: options.aliasSecret,
       });
       closers.push(() => subgraphs[name].close());
     }
@@ -115,6 +124,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       audit: options.audit,
       metricsToken: options.metricsToken,
       rateLimit: options.rateLimit,
+      shared,
       requestTimeoutMs: options.requestTimeoutMs,
       shutdownGraceMs: options.shutdownGraceMs,
       cors: options.cors,

@@ -4,6 +4,7 @@
 // includes `_service { sdl }`: composition here reads the SDL in process (embedded) or from the
 // committed schema/*.graphql (deployed), so nothing needs the unsigned introspection a subgraph
 // would otherwise hand to anyone who can reach it.
+import { randomBytes } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -20,6 +21,8 @@ import type { ProducerName } from '../ss12000/resources';
 import { startHttpFront } from './http-server';
 import { readinessOf } from '../observability/readiness';
 import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
+import { Seal, sealKey } from '../lib/seal';
+import { createSharedStore, type SharedStore } from '../state';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:40123/graphql */
@@ -42,6 +45,13 @@ export interface SubgraphServerOptions {
   metricsToken?: string;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** State the replicas of this subgraph share (summary snapshots), owned by the caller; a memory store of this server's own when absent. */
+  shared?: SharedStore;
+  /**
+   * Key of the cursors resolvers seal themselves (ALIAS_SECRET: every replica the same, so each opens the
+   * others' cursors); random, so cursors last one process, when absent.
+   */
+  cursorSecret?: string;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -63,6 +73,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // (no @cacheControl, no CDN): about a fifth of a 600-student school-unit query (bench/graph).
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), payloadErrorsPlugin, ...(enforced ? [enforced.plugin] : [])],
   });
+  const ownStore = options.shared === undefined ? createSharedStore() : undefined;
+  const shared = options.shared ?? ownStore!;
+  const cursorSeal = new Seal(sealKey(options.cursorSecret ?? randomBytes(32).toString('hex'), 'ss12000-resolver-cursor'));
   // Signatures this subgraph has accepted, refused when presented again (in memory: see SeenSignatures).
   const seen = new SeenSignatures();
   const front = await startHttpFront<SubgraphContext>({
@@ -84,8 +97,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
         return null;
       }
-      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified };
+      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified, shared, cursorSeal };
     },
   });
-  return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };
+  return {
+    url: new URL('graphql', front.url).toString(),
+    close: async () => {
+      await server.stop();
+      await ownStore?.close();
+    },
+  };
 }

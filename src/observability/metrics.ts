@@ -88,5 +88,13 @@ export const producerShortCircuits = new Counter({
   registers: [metricsRegistry],
 });
 
+/** Shared-state commands Redis did not answer (src/state): the request went on without the state. */
+export const sharedStateErrors = new Counter({
+  name: 'shared_state_store_errors_total',
+  help: 'Shared-state (Redis) commands that failed, by operation (get, set); the request went on without the state.',
+  labelNames: ['operation'] as const,
+  registers: [metricsRegistry],
+});
+
 export const metricsText = (): Promise<string> => metricsRegistry.metrics();
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { ConfigError, resolveConfig } from '../../src/config/load-config';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { producersCalledBy, type ProcessName } from '../../src/config/producer-calls';
+import { SHARES_STATE } from '../../src/config/shared-state';
 import { generateMunicipality } from '../../src/demo/generator';
 import { startProducers } from '../../src/demo/producers';
 import { PRODUCERS, type ProducerName } from '../../src/ss12000/resources';
@@ -82,7 +83,7 @@ const PRODUCER_SECRETS = new Set(PRODUCERS.flatMap((p) => variablesOf(rawConfig.
 /** Exactly the variables each process reads (src/config/env.ts, README "Two ways to run"). */
 function expectedEnvironment(process: ProcessName): string[] {
   const secrets = producersCalledBy(process).flatMap((p) => variablesOf(rawConfig.producers[p]));
-  const own = process === 'gateway' ? ['REDIS_URL'] : ['ALIAS_SECRET'];
+  const own = [...(process === 'gateway' ? [] : ['ALIAS_SECRET']), ...(SHARES_STATE.has(process) ? ['REDIS_URL'] : [])];
   return [...new Set(['CALLER_SIGNING_SECRET', 'METRICS_TOKEN', 'LOG_LEVEL', ...own, ...secrets])].sort();
 }
 
@@ -159,11 +160,14 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
     }
   });
 
-  it('gives Redis to the gateway by its service name, and health-checks the gateway on its port', () => {
+  it('gives Redis to the processes that share state by its service name, and health-checks the gateway on its port', () => {
+    for (const process of SHARES_STATE) {
+      const [, service] = serviceRunning(process);
+      const redis = hostPort(environmentOf(service)['REDIS_URL']!);
+      expect(services[redis.host]?.healthcheck).toBeDefined();
+      expect(service.depends_on?.[redis.host]).toEqual({ condition: 'service_healthy' });
+    }
     const [, gateway] = serviceRunning('gateway');
-    const redis = hostPort(environmentOf(gateway)['REDIS_URL']!);
-    expect(services[redis.host]?.healthcheck).toBeDefined();
-    expect(gateway.depends_on?.[redis.host]).toEqual({ condition: 'service_healthy' });
     expect(healthPorts(gateway)).toEqual([rawConfig.gateway.port]);
     expect(gateway.ports).toContain(`${rawConfig.gateway.port}:${rawConfig.gateway.port}`);
   });

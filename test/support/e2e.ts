@@ -4,7 +4,8 @@
 //   const stack = await startE2E({ students: 300 });
 //   const { data, errors } = await stack.query(`{ persons(first: 5) { edges { node { id } } } }`);
 //   stack.producers.register.stats();   // what reached the producer
-//   await stack.close();
+//   const replica = await startReplica(stack, { sharedState: { redisUrl } });   // a second gateway stack, same producers
+//   await replica.close(); await stack.close();
 //
 // Requests authenticate as the demo-full supplier of config/suppliers.yaml unless `apiKey` (per stack
 // or per query; null = no credentials) says otherwise.
@@ -14,7 +15,9 @@ import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import type { CorsConfig } from '../../src/gateway/cors';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
-import { startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
+import { DEMO_TUNING, startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
+import { startGatewayStack, type GatewayStack } from '../../src/gateway/stack';
+import type { SharedStateConfig } from '../../src/state';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -41,6 +44,8 @@ export interface E2EOptions {
   metricsToken?: string;
   /** Where the gateway keeps its rate-limit counters (memory unless a Redis URL is given). */
   rateLimit?: RateLimitStore;
+  /** Where summary snapshots and APQ registrations live (memory unless a Redis URL is given). */
+  sharedState?: SharedStateConfig;
   /** Demo-producer faults from the start. */
   faults?: EmbeddedOptions['faults'];
   /** Gateway request deadline in ms (default here 60000; the product's default is 5000). */
@@ -95,6 +100,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
+    sharedState: options.sharedState,
     faults: options.faults,
     // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
@@ -102,18 +108,40 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     shutdownGraceMs: options.shutdownGraceMs,
     cors: options.cors,
   });
-  const defaultKey = options.apiKey ?? DEMO_KEYS.full;
-  return {
-    ...stack,
-    dataset,
-    query: async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
-      const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
-      const response = await fetch(stack.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };
-    },
+  return { ...stack, dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
+}
+
+const queryFor = (stack: GatewayStack, defaultKey: string): E2E['query'] =>
+  async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
+    const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) },
+      body: JSON.stringify({ query: document, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };
   };
+
+export type ReplicaOptions = Pick<
+  E2EOptions,
+  'tuning' | 'apiKey' | 'suppliersPath' | 'audit' | 'aliasSecret' | 'metricsToken' | 'rateLimit' | 'sharedState' | 'requestTimeoutMs'
+>;
+
+/**
+ * Another replica beside `of`: its own four subgraphs and gateway (as another process would have) over
+ * the SAME demo producers, so their stats count both replicas' reads. Closing it leaves the producers to `of`.
+ */
+export async function startReplica(of: E2E, options: ReplicaOptions = {}): Promise<E2E> {
+  const stack = await startGatewayStack({
+    producers: of.producers,
+    tuning: { ...DEMO_TUNING, ...options.tuning },
+    suppliersPath: options.suppliersPath,
+    audit: options.audit ?? testAudit(),
+    aliasSecret: options.aliasSecret,
+    metricsToken: options.metricsToken,
+    rateLimit: options.rateLimit,
+    sharedState: options.sharedState,
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+  });
+  return { ...stack, producers: of.producers, dataset: of.dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
 }

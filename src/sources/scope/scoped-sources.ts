@@ -1,7 +1,7 @@
 // The sources one request sees under a row scope: the same contract as the raw sources, with every
 // row passed through the request's Gate. Resolvers cannot reach around it: they only ever get these.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ListName, ProducerName, ResourceName } from '../../ss12000/resources';
+import { Seal } from '../../lib/seal';
 import { listPath } from '../shared/list';
 import type { Page } from '../../ss12000/wire';
 import type { QueryValue } from '../shared/query';
@@ -49,20 +49,19 @@ const canonical = (query: Readonly<Record<string, QueryValue>>): string =>
   );
 
 class PageSeal {
-  constructor(private readonly key: Buffer) {}
+  private readonly sealer: Seal;
 
-  private mac(name: ListName, query: Readonly<Record<string, QueryValue>>, token: string): string {
-    return createHmac('sha256', this.key).update(JSON.stringify([name, canonical(query), token])).digest('base64url').slice(0, 22);
+  constructor(key: Buffer) {
+    this.sealer = new Seal(key);
   }
 
   seal(name: ListName, query: Readonly<Record<string, QueryValue>>, token: string | null): string | null {
-    return token === null ? null : `${this.mac(name, query, token)}.${token}`;
+    return token === null ? null : this.sealer.seal(JSON.stringify([name, canonical(query)]), token);
   }
 
   open(name: ListName, query: Readonly<Record<string, QueryValue>>, sealed: string): string {
-    const dot = sealed.indexOf('.');
-    const token = sealed.slice(dot + 1);
-    if (dot !== 22 || !timingSafeEqual(Buffer.from(this.mac(name, query, token)), Buffer.from(sealed.slice(0, dot)))) throw notIssuedFor(name);
+    const token = this.sealer.open(JSON.stringify([name, canonical(query)]), sealed);
+    if (token === undefined) throw notIssuedFor(name);
     return token;
   }
 }

@@ -1,6 +1,8 @@
 // Paging a summary: the first page computes it, the pages after it read the same rows (a snapshot),
 // so a 100,000-student walk costs one computation and the pages agree. A snapshot serves only the
-// supplier, scope and arguments it was computed for.
+// supplier, scope and arguments it was computed for, and its cursor is sealed for the supplier and the
+// arguments: presented by another supplier or with other arguments it is BAD_USER_INPUT, as a list's is.
+// Across replicas (snapshots in Redis): replicas.test.ts.
 import { generateMunicipality } from '../../../src/demo/generator';
 import { DEMO_KEYS, startE2E, type E2E } from '../../support/e2e';
 import { figuresByKey, SUMMARY, type SummaryData } from './query';
@@ -42,20 +44,26 @@ test('walking the pages gives every row once, as one big page does, and only the
   expect(requestsAfterFirstPage).toBe(0);
 });
 
-test("another supplier's cursor reads nothing from the snapshot: the page is computed for that supplier", async () => {
-  // demo-full sees every student; demo-analytics leaves protected students out and suppresses below 5.
-  const full = await summary({ first: 20 });
+const refused = async (variables: Record<string, unknown>, apiKey: string = DEMO_KEYS.full): Promise<void> => {
   const before = attendanceRequests();
-  const replayed = await summary({ first: 20, after: full.pageInfo.endCursor }, DEMO_KEYS.analytics);
-  expect(attendanceRequests()).toBeGreaterThan(before);
-  const own = await summary({ first: 40 }, DEMO_KEYS.analytics);
-  expect(replayed.edges).toEqual(own.edges.slice(20, 40));
-  expect(replayed.totalCount).toBe(own.totalCount);
+  const { data, errors } = await stack.query<SummaryData>(SUMMARY, { ...base, ...variables }, { apiKey });
+  expect(data?.absenceSummary ?? null).toBeNull();
+  expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }) })]);
+  expect(attendanceRequests()).toBe(before);
+};
+
+test("another supplier's cursor is refused before anything is read", async () => {
+  // demo-full sees every student; demo-analytics leaves protected students out and suppresses below 5.
+  const full = await summary({ first: 20, groupBy: 'GROUP' });
+  await refused({ first: 20, groupBy: 'GROUP', after: full.pageInfo.endCursor }, DEMO_KEYS.analytics);
 });
 
-test('other arguments with the same cursor are recomputed, not served from the snapshot', async () => {
+test('the same cursor with other arguments is refused, and a forged one too', async () => {
   const september = await summary({ first: 20, to: '2026-09-30' });
-  const october = await summary({ first: 20, from: '2026-10-01', after: september.pageInfo.endCursor });
-  const ownOctober = await summary({ first: 40, from: '2026-10-01' });
-  expect(october.edges).toEqual(ownOctober.edges.slice(20, 40));
+  await refused({ first: 20, from: '2026-10-01', after: september.pageInfo.endCursor });
+  await refused({ first: 20, to: '2026-09-30', after: Buffer.from('summary::20', 'utf8').toString('base64url') });
+  // The right page still comes with the right arguments.
+  const next = await summary({ first: 20, to: '2026-09-30', after: september.pageInfo.endCursor });
+  const whole = await summary({ first: 40, to: '2026-09-30' });
+  expect(next.edges).toEqual(whole.edges.slice(20, 40));
 });

@@ -1,6 +1,7 @@
 // The summary within a supplier's permissions: units, protected identities, minimum group size.
 // The caller is what the gateway verifies and signs onto each subgraph request; here the attendance
 // subgraph runs in-process with that context (caller + row-scoped sources), over the real demo producers.
+import { randomBytes } from 'node:crypto';
 import { graphql, type GraphQLSchema } from 'graphql';
 import type { Caller } from '../../../src/auth';
 import { generateMunicipality } from '../../../src/demo/generator';
@@ -10,6 +11,8 @@ import { buildAttendanceSubgraph } from '../../../src/resolvers/attendance';
 import { rowScopeFor } from '../../../src/resolvers/shared/row-scope';
 import { createSourceClients, type SourceClients, type Sources, type SourcesConfig } from '../../../src/sources';
 import { PRODUCERS } from '../../../src/ss12000/resources';
+import { Seal } from '../../../src/lib/seal';
+import { createSharedStore } from '../../../src/state';
 import { expectedSummary, type Lesson } from './expected';
 import { figuresByKey, SUMMARY, type SummaryData } from './query';
 
@@ -19,6 +22,9 @@ const window = { startDate: '2026-09-01', endDate: '2026-10-31' };
 let producers: RunningProducers;
 let clients: SourceClients;
 let schema: GraphQLSchema;
+// The rest of the context the subgraph server gives every request: where snapshots go, the cursor seal.
+const shared = createSharedStore();
+const cursorSeal = new Seal(randomBytes(32));
 
 beforeAll(async () => {
   producers = await startProducers({ dataset });
@@ -31,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await clients?.close();
   await producers?.close();
+  await shared.close();
 });
 
 const analytics = (overrides: Partial<Caller> = {}): Caller => ({
@@ -51,7 +58,7 @@ async function summaryAs(caller: Caller, variables: Record<string, unknown>): Pr
     schema,
     source: SUMMARY,
     variableValues: { from: window.startDate, to: window.endDate, first: 1000, ...variables },
-    contextValue: { sources: sourcesFor(caller), caller },
+    contextValue: { sources: sourcesFor(caller), caller, shared, cursorSeal },
   });
   expect(result.errors).toBeUndefined();
   return result.data as unknown as SummaryData;

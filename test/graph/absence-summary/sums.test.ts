@@ -15,9 +15,11 @@ let aggregated: E2E;
 let perLesson: E2E;
 
 beforeAll(async () => {
-  // Generous producer timeouts: the machine running the tests may be busy.
-  aggregated = await startE2E({ dataset, tuning: { timeoutMs: 30_000 } });
-  perLesson = await startE2E({ dataset, tuning: { timeoutMs: 30_000, summarySource: 'attendances' } });
+  // Generous producer timeouts: the machine running the tests may be busy. One alias secret, as one
+  // deployment has: summary cursors are sealed with a key from it, and the answers are compared whole.
+  const aliasSecret = 'sums-test: one deployment, one alias secret';
+  aggregated = await startE2E({ dataset, aliasSecret, tuning: { timeoutMs: 30_000 } });
+  perLesson = await startE2E({ dataset, aliasSecret, tuning: { timeoutMs: 30_000, summarySource: 'attendances' } });
 }, 60_000);
 afterAll(async () => {
   await aggregated?.close();

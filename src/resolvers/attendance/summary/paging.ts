@@ -1,5 +1,8 @@
 // A summary cursor is the offset of the next row and, when the rows were kept (snapshots.ts), the
-// snapshot the offset points into.
+// snapshot the offset points into; sealed (src/lib/seal.ts) for the supplier and the query's arguments.
+// The seal's key comes from ALIAS_SECRET, so a replica opens the cursors another issued; a cursor
+// presented by another supplier, or with other arguments, is BAD_USER_INPUT, as a list's cursor is.
+import type { Seal } from '../../../lib/seal';
 import { badUserInput } from '../../shared/errors';
 
 export interface SummaryPosition {
@@ -8,12 +11,16 @@ export interface SummaryPosition {
   readonly offset: number;
 }
 
-export const encodePosition = ({ snapshot, offset }: SummaryPosition): string =>
-  Buffer.from(`summary:${snapshot ?? ''}:${offset}`, 'utf8').toString('base64url');
+/** What a cursor is sealed for: the supplier and the arguments (not the grant: a changed grant recomputes). */
+export const cursorContext = (supplier: string, query: object): string => JSON.stringify(['absenceSummary', supplier, query]);
 
-export function decodePosition(after: string | undefined | null): SummaryPosition {
+export const encodePosition = (seal: Seal, context: string, { snapshot, offset }: SummaryPosition): string =>
+  Buffer.from(seal.seal(context, `summary:${snapshot ?? ''}:${offset}`), 'utf8').toString('base64url');
+
+export function decodePosition(seal: Seal, context: string, after: string | undefined | null): SummaryPosition {
   if (after === undefined || after === null) return { snapshot: undefined, offset: 0 };
-  const match = /^summary:([0-9a-f-]{36})?:(\d{1,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!match) throw badUserInput('`after` is not a cursor this summary issued.', 'after');
+  const token = seal.open(context, Buffer.from(after, 'base64url').toString('utf8'));
+  const match = token === undefined ? null : /^summary:([0-9a-f-]{36})?:(\d{1,9})$/.exec(token);
+  if (!match) throw badUserInput('`after` is not a cursor this summary issued to this supplier for these arguments.', 'after');
   return { snapshot: match[1], offset: Number(match[2]) };
 }

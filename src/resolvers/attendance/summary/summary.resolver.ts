@@ -21,8 +21,8 @@ import { wireDate } from '../../shared/wire-params';
 import { aggregatedStrategy } from './aggregated-strategy';
 import { AbsenceGrouping } from './grouping';
 import { lessonsStrategy } from './lessons-strategy';
-import { decodePosition, encodePosition } from './paging';
-import { fingerprintOf, keepSnapshot, snapshotFor } from './snapshots';
+import { cursorContext, decodePosition, encodePosition } from './paging';
+import { fingerprintOf, SummarySnapshots, type SnapshotPage } from './snapshots';
 import { planStreams } from './streams';
 import { summarise, type Summary, type SummaryRow } from './summarise';
 import { AbsenceSummaryArgs, type AbsenceSummaryFilter } from './summary.args';
@@ -127,6 +127,19 @@ async function compute(query: SummaryQuery, ctx: SubgraphContext): Promise<Summa
   );
 }
 
+interface ServedPage extends SnapshotPage {
+  /** Where the summary was kept, if it was. */
+  readonly snapshot: string | undefined;
+}
+
+/** The page computed afresh; the whole summary kept for the pages after it, when there are any. */
+async function computePage(query: SummaryQuery, ctx: SubgraphContext, offset: number, first: number, fingerprint: string, snapshots: SummarySnapshots): Promise<ServedPage> {
+  const summary = await compute(query, ctx);
+  const hasNextPage = offset + first < summary.rows.length;
+  const snapshot = hasNextPage ? await snapshots.keep(ctx.caller.supplier, fingerprint, summary) : undefined;
+  return { rowCount: summary.rows.length, total: summary.total, suppressed: summary.suppressed, rows: summary.rows.slice(offset, offset + first), snapshot };
+}
+
 @Resolver()
 export class AbsenceSummaryResolver {
   @Query(() => AbsenceSummaryConnection, {
@@ -139,23 +152,24 @@ export class AbsenceSummaryResolver {
     refuseStudentFilters(args, ctx.caller);
     const query = readQuery(args);
     const first = checkFirst(args.first);
-    const { snapshot: previous, offset } = decodePosition(args.after);
+    const { supplier } = ctx.caller;
+    const context = cursorContext(supplier, query);
+    const { snapshot: previous, offset } = decodePosition(ctx.cursorSeal, context, args.after);
     const fingerprint = fingerprintOf(ctx.caller, query);
-    const kept = previous === undefined ? undefined : snapshotFor(previous, fingerprint);
-    const summary = kept ?? (await compute(query, ctx));
-    const hasNextPage = offset + first < summary.rows.length;
-    const snapshot = kept ? previous : hasNextPage ? keepSnapshot(fingerprint, summary) : undefined;
-    const page = summary.rows.slice(offset, offset + first);
-    const edges = page.map((row, index) => ({ cursor: encodePosition({ snapshot, offset: offset + index + 1 }), node: rowOf(args.groupBy, row) }));
+    const snapshots = new SummarySnapshots(ctx.shared);
+    const kept = previous === undefined ? undefined : await snapshots.read(supplier, fingerprint, previous, offset, first);
+    const page: ServedPage = kept ? { ...kept, snapshot: previous } : await computePage(query, ctx, offset, first, fingerprint, snapshots);
+    const { snapshot } = page;
+    const edges = page.rows.map((row, index) => ({ cursor: encodePosition(ctx.cursorSeal, context, { snapshot, offset: offset + index + 1 }), node: rowOf(args.groupBy, row) }));
     return {
       groupBy: args.groupBy,
       startDate: query.startDate,
       endDate: query.endDate,
       edges,
-      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? args.after ?? null, totalCount: summary.rows.length },
-      totalCount: summary.rows.length,
-      total: summary.total,
-      suppressed: summary.suppressed,
+      pageInfo: { hasNextPage: offset + first < page.rowCount, endCursor: edges.at(-1)?.cursor ?? args.after ?? null, totalCount: page.rowCount },
+      totalCount: page.rowCount,
+      total: page.total,
+      suppressed: page.suppressed,
     };
   }
 }
