@@ -8,6 +8,8 @@ import { startGatewayServer } from './gateway-server';
 import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
+import { CONSOLE_ROOT } from '../config/paths';
+import { createKeyUsage } from './admin/key-usage';
 
 export interface DeployedAuth {
   /** The suppliers file, watched for changes. */
@@ -29,7 +31,8 @@ export async function startDeployedGateway(
   // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
-  const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients));
+  const keyUsage = createKeyUsage();
+  const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients), { onUse: keyUsage.record });
   try {
     const gateway = await startGatewayServer({
       supergraphSdl,
@@ -44,6 +47,7 @@ export async function startDeployedGateway(
       shutdownGraceMs: config.gateway.shutdownGraceMs,
       organisationTreeKnown: suppliers.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
+      console: { admins: config.admin, suppliersPath: auth.suppliersPath, root: CONSOLE_ROOT, keyUsage },
     });
     return {
       ...gateway,

@@ -2,10 +2,15 @@
 // query plans against the subgraphs over real HTTP (the caller signed onto each), introspection and
 // GET /sdl answered from the caller's contract schema, one audit line per request.
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Authenticator, SuppliersConfig } from '../auth';
+import type { Authenticator, Caller, SuppliersConfig } from '../auth';
+import { createAdminAuthenticator, type AdminFile } from '../auth/admin-auth';
+import { withDeadline } from '../sources/shared/deadline';
+import { createAdminApi } from './admin/admin-api';
+import type { KeyUsage } from './admin/key-usage';
+import { serveStaticApp } from './static-assets';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
@@ -54,6 +59,19 @@ export interface GatewayServerOptions {
   organisationTreeKnown?: () => boolean;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** The console and its admin API (/console, /admin/api/); not served without. */
+  console?: ConsoleOptions;
+}
+
+export interface ConsoleOptions {
+  /** Who may sign in (the gateway config's `admin` block); nobody without one. */
+  admins: AdminFile | undefined;
+  /** The suppliers file the gateway was started with: the console's edits are written there. */
+  suppliersPath: string;
+  /** Where the built console is (dist/web/console). */
+  root: string;
+  /** Last use of each supplier key (fed by the authenticator's onUse). */
+  keyUsage: KeyUsage;
 }
 
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
@@ -109,6 +127,42 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       operationCostPlugin(),
     ],
   });
+  const deadline = (): number => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS);
+  const refuse = (caller: Caller): TextResponse | undefined =>
+    caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined;
+  // The console's graph requests: the same server, plugins, contract and audit as /graphql, with the
+  // caller the admin API established (never a credential of the supplier it shows).
+  const execute = async (caller: Caller, body: unknown): Promise<{ status: number; body: string }> => {
+    const refused = refuse(caller);
+    if (refused) return { status: refused.status, body: refused.body };
+    const result = await withDeadline(deadline(), () =>
+      server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },
+        context: async () => ({ caller }),
+      }),
+    );
+    let text = '';
+    if (result.body.kind === 'complete') text = result.body.string;
+    else for await (const chunk of result.body.asyncIterator) text += chunk;
+    return { status: result.status ?? 200, body: text };
+  };
+  const handlers = [];
+  if (options.console) {
+    const callerOf = options.authenticator.callerOf?.bind(options.authenticator);
+    handlers.push(
+      createAdminApi({
+        admins: await createAdminAuthenticator(options.console.admins),
+        suppliersPath: options.console.suppliersPath,
+        suppliers: () => options.suppliers?.() ?? { source: '', suppliers: [], byName: new Map(), files: [] },
+        callerOf: (name) => callerOf?.(name) ?? null,
+        execute,
+        contract: (scopes) => apiSchema && contracts(apiSchema, scopes),
+        audit,
+        keyUsage: options.console.keyUsage,
+      }),
+      serveStaticApp(options.console.root, '/console'),
+    );
+  }
   const rateLimiter = createRateLimiter(options.rateLimit);
   await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
@@ -127,8 +181,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return rateLimitedResponse(admission);
     },
     readiness: options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown }),
-    deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
-    refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
+    deadline,
+    refuse: ({ caller }) => refuse(caller),
+    handlers,
     stopGracePeriodMs: options.shutdownGraceMs,
     routes: {
       '/sdl': ({ caller }) => {

@@ -2,7 +2,9 @@
 // process or another). The embedded demo, the e2e tests and the benchmarks all start exactly this.
 import type { Logger } from 'pino';
 import type { ListenConfig } from '../config/gateway-config';
-import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
+import type { AdminFile } from '../auth/admin-auth';
+import { CONSOLE_ROOT, DEFAULT_SUPPLIERS_PATH } from '../config/paths';
+import { createKeyUsage } from './admin/key-usage';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { composeSupergraph } from './compose';
@@ -52,6 +54,8 @@ export interface GatewayStackOptions {
   shutdownGraceMs?: number;
   /** First delay before the organisation tree is read again after a failed read, in ms (default 1000). */
   organisationTreeRetryMs?: number;
+  /** Who may sign in to the console at /console (admin key digests, admin JWT); without it the console serves nobody. */
+  admins?: AdminFile;
 }
 
 export interface GatewayStack {
@@ -81,8 +85,11 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
-    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients), {
+    const suppliersPath = options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH;
+    const keyUsage = createKeyUsage();
+    const auth = await startSupplierAuth(suppliersPath, () => fetchOrganisationTree(sourceClients), {
       treeRetryMs: options.organisationTreeRetryMs,
+      onUse: keyUsage.record,
     });
     closers.push(async () => auth.close());
     const schemas = await buildSubgraphSchemas();
@@ -116,6 +123,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       shutdownGraceMs: options.shutdownGraceMs,
       organisationTreeKnown: auth.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
+      console: { admins: options.admins, suppliersPath, root: CONSOLE_ROOT, keyUsage },
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };
