@@ -12,6 +12,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // quiet-logs: no log lines during tests unless LOG_LEVEL is set (LOG_LEVEL=info npx jest …).
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/quiet-logs.ts'],
+  // The pages the gateway serves (dist/web), built once before the tests when stale.
+  globalSetup: '<rootDir>/test/support/build-web.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };
