@@ -110,6 +110,10 @@ test('the graph as the admin: a protected student under an alias; as demo-lms: t
   const lms = await api('POST', 'suppliers/demo-lms/graphql', { body: { query, variables: { id: person.id } } });
   expect(lms.json.data.person).toMatchObject({ id: person.id, givenName: 'Skyddad', familyName: admin.json.data.person.familyName, civicNo: null });
   expect(lms.json.errors).toEqual([expect.objectContaining({ path: ['person', 'civicNo'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  // The audit says an administrator looked, not the supplier.
+  const requests = auditLines.filter((logged) => logged['msg'] === 'request').map((logged) => logged['supplier']);
+  expect(requests).toEqual(expect.arrayContaining(['console:test-admin', 'console:test-admin:as:demo-lms']));
+  expect(requests).not.toContain('demo-lms');
   // Nothing of the real identity in either answer.
   for (const text of [admin.text, lms.text]) {
     expect(text).not.toContain(person.civicNo?.value ?? '-');
