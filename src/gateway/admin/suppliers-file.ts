@@ -90,6 +90,11 @@ export const createSuppliersFileEditor = (file: string): SuppliersFileEditor => 
           await rename(temporary, absolute);
         } catch (error) {
           await rm(temporary, { force: true });
+          const code = (error as NodeJS.ErrnoException).code;
+          // A deployment may mount the file read-only: say so rather than answer "Unexpected error".
+          if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+            throw new AdminApiError(403, 'FORBIDDEN', `The gateway may not write ${path.basename(absolute)} (${code}): edit it where it is kept, or make it writable for the gateway.`);
+          }
           throw error;
         }
         return result;
