@@ -93,6 +93,20 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
   await page.getByText('Syns inte för demo-lms').waitFor();
   await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
   await page.getByText(/is not among demo-lms's units/).waitFor();
+  // So is a student of that unit, and the why names the unit the student belongs to.
+  const outsider = [...stack.dataset.persons.values()].find((p) => p.securityMarking === 'Ingen' && p.enrolments?.[0]?.enroledAt.id === otherUnit.id)!;
+  await page.goto(`${consoleUrl}#/person/${outsider.id}?as=demo-lms`);
+  await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
+  await page.getByText(`Unit ${otherUnit.id} is not among demo-lms's units`).waitFor();
+  expect(await page.content()).not.toContain(outsider.familyName);
+
+  // SS 12000 values in Swedish (the standard's words) or English.
+  await page.goto(`${consoleUrl}#/unit/${unit.id}`);
+  await page.getByText('Skolenhet · 91000095').waitFor();
+  await page.getByLabel('Språk').selectOption('en');
+  await page.getByText('School unit · 91000095').waitFor();
+  await page.getByRole('heading', { name: 'Groups' }).waitFor();
+  await page.getByLabel('Language').selectOption('sv');
 
   expect(context.blocked).toEqual([]);
   await context.close();

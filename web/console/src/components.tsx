@@ -17,7 +17,6 @@ export const useLoad = <T,>(load: () => Promise<T>, deps: unknown[]): { value: T
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { value: state.value, error: state.error, reload: () => setTick((n) => n + 1) };
 };

@@ -56,6 +56,26 @@ const Absent = ({ as, query }: { as: string; query: string }) => {
   );
 };
 
+// Where a row the supplier does not get belongs, as the administrator sees it: the "why" then names the
+// unit (and, for a protected person, the rule). Asked only for rows absent from a supplier view.
+const ABSENT_GROUP = 'query ConsoleAbsentGroup($id: ID!) { group(id: $id) { organisation { id } } }';
+const ABSENT_PERSON = 'query ConsoleAbsentPerson($id: ID!) { person(id: $id) { securityMarking enrolments { enroledAt { id } } } }';
+
+const AbsentRow = ({ as, kind, id }: { as: string; kind: 'group' | 'person'; id: string }) => {
+  const where = useLoad(async () => {
+    if (kind === 'group') {
+      const { data } = await graph<{ group: { organisation: { id: string } | null } | null }>(null, ABSENT_GROUP, { id });
+      const unit = data?.group?.organisation?.id;
+      return unit ? `unit=${encodeURIComponent(unit)}` : 'protected';
+    }
+    const { data } = await graph<{ person: { securityMarking: string | null; enrolments: { enroledAt: { id: string } | null }[] | null } | null }>(null, ABSENT_PERSON, { id });
+    const unit = data?.person?.enrolments?.find((enrolment) => enrolment.enroledAt)?.enroledAt?.id;
+    const parts = [...(unit ? [`unit=${encodeURIComponent(unit)}`] : []), ...(data?.person?.securityMarking !== 'INGEN' ? ['protected'] : [])];
+    return parts.join('&') || 'protected';
+  }, [as, kind, id]);
+  return where.value ? <Absent as={as} query={where.value} /> : <Loading error={where.error} />;
+};
+
 const UNIT = `query ConsoleUnit($id: ID!) {
   organisation(id: $id) { id displayName organisationType schoolUnitCode parentOrganisation { id displayName } children { id displayName organisationType } }
 }`;
@@ -166,7 +186,7 @@ export const GroupPage = ({ id, as }: { id: string; as: string | null }) => {
   const group = useLoad(() => graph<{ group: Group | null }>(as, GROUP, { id }), [id, as]);
   if (!group.value) return <Loading error={group.error} />;
   const data = group.value.data?.group;
-  if (!data) return as ? <Absent as={as} query="protected" /> : <p>{id}</p>;
+  if (!data) return as ? <AbsentRow as={as} kind="group" id={id} /> : <p>{id}</p>;
   const members = (data.groupMemberships ?? []).flatMap((membership) => (membership.person ? [membership.person] : []));
   return (
     <section aria-labelledby="group-title">
@@ -242,7 +262,7 @@ export const PersonPage = ({ id, as }: { id: string; as: string | null }) => {
   if (!person.value) return <Loading error={person.error} />;
   const { data, errors } = person.value;
   const p = data?.person;
-  if (!p) return as ? <Absent as={as} query="protected" /> : <p>{id}</p>;
+  if (!p) return as ? <AbsentRow as={as} kind="person" id={id} /> : <p>{id}</p>;
   const isProtected = p.securityMarking !== null && p.securityMarking !== 'INGEN';
   const name = [p.givenName, p.middleName, p.familyName].filter(Boolean).join(' ');
   return (
