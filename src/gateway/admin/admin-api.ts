@@ -5,16 +5,16 @@
 // own pipeline with the caller they are for (the administrator's, or a supplier's as the gateway would
 // establish it), so the console shows exactly what the subgraphs' permissions serve.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type GraphQLSchema, isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { generateApiKey, hashApiKey, PRESET_NAMES, PRESETS, requestCredential, type Caller, type PresetName, type SuppliersConfig } from '../../auth';
 import type { Admin, AdminAuthenticator } from '../../auth/admin-auth';
-import type { SupplierFile } from '../../auth/suppliers-schema';
 import { auditable, createAdminAudit, fingerprintOf } from './admin-audit';
 import { explainField, explainProtected, explainUnit } from './explain';
 import { AdminApiError, readJson, sendError, sendJson, sendText } from './json';
 import type { KeyUsage } from './key-usage';
 import { organisationTree } from './organisation-tree';
+import { coordinates, EDITABLE, permissionsOf, withPermissions } from './permissions-body';
 import { supplierOverview } from './overview';
 import { createSessions } from './sessions';
 import { createSuppliersFileEditor } from './suppliers-file';
@@ -51,34 +51,6 @@ export const adminCaller = (admin: Admin, now = Date.now()): Caller => ({
   issuedAt: now,
   limits: { costBudget: ADMIN_COST_BUDGET },
 });
-
-/** The keys of a supplier entry the console edits; the rest (name, keys, JWT, trusted documents) stay as they are. */
-const EDITABLE = ['units', 'scopes', 'protectedIdentities', 'minGroupSize', 'costBudget', 'rateLimit'] as const;
-
-const permissionsOf = (body: Record<string, unknown>): Partial<SupplierFile> => {
-  const unknown = Object.keys(body).filter((key) => !(EDITABLE as readonly string[]).includes(key));
-  if (unknown.length > 0) throw new AdminApiError(400, 'BAD_USER_INPUT', `Not editable here: ${unknown.join(', ')} (editable: ${EDITABLE.join(', ')}).`);
-  return body as Partial<SupplierFile>;
-};
-
-/** The entry with its editable keys replaced by `permissions` (an editable key left out is removed). */
-const withPermissions = (permissions: Partial<SupplierFile>) => (entry: SupplierFile): SupplierFile => {
-  const next = { ...entry } as Record<string, unknown>;
-  for (const key of EDITABLE) {
-    if (permissions[key] === undefined || permissions[key] === null) delete next[key];
-    else next[key] = permissions[key];
-  }
-  return next as unknown as SupplierFile;
-};
-
-const coordinates = (schema: GraphQLSchema): Set<string> => {
-  const found = new Set<string>();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.keys(type.getFields())) found.add(`${type.name}.${field}`);
-  }
-  return found;
-};
 
 const SUPPLIER_ROUTE = /^suppliers\/([a-z0-9][a-z0-9._-]{0,63})(?:\/(graphql|organisations|explain|sdl|preview|keys)(?:\/([0-9a-f]{8,64}))?)?$/;
 

@@ -41,7 +41,7 @@ const MAX_JSON_BYTES = 512 * 1024;
 export const readJson = async (request: IncomingMessage): Promise<Record<string, unknown>> => {
   if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
     request.resume();
-    throw new AdminApiError(415 as number, 'BAD_USER_INPUT', 'The body must be JSON (content-type: application/json).');
+    throw new AdminApiError(415, 'BAD_USER_INPUT', 'The body must be JSON (content-type: application/json).');
   }
   const chunks: Buffer[] = [];
   let size = 0;

@@ -2,7 +2,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, session, signIn, signOut, whenSignedOut } from './api';
 import { useLoad } from './components';
-import { GroupPage, PersonPage, TreePage, UnitPage } from './explorer';
+import { GroupPage, TreePage, UnitPage } from './explorer';
+import { PersonPage } from './person';
 import { I18nProvider, useI18n, type Language } from './i18n';
 import { PermissionsPage } from './permissions';
 import { href, useRoute } from './router';
