@@ -113,10 +113,14 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
 });
 
 test("edit demo-lms's presets: the contract preview changes, saving writes the file and the audit line shows", async () => {
+  // demo-lms at work, so the overview has a last use and a request to show.
+  expect((await stack.query('{ organisations(first: 1) { edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms })).status).toBe(200);
   const { context, page } = await signedIn(ADMIN_KEY);
   await page.getByRole('link', { name: 'Leverantörer' }).click();
   await page.getByRole('heading', { name: 'Leverantörer' }).waitFor();
-  await page.getByRole('row', { name: /demo-lms/ }).waitFor();
+  const lmsRow = page.getByRole('row', { name: /demo-lms/ });
+  await lmsRow.waitFor();
+  await expect(lmsRow.textContent()).resolves.toMatch(/a1a0430f32424d21 · Senast använd: (?!aldrig)/);
   await screenshot(page, 'overview');
 
   await page.getByRole('link', { name: 'Behörigheter' }).click();

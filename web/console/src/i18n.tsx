@@ -115,6 +115,8 @@ interface I18n {
   t(key: TextKey): string;
   /** An SS 12000 enum value in the chosen language, e.g. value('SecurityMarking', 'INGEN'). */
   value(enumName: string, value: string | null | undefined): string;
+  /** A time from the API (ISO) in the chosen language's format. */
+  time(iso: string): string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -144,6 +146,7 @@ export const I18nProvider = ({ children, signedIn }: { children: ReactNode; sign
     language,
     setLanguage,
     t: (key) => TEXT[key][language],
+    time: (iso) => new Date(iso).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB'),
     value: (enumName, value) => {
       if (value === null || value === undefined) return '';
       const key = `${enumName}.${value}`;

@@ -73,7 +73,7 @@ const UnitPicker = ({ value, onChange }: { value: Permissions['units']; onChange
 const numberOrUndefined = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
 
 export const PermissionsPage = ({ name }: { name: string | undefined }) => {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   const suppliers = useLoad(() => api<{ suppliers: SupplierOverview[] }>('GET', 'suppliers'), []);
   const presets = useLoad(() => api<{ presets: { name: string }[] }>('GET', 'presets'), []);
   const current = useLoad(
@@ -228,7 +228,7 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
           <ul className="plain">
             {current.value.keys.map((key) => (
               <li key={key.fingerprint}>
-                <code>{key.fingerprint}</code> · {t('lastUsed')}: {key.lastUsed ? new Date(key.lastUsed).toLocaleString() : t('never')}{' '}
+                <code>{key.fingerprint}</code> · {t('lastUsed')}: {key.lastUsed ? time(key.lastUsed) : t('never')}{' '}
                 <button type="button" onClick={() => void run(async () => (await api('DELETE', `${path}/keys/${key.fingerprint}`), current.reload()))} aria-label={`${t('revoke')} ${key.fingerprint}`}>
                   {t('revoke')}
                 </button>

@@ -31,7 +31,7 @@ const downloadSdl = async (name: string): Promise<void> => {
 };
 
 export const OverviewPage = () => {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   const suppliers = useLoad(() => api<{ suppliers: SupplierOverview[] }>('GET', 'suppliers'), []);
   if (!suppliers.value) return <Loading error={suppliers.error} />;
   const total = (requests: Record<string, number>) => Object.values(requests).reduce((sum, n) => sum + n, 0);
@@ -67,7 +67,7 @@ export const OverviewPage = () => {
                   <ul className="plain">
                     {supplier.keys.map((key) => (
                       <li key={key.fingerprint}>
-                        <code>{key.fingerprint}</code> · {t('lastUsed')}: {key.lastUsed ? new Date(key.lastUsed).toLocaleString() : t('never')}
+                        <code>{key.fingerprint}</code> · {t('lastUsed')}: {key.lastUsed ? time(key.lastUsed) : t('never')}
                       </li>
                     ))}
                     {supplier.jwt && <li>JWT {supplier.jwt.issuer}</li>}
@@ -111,7 +111,7 @@ export const describeChange = (entry: AuditEntry): string => {
 };
 
 export const AuditTable = ({ entries }: { entries: AuditEntry[] }) => {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   if (entries.length === 0) return <p className="muted">{t('none')}</p>;
   return (
     <div className="table-wrap">
@@ -128,7 +128,7 @@ export const AuditTable = ({ entries }: { entries: AuditEntry[] }) => {
         <tbody>
           {entries.map((entry) => (
             <tr key={`${entry.at}-${entry.action}-${entry.supplier ?? ''}`} className="audit-line">
-              <td>{new Date(entry.at).toLocaleString()}</td>
+              <td>{time(entry.at)}</td>
               <td>{entry.admin}</td>
               <td>{entry.action}</td>
               <td>{entry.supplier ?? ''}</td>
