@@ -1,6 +1,7 @@
 // The one composition root. `npm start` runs the embedded default (demo producers, subgraphs and
 // gateway in this process); `--config <file>` or GATEWAY_CONFIG runs the deployed shape: the gateway only.
 import 'reflect-metadata';
+import { hashApiKey } from './auth';
 import { readArgs } from './config/args';
 import { readEnv } from './config/env';
 import { loadConfig } from './config/load-config';
@@ -48,12 +49,16 @@ async function runEmbedded(): Promise<void> {
     metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
     rateLimit: { redisUrl: env.redisUrl },
     sharedState: { redisUrl: env.redisUrl },
+    admins: { apiKeys: [{ name: 'demo-admin', sha256: hashApiKey(DEMO_ADMIN_KEY) }] },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));
   logger.info({ dataset: dataset.description, producers, subgraphs: stack.subgraphUrls }, 'embedded demo running');
   process.stdout.write(readyMessage(stack.gatewayUrl, env.suppliersPath, env.metricsToken ?? DEMO_METRICS_TOKEN));
 }
+
+// The embedded demo's console administrator (synthetic data only); a deployed gateway names its own in `admin`.
+const DEMO_ADMIN_KEY = 'demo-admin-key';
 
 // The demo's own: METRICS_TOKEN replaces it. Deployed, /metrics is served only with METRICS_TOKEN set.
 const DEMO_METRICS_TOKEN = 'demo-metrics-token';
@@ -82,6 +87,8 @@ const readyMessage = (gatewayUrl: string, suppliersPath: string, metricsToken: s
     `    -d '${body}'`,
     `  curl -s ${new URL('/sdl', gatewayUrl).toString()} -H 'authorization: Bearer demo-lms-key'    # that supplier's schema`,
     `  curl -s ${new URL('/metrics', gatewayUrl).toString()} -H 'authorization: Bearer ${metricsToken}'    # Prometheus metrics`,
+    '',
+    `Console: ${new URL('/console/', gatewayUrl).toString()} (sign in with the admin key ${DEMO_ADMIN_KEY}; build it first: npm run build:web)`,
     '',
     '',
   ].join('\n');

@@ -16,11 +16,15 @@ export interface AuthenticatorOptions {
   /** Told why a JWT was refused (a jose error code, never the token). */
   logger?: { warn(obj: object, msg: string): void };
   now?: () => number;
+  /** Told which supplier's key (its sha256 hex digest) or JWT was just accepted: the console shows last use. */
+  onUse?: (supplier: string, key: string) => void;
 }
 
 export interface Authenticator {
   /** The caller the request's credentials prove, or null (no, unknown or bad credentials: HTTP 401). */
   authenticate(headers: HeaderSource): Promise<Caller | null>;
+  /** The caller a supplier's own credentials would prove, without them (the console's supplier view), or null. */
+  callerOf?(supplier: string): Caller | null;
 }
 
 // Far above any real key or token; stops hashing or parsing megabytes of header.
@@ -64,7 +68,10 @@ export const createAuthenticator = (options: AuthenticatorOptions): Authenticato
       }
       keyCache.set(config, keys);
     }
-    return keys.owners[matchApiKey(key, keys.digests)];
+    const found = matchApiKey(key, keys.digests);
+    const owner = keys.owners[found];
+    if (owner) options.onUse?.(owner.name, (keys.digests[found] as Buffer).toString('hex'));
+    return owner;
   };
 
   const byJwt = async (config: SuppliersConfig, token: string): Promise<SupplierConfig | undefined> => {
@@ -81,7 +88,9 @@ export const createAuthenticator = (options: AuthenticatorOptions): Authenticato
     if (!supplier?.jwt) return undefined;
     try {
       const payload = await supplier.jwt.verify(token);
-      return payload[supplier.jwt.supplierClaim] === supplier.name ? supplier : undefined;
+      if (payload[supplier.jwt.supplierClaim] !== supplier.name) return undefined;
+      options.onUse?.(supplier.name, 'jwt');
+      return supplier;
     } catch (error) {
       options.logger?.warn({ supplier: supplier.name, reason: (error as { code?: string }).code ?? 'ERR_UNKNOWN' }, 'JWT refused');
       return undefined;
@@ -94,6 +103,10 @@ export const createAuthenticator = (options: AuthenticatorOptions): Authenticato
       if (credential === undefined) return null;
       const config = options.config();
       const supplier = JWT_SHAPE.test(credential) ? await byJwt(config, credential) : byApiKey(config, credential);
+      return supplier ? callerFor(supplier, unitsOf(supplier), now()) : null;
+    },
+    callerOf: (name) => {
+      const supplier = options.config().byName.get(name);
       return supplier ? callerFor(supplier, unitsOf(supplier), now()) : null;
     },
   };

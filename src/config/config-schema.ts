@@ -1,4 +1,6 @@
 // JSON Schema of the YAML config file (what a user may write; optional options have defaults).
+import { ADMIN_SCHEMA } from '../auth/admin-auth';
+
 const positiveInteger = { type: 'integer', minimum: 1 } as const;
 
 const listen = {
@@ -104,6 +106,8 @@ export const CONFIG_SCHEMA = {
     // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).
     producers: { ...perProducer(producer), required: [], minProperties: 1 },
     validatePayloads: { type: 'boolean' },
+    // The console's administrators (src/auth/admin-auth.ts): key digests and/or an admin JWT.
+    admin: ADMIN_SCHEMA,
   },
 } as const;
 

@@ -1,4 +1,5 @@
 // The deployed shape, fully resolved: every default applied, every secret substituted.
+import type { AdminFile } from '../auth/admin-auth';
 import type { SourcesConfig } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
 import type { ProcessName } from './producer-calls';
@@ -38,4 +39,6 @@ export interface GatewayConfig {
   calls: readonly ProducerName[];
   /** Check producer payloads against the SS 12000 schemas. */
   validatePayloads: boolean;
+  /** Who may sign in to the console and its admin API; nobody when absent. */
+  admin?: AdminFile;
 }

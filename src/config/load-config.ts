@@ -13,6 +13,7 @@ import type { ProducerAuth, ProducerConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { domainPaths } from '../sources/shared/capabilities';
 import { isTimeZone } from '../lib/time-zones';
+import type { AdminFile } from '../auth/admin-auth';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SUPERGRAPH_PATH } from './paths';
 import type { GatewayConfig, ListenConfig } from './gateway-config';
@@ -36,6 +37,7 @@ interface ConfigFile {
     Record<ProducerName, Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }>
   >;
   validatePayloads?: boolean;
+  admin?: AdminFile;
 }
 
 export const PRODUCER_DEFAULTS: Required<Pick<Tuning, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency'>> = {
@@ -173,6 +175,7 @@ export function resolveConfig(
       }),
     ),
     validatePayloads: file.validatePayloads ?? true,
+    ...(file.admin ? { admin: file.admin } : {}),
     process: forProcess,
     calls,
   };

@@ -14,3 +14,5 @@ export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 /** The suppliers file the gateway uses unless SUPPLIERS_CONFIG names another. */
 export const DEFAULT_SUPPLIERS_PATH = path.join(PROJECT_ROOT, 'config', 'suppliers.yaml');
+/** The built console (`npm run build:web`), served at /console. */
+export const CONSOLE_ROOT = path.join(PROJECT_ROOT, 'dist', 'web', 'console');

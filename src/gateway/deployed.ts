@@ -9,6 +9,8 @@ import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
 import { createSharedStore, type SharedStateConfig } from '../state';
+import { CONSOLE_ROOT } from '../config/paths';
+import { createKeyUsage } from './admin/key-usage';
 
 export interface DeployedAuth {
   /** The suppliers file, watched for changes. */
@@ -32,7 +34,8 @@ export async function startDeployedGateway(
   // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
-  const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients));
+  const keyUsage = createKeyUsage();
+  const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients), { onUse: keyUsage.record });
   const shared = createSharedStore(auth.sharedState);
   try {
     await shared.connect();
@@ -51,6 +54,7 @@ export async function startDeployedGateway(
       cors: config.gateway.cors,
       organisationTreeKnown: suppliers.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
+      console: { admins: config.admin, suppliersPath: auth.suppliersPath, root: CONSOLE_ROOT, keyUsage },
     });
     return {
       ...gateway,

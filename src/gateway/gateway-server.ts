@@ -2,11 +2,16 @@
 // query plans against the subgraphs over real HTTP (the caller signed onto each), introspection and
 // GET /sdl answered from the caller's contract schema, one audit line per request.
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Authenticator, SuppliersConfig } from '../auth';
+import type { Authenticator, Caller, SuppliersConfig } from '../auth';
+import { createAdminAuthenticator, type AdminFile } from '../auth/admin-auth';
+import { withDeadline } from '../sources/shared/deadline';
+import { createAdminApi } from './admin/admin-api';
+import type { KeyUsage } from './admin/key-usage';
+import { consolePages } from './admin/console-pages';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { ProducerName } from '../ss12000/resources';
@@ -15,7 +20,7 @@ import { contractIntrospectionPlugin } from './contract-introspection';
 import { createCorsPolicy, type CorsConfig } from './cors';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
-import { graphiqlPages } from './graphiql';
+import { graphiqlPages, type PageResponder } from './graphiql';
 import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
@@ -62,6 +67,19 @@ export interface GatewayServerOptions {
   shutdownGraceMs?: number;
   /** Browser origins allowed to call /graphql and /sdl (gateway.cors in the config); none when not given. */
   cors?: CorsConfig;
+  /** The console and its admin API (/console, /admin/api/); not served without. */
+  console?: ConsoleOptions;
+}
+
+export interface ConsoleOptions {
+  /** Who may sign in (the gateway config's `admin` block); nobody without one. */
+  admins: AdminFile | undefined;
+  /** The suppliers file the gateway was started with: the console's edits are written there. */
+  suppliersPath: string;
+  /** Where the built console is (dist/web/console). */
+  root: string;
+  /** Last use of each supplier key (fed by the authenticator's onUse). */
+  keyUsage: KeyUsage;
 }
 
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
@@ -124,6 +142,43 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const cors = createCorsPolicy(options.cors ?? { allowedOrigins: [] });
   const graphiql = graphiqlPages();
   if (!graphiql.app.built) logger.warn('GraphiQL is not built (npm run build:web): / answers 404');
+  const deadline = (): number => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS);
+  const refuse = (caller: Caller): TextResponse | undefined =>
+    caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined;
+  // The console's graph requests: the same server, plugins, contract and audit as /graphql, with the
+  // caller the admin API established (never a credential of the supplier it shows).
+  const execute = async (caller: Caller, body: unknown): Promise<{ status: number; body: string }> => {
+    const refused = refuse(caller);
+    if (refused) return { status: refused.status, body: refused.body };
+    const result = await withDeadline(deadline(), () =>
+      server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body },
+        context: async () => ({ caller }),
+      }),
+    );
+    let text = '';
+    if (result.body.kind === 'complete') text = result.body.string;
+    else for await (const chunk of result.body.asyncIterator) text += chunk;
+    return { status: result.status ?? 200, body: text };
+  };
+  const handlers = [];
+  if (options.console) {
+    const callerOf = options.authenticator.callerOf?.bind(options.authenticator);
+    handlers.push(
+      createAdminApi({
+        admins: await createAdminAuthenticator(options.console.admins),
+        suppliersPath: options.console.suppliersPath,
+        suppliers: () => options.suppliers?.() ?? { source: '', suppliers: [], byName: new Map(), files: [] },
+        callerOf: (name) => callerOf?.(name) ?? null,
+        execute,
+        contract: (scopes) => apiSchema && contracts(apiSchema, scopes),
+        audit,
+        keyUsage: options.console.keyUsage,
+      }),
+    );
+  }
+  const consoleFiles = options.console && consolePages(options.console.root);
+  const pages: PageResponder = async (request, pathname) => (await consoleFiles?.(request, pathname)) ?? graphiql(request, pathname);
   const rateLimiter = createRateLimiter(options.rateLimit);
   await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
@@ -134,7 +189,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return caller ? { caller } : null;
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
-    pages: graphiql,
+    pages,
     cors,
     metricsToken: options.metricsToken,
     admit: async ({ caller }) => {
@@ -144,8 +199,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       return rateLimitedResponse(admission);
     },
     readiness: options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown }),
-    deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
-    refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
+    deadline,
+    refuse: ({ caller }) => refuse(caller),
+    handlers,
     stopGracePeriodMs: options.shutdownGraceMs,
     routes: {
       '/sdl': ({ caller }) => {

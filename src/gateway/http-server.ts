@@ -46,6 +46,11 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   refuse?(context: TContext): TextResponse | undefined;
   /** How long stopping waits for requests in flight before cutting them, in ms (default 10000). */
   stopGracePeriodMs?: number;
+  /**
+   * Other handlers (the admin API, the console's files), asked in order before the GraphQL routes; each
+   * resolves true when it answered. They authenticate on their own terms.
+   */
+  handlers?: readonly ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>)[];
 }
 
 export interface HttpFront {
@@ -134,6 +139,7 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
     send(response, admin, admin.headers);
     return;
   }
+  for (const handler of options.handlers ?? []) if (await handler(request, response)) return;
   const page = await options.pages?.(request, url.pathname);
   if (page) {
     response.writeHead(page.status, page.headers);

@@ -2,7 +2,9 @@
 // process or another). The embedded demo, the e2e tests and the benchmarks all start exactly this.
 import type { Logger } from 'pino';
 import type { ListenConfig } from '../config/gateway-config';
-import { DEFAULT_SUPPLIERS_PATH } from '../config/paths';
+import type { AdminFile } from '../auth/admin-auth';
+import { CONSOLE_ROOT, DEFAULT_SUPPLIERS_PATH } from '../config/paths';
+import { createKeyUsage } from './admin/key-usage';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { composeSupergraph } from './compose';
@@ -58,6 +60,8 @@ export interface GatewayStackOptions {
   organisationTreeRetryMs?: number;
   /** Browser origins allowed to call the gateway (none when not given). */
   cors?: CorsConfig;
+  /** Who may sign in to the console at /console (admin key digests, admin JWT); without it the console serves nobody. */
+  admins?: AdminFile;
 }
 
 export interface GatewayStack {
@@ -91,8 +95,11 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const shared = createSharedStore(options.sharedState);
     closers.push(() => shared.close());
     await shared.connect();
-    const auth = await startSupplierAuth(options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH, () => fetchOrganisationTree(sourceClients), {
+    const suppliersPath = options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH;
+    const keyUsage = createKeyUsage();
+    const auth = await startSupplierAuth(suppliersPath, () => fetchOrganisationTree(sourceClients), {
       treeRetryMs: options.organisationTreeRetryMs,
+      onUse: keyUsage.record,
     });
     closers.push(async () => auth.close());
     const schemas = await buildSubgraphSchemas();
@@ -130,6 +137,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       cors: options.cors,
       organisationTreeKnown: auth.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
+      console: { admins: options.admins, suppliersPath, root: CONSOLE_ROOT, keyUsage },
     });
     closers.push(() => gateway.close());
     return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };

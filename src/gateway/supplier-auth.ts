@@ -19,6 +19,8 @@ export interface SupplierAuth {
 export interface SupplierAuthOptions {
   /** First delay before reading the tree again after a failed read, in ms; doubles up to 30 s. Default 1000. */
   treeRetryMs?: number;
+  /** Told of each accepted supplier credential (its key's sha256 hex digest, or 'jwt'): the console's last use. */
+  onUse?: (supplier: string, key: string) => void;
 }
 
 const MAX_TREE_RETRY_MS = 30_000;
@@ -71,7 +73,7 @@ export async function startSupplierAuth(
       if ('config' in outcome) void refreshTree();
     },
   });
-  const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree ?? [], logger });
+  const authenticator = createAuthenticator({ config: watch.current, organisations: () => tree ?? [], logger, onUse: options.onUse });
   return {
     authenticator,
     config: watch.current,

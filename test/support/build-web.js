@@ -5,5 +5,6 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 module.exports = () => {
-  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'web', 'build.mjs')], { stdio: 'inherit' });
+  // Jest sets NODE_ENV=test, and Vite would then bundle React's development build: the tests serve what ships.
+  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'web', 'build.mjs')], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 };

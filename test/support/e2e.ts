@@ -56,6 +56,8 @@ export interface E2EOptions {
   shutdownGraceMs?: number;
   /** Browser origins allowed to call the gateway (the embedded demo's loopback origins when not given). */
   cors?: CorsConfig;
+  /** Who may sign in to the console (test/console/support.ts has the test administrators). */
+  admins?: EmbeddedOptions['admins'];
 }
 
 export interface QueryOptions {
@@ -107,6 +109,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
     cors: options.cors,
+    admins: options.admins,
   });
   return { ...stack, dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
 }
