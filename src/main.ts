@@ -46,6 +46,7 @@ async function runEmbedded(): Promise<void> {
     aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
     metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
     rateLimit: { redisUrl: env.redisUrl },
+    idempotency: { redisUrl: env.redisUrl },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

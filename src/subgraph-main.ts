@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   if (env.callerSecret === undefined) throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
   // Resolved for this subgraph: only the secrets of the producers it calls (src/config/producer-calls.ts).
   const config = await loadConfig(configPath, env.variables, name);
-  const server = await startDeployedSubgraph(name, config, { callerSecret: env.callerSecret, aliasSecret: env.aliasSecret, metricsToken: env.metricsToken });
+  const server = await startDeployedSubgraph(name, config, {
+    callerSecret: env.callerSecret,
+    aliasSecret: env.aliasSecret,
+    metricsToken: env.metricsToken,
+    redisUrl: env.redisUrl,
+  });
   closeOnSignals(() => server.close(), config.gateway.shutdownGraceMs);
   logger.info({ subgraph: name, url: server.url }, 'subgraph ready');
 }

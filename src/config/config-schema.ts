@@ -86,7 +86,7 @@ export const CONFIG_SCHEMA = {
   properties: {
     gateway: {
       ...listen,
-      properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 }, requestTimeoutMs: positiveInteger, shutdownGraceMs: { type: 'integer', minimum: 0 } },
+      properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 }, requestTimeoutMs: positiveInteger, shutdownGraceMs: { type: 'integer', minimum: 0 }, idempotencyTtlSeconds: positiveInteger },
     },
     subgraphs: perProducer(subgraph),
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },

@@ -23,6 +23,8 @@ export interface GatewayConfig {
     requestTimeoutMs: number;
     /** On SIGTERM/SIGINT, how long requests in flight may finish before the process exits, in ms (default 10000). */
     shutdownGraceMs: number;
+    /** How long the attendance subgraph remembers an Idempotency-Key and its write's result, in s (default 86400). */
+    idempotencyTtlSeconds: number;
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
   /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */

@@ -28,7 +28,7 @@ export class ConfigError extends ConfigFileError {
 
 type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>>;
 interface ConfigFile {
-  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number };
+  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number; idempotencyTtlSeconds?: number };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
   producers: Partial<
@@ -44,7 +44,7 @@ export const PRODUCER_DEFAULTS: Required<Pick<Tuning, 'timeoutMs' | 'maxBatchSiz
   maxConcurrency: 8,
 };
 /** Total time of one gateway request (every subgraph and producer call included), and how long shutdown drains. */
-export const GATEWAY_DEFAULTS = { requestTimeoutMs: 5_000, shutdownGraceMs: 10_000 } as const;
+export const GATEWAY_DEFAULTS = { requestTimeoutMs: 5_000, shutdownGraceMs: 10_000, idempotencyTtlSeconds: 86_400 } as const;
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['uri']);
@@ -159,6 +159,7 @@ export function resolveConfig(
       supergraphPath: file.gateway?.supergraphPath ? path.resolve(baseDir, file.gateway.supergraphPath) : SUPERGRAPH_PATH,
       requestTimeoutMs: file.gateway?.requestTimeoutMs ?? GATEWAY_DEFAULTS.requestTimeoutMs,
       shutdownGraceMs: file.gateway?.shutdownGraceMs ?? GATEWAY_DEFAULTS.shutdownGraceMs,
+      idempotencyTtlSeconds: file.gateway?.idempotencyTtlSeconds ?? GATEWAY_DEFAULTS.idempotencyTtlSeconds,
     },
     subgraphs: entries((name) => ({
       url: file.subgraphs[name].url,

@@ -4,6 +4,8 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { describeProcess } from '../config/producer-calls';
 import { createSourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
+import { createAuditLogger } from './audit-log';
+import { createIdempotencyStore } from './idempotency-store';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { SUBGRAPH_BUILDERS } from './subgraphs';
 
@@ -14,6 +16,8 @@ export interface DeployedSubgraphSecrets {
   aliasSecret?: string;
   /** Bearer token of GET /metrics (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Redis for the attendance subgraph's idempotency keys (REDIS_URL), shared by its replicas; memory when absent. */
+  redisUrl?: string;
 }
 
 export async function startDeployedSubgraph(name: ProducerName, config: GatewayConfig, secrets: DeployedSubgraphSecrets): Promise<RunningServer> {
@@ -25,7 +29,11 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
     calls: config.calls,
     process: describeProcess(name),
   });
+  // Only attendance has mutations: its idempotency keys and write audit lines.
+  const idempotency =
+    name === 'attendance' ? createIdempotencyStore({ redisUrl: secrets.redisUrl, ttlSeconds: config.gateway.idempotencyTtlSeconds }) : undefined;
   try {
+    await idempotency?.connect();
     const server = await startSubgraphServer({
       name,
       schema: await SUBGRAPH_BUILDERS[name](),
@@ -34,15 +42,18 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
       callerSecret: secrets.callerSecret,
       metricsToken: secrets.metricsToken,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
+      ...(idempotency ? { writes: { idempotency, audit: createAuditLogger() } } : {}),
     });
     return {
       url: server.url,
       close: async () => {
         await server.close();
+        await idempotency?.close();
         await sourceClients.close();
       },
     };
   } catch (error) {
+    await idempotency?.close();
     await sourceClients.close();
     throw error;
   }

@@ -13,6 +13,7 @@ import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger 
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
+import { INVALID_IDEMPOTENCY_KEY, withIdempotencyKey } from './idempotency-key';
 import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
@@ -116,7 +117,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     listen: options.listen,
     context: async (request) => {
       const caller = await options.authenticator.authenticate(request.headers);
-      return caller ? { caller } : null;
+      if (!caller) return null;
+      const keyed = withIdempotencyKey(caller, request.headers);
+      return keyed === 'invalid' ? { caller, badIdempotencyKey: true } : { caller: keyed };
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
     metricsToken: options.metricsToken,
@@ -128,12 +131,15 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
     readiness: options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown }),
     deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
-    refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
+    refuse: ({ caller, badIdempotencyKey }) => {
+      if (badIdempotencyKey) return INVALID_IDEMPOTENCY_KEY;
+      return caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined;
+    },
     stopGracePeriodMs: options.shutdownGraceMs,
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };
-        return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes).sdl };
+        return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes, caller.writes).sdl };
       },
     },
   }).catch(async (error: unknown) => {

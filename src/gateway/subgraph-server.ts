@@ -10,7 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isCallerHeaderError, SeenSignatures, verifySubgraphRequest, type CallerHeaderError } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
-import type { SubgraphContext } from '../resolvers/shared/context';
+import type { SubgraphContext, WriteServices } from '../resolvers/shared/context';
 import { formatSubgraphError } from '../resolvers/shared/errors';
 import { payloadErrorsPlugin, guardPayloadFields } from '../resolvers/shared/payload-errors';
 import { enforceFieldPermissions } from '../resolvers/shared/permissions';
@@ -42,6 +42,8 @@ export interface SubgraphServerOptions {
   metricsToken?: string;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** For a subgraph with mutations (attendance): the idempotency store and the write audit log. Owned by the caller. */
+  writes?: WriteServices;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -84,7 +86,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
         return null;
       }
-      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified };
+      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified, ...(options.writes ? { writes: options.writes } : {}) };
     },
   });
   return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };

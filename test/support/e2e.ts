@@ -40,6 +40,8 @@ export interface E2EOptions {
   metricsToken?: string;
   /** Where the gateway keeps its rate-limit counters (memory unless a Redis URL is given). */
   rateLimit?: RateLimitStore;
+  /** Where the attendance subgraph keeps idempotency keys (memory unless a Redis URL is given). */
+  idempotency?: EmbeddedOptions['idempotency'];
   /** Demo-producer faults from the start. */
   faults?: EmbeddedOptions['faults'];
   /** Gateway request deadline in ms (default here 60000; the product's default is 5000). */
@@ -53,6 +55,8 @@ export interface E2EOptions {
 export interface QueryOptions {
   /** Send this key instead of the stack's; null sends no credentials. */
   apiKey?: string | null;
+  /** Extra request headers (an Idempotency-Key, say). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -92,6 +96,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
+    idempotency: options.idempotency,
     faults: options.faults,
     // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
@@ -106,7 +111,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
       const response = await fetch(stack.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) },
+        headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }), ...queryOptions.headers },
         body: JSON.stringify({ query: document, variables }),
       });
       return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };

@@ -9,8 +9,9 @@ import { CalendarEventResolver } from './calendar-event.resolver';
 import { PersonResolver } from './person.resolver';
 import { attendanceReferences } from './references';
 import { AbsenceSummaryResolver } from './summary/summary.resolver';
+import { WritesResolver } from './writes/writes.resolver';
 
-/** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance. */
+/** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance, and their writes. */
 export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'attendance',
@@ -23,6 +24,7 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       PersonResolver,
       CalendarEventResolver,
       AbsenceSummaryResolver,
+      WritesResolver,
     ],
     references: attendanceReferences,
   });
