@@ -27,9 +27,17 @@ export const DELETE_SCHEDULE = `mutation($input: DeleteInput!) { deleteAttendanc
 
 const ALL_WRITES = ['attendances', 'attendanceEvents', 'attendanceSchedule', 'absences'] as const;
 
-/** The first school unit of the dataset: the one unit-scoped writer's unit. */
-export const firstUnit = (dataset: Dataset): W.Organisation =>
-  [...dataset.organisations.values()].find((o) => o.organisationType === 'Skolenhet' && o.schoolUnitCode !== undefined)!;
+/** A school unit with the generator's check-ins (its leisure-time centre): the one unit-scoped writer's unit. */
+export const firstUnit = (dataset: Dataset): W.Organisation => {
+  const event = dataset.attendanceEvents.values().next().value!;
+  return dataset.organisations.get(dataset.groups.get(event.group.id)!.organisation.id)!;
+};
+
+/** A group and a staff member (by their duty) of another unit than `unitId`. */
+export const elsewhere = (dataset: Dataset, unitId: string): { group: W.Group; staff: string } => ({
+  group: [...dataset.groups.values()].find((g) => g.organisation.id !== unitId)!,
+  staff: [...dataset.duties.values()].find((d) => d.dutyAt.id !== unitId && d.person !== undefined)!.person!.id,
+});
 
 /** Suppliers of the write tests: every grant in every unit (exclude / alias), one unit, and a reader with no grant. */
 export const writeSuppliersFile = (unitCode: string): Promise<string> => {
