@@ -4,6 +4,8 @@
 import { auditCapture } from '../../auth-e2e/support';
 import { keyOf } from '../../row-scope/support/suppliers';
 import { startE2E, type E2E } from '../../support/e2e';
+import { operation } from '../../support/operations';
+import type { CheckInMutation, CheckInMutationVariables, ReportAbsenceMutation, ReportAbsenceMutationVariables } from '../../support/operations.gen';
 import {
   absenceInput, CHECK_IN, checkInAt, checkInInput, CREATE_ABSENCE, CREATE_SCHEDULE, DELETE_EVENT, DELETE_SCHEDULE, firstUnit, sent, studentOf, writeSuppliersFile,
 } from './support/writes';
@@ -60,6 +62,21 @@ describe('writes through the gateway', () => {
     const lines = writeLines().slice(before);
     expect(lines).toEqual([{ level: 30, time: expect.any(Number), name: 'audit', supplier: 'writer-all', operation: 'create', entity: 'Absence', id: absence.id, msg: 'write' }]);
     expect(JSON.stringify(lines)).not.toContain(student.familyName);
+  });
+
+  it('the two write scenarios of examples/writes run as written', async () => {
+    const template = checkInAt(stack.dataset, unitId);
+    const checkIn: CheckInMutationVariables = { input: { eventType: 'UT', time: '2026-10-06T16:10:00+02:00', person: template.person.id, group: template.group.id } };
+    const out = await stack.query<CheckInMutation>(operation('writes/check-in'), checkIn);
+    expect(out.errors).toBeUndefined();
+    expect(out.data?.createAttendanceEvent?.attendanceEvent).toMatchObject({ eventType: 'UT', person: { id: template.person.id }, registeredBy: null });
+    const student = studentOf(stack.dataset, unitId);
+    const leave: ReportAbsenceMutationVariables = {
+      input: { type: 'BEVILJAD_LEDIGHET', startTime: '2026-11-02T00:00:00+01:00', endTime: '2026-11-06T23:59:00+01:00', student: student.id, organisation: unitId },
+    };
+    const reported = await stack.query<ReportAbsenceMutation>(operation('writes/report-absence'), leave);
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data?.createAbsence?.absence).toMatchObject({ type: 'BEVILJAD_LEDIGHET', student: { id: student.id }, organisation: { id: unitId } });
   });
 
   it('validation errors are BAD_USER_INPUT naming the field, and nothing reaches the producer', async () => {
