@@ -48,6 +48,17 @@ describe('write permissions', () => {
     ]);
   });
 
+  it('field grants apply to the payload: what the presets do not open is FORBIDDEN there, the write stands', async () => {
+    const student = studentOf(stack.dataset, unit.id);
+    const response = await as('writer-unit')(CREATE_ABSENCE_NAMES, { input: absenceInput(student) });
+    expect(new Set(response.errors!.map((error: any) => error.extensions.field))).toEqual(new Set(['Person.givenName', 'Person.familyName', 'Person.civicNo']));
+    expect(codes(response).every((code) => code === 'FORBIDDEN')).toBe(true);
+    const absence = response.data.createAbsence.absence;
+    expect(absence.student).toEqual({ id: student.id, givenName: null, familyName: null, civicNo: null });
+    expect(stack.dataset.absences.get(absence.id)?.student.id).toBe(student.id);
+    expect(JSON.stringify(response)).not.toContain(student.familyName);
+  });
+
   it('a student of another unit is FORBIDDEN with exactly the response an unknown id gets', async () => {
     const outside = studentOf(stack.dataset, unit.id, false);
     const other = await as('writer-unit')(CREATE_ABSENCE, { input: absenceInput(outside, { organisation: unit.id }) });

@@ -1,6 +1,6 @@
 // Idempotent writes: a mutation retried with the same Idempotency-Key (header or input field) answers
 // the first result and reaches the producer once; the same key with another request is refused; keys
-// are per supplier; a failed write frees its key; the key travels signed; Redis shares keys between
+// are per supplier; a failed write frees its key, one whose answer was lost does not; the key travels signed; Redis shares keys between
 // replicas of the attendance subgraph.
 import { randomUUID } from 'node:crypto';
 import { CALLER_SIGNATURE_HEADER, signedSubgraphRequest, verifySubgraphRequest } from '../../src/auth';
@@ -100,6 +100,27 @@ describe('idempotent writes through the gateway', () => {
     expect(retry.errors).toBeUndefined();
     expect(await write(CREATE_ABSENCE, { input }, key)).toEqual(retry);
     expect(posts()).toBe(2);
+    expect(stack.dataset.absences.size).toBe(stored + 1);
+  });
+
+  it('a write whose answer was lost may be stored: UPSTREAM_INVALID, and its key then answers that the outcome is unknown, never a second write', async () => {
+    const key = randomUUID();
+    const input = absenceInput(studentOf(stack.dataset, unitId));
+    const stored = stack.dataset.absences.size;
+    // The demo producer stores the row, then sends a body that is not JSON.
+    stack.producers.attendance.setFaults({ malformedRate: 1 });
+    let broken;
+    try {
+      broken = await write(CREATE_ABSENCE, { input }, key);
+    } finally {
+      stack.producers.attendance.setFaults({ malformedRate: 0 });
+    }
+    expect(codes(broken)).toEqual(['UPSTREAM_INVALID']);
+    expect(stack.dataset.absences.size).toBe(stored + 1);
+    const retry = await write(CREATE_ABSENCE, { input }, key);
+    expect(codes(retry)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect(retry.errors![0]!.message).toMatch(/whether it was stored is unknown/);
+    expect(posts()).toBe(1);
     expect(stack.dataset.absences.size).toBe(stored + 1);
   });
 

@@ -35,9 +35,10 @@ async function create(
   references: readonly Reference[],
 ): Promise<unknown> {
   if (!mayWrite(ctx.caller.writes, operation)) throw forbiddenWrite(`Mutation.${operation}`);
-  return idempotent(ctx, operation, input, async () => {
+  return idempotent(ctx, operation, input, async (attempt) => {
     const checked = body();
     await requireVisible(ctx, references);
+    attempt.sending();
     const written = await ctx.sources.attendance.write(name, checked);
     audit(ctx, 'create', name, written.id);
     return written.row;
@@ -47,9 +48,10 @@ async function create(
 async function remove(ctx: SubgraphContext, operation: string, name: WritableName, input: DeleteInput): Promise<DeletePayload> {
   if (!mayWrite(ctx.caller.writes, operation)) throw forbiddenWrite(`Mutation.${operation}`);
   const id = requireUuid(input.id, 'input.id');
-  return idempotent(ctx, operation, input, async () => {
+  return idempotent(ctx, operation, input, async (attempt) => {
     // Unknown, outside the supplier's units, or about a person it may not see: one answer.
     if ((await ctx.sources.attendance.load(name, id)) === null) throw notWritable('input.id');
+    attempt.sending();
     if (!(await ctx.sources.attendance.remove(name, id))) throw notWritable('input.id');
     audit(ctx, 'delete', name, id);
     return { id };
