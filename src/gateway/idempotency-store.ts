@@ -11,6 +11,9 @@ import { logger } from '../config/logger';
 import type { IdempotencyClaim, IdempotencyStore } from '../resolvers/shared/context';
 
 export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+// A claim whose write is still running: a process that dies mid-write must not hold its key for a day.
+// Far above any request's deadline (gateway.requestTimeoutMs, 5 s by default).
+const PENDING_TTL_SECONDS = 120;
 
 const COMMAND_TIMEOUT_MS = 1000;
 const CONNECT_TIMEOUT_MS = 2000;
@@ -36,7 +39,8 @@ const claimOf = (entry: Entry): IdempotencyClaim =>
 
 /** Keys in this process's memory, each forgotten `ttlSeconds` after it was last set. */
 export function memoryIdempotencyStore(ttlSeconds = DEFAULT_IDEMPOTENCY_TTL_SECONDS): IdempotencyStore {
-  // Insertion order is expiry order (one TTL for all): expired entries are swept from the front.
+  // Insertion order is nearly expiry order (pending claims expire sooner, and are few and short-lived):
+  // expired entries are swept from the front; one read past its expiry counts as absent.
   const entries = new Map<string, Entry & { expiresAt: number }>();
   const sweep = (now: number): void => {
     for (const [key, entry] of entries) {
@@ -46,13 +50,14 @@ export function memoryIdempotencyStore(ttlSeconds = DEFAULT_IDEMPOTENCY_TTL_SECO
   };
   const set = (key: string, entry: Entry): void => {
     entries.delete(key);
-    entries.set(key, { ...entry, expiresAt: Date.now() + ttlSeconds * 1000 });
+    entries.set(key, { ...entry, expiresAt: Date.now() + (entry.done ? ttlSeconds : Math.min(ttlSeconds, PENDING_TTL_SECONDS)) * 1000 });
   };
   return {
     claim: async (key, digest) => {
-      sweep(Date.now());
+      const now = Date.now();
+      sweep(now);
       const entry = entries.get(key);
-      if (entry) return claimOf(entry);
+      if (entry && entry.expiresAt > now) return claimOf(entry);
       set(key, { digest, done: false });
       return { state: 'claimed' };
     },
@@ -87,8 +92,10 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
   });
   redis.on('error', (error: unknown) => fallBack(error));
   const at = (key: string): string => `${prefix}:${key}`;
-  const write = (key: string, entry: Entry, onlyNew: boolean): Promise<'OK' | null> =>
-    onlyNew ? redis.set(at(key), JSON.stringify(entry), 'EX', ttlSeconds, 'NX') : redis.set(at(key), JSON.stringify(entry), 'EX', ttlSeconds);
+  const write = (key: string, entry: Entry, onlyNew: boolean): Promise<'OK' | null> => {
+    const seconds = entry.done ? ttlSeconds : Math.min(ttlSeconds, PENDING_TTL_SECONDS);
+    return onlyNew ? redis.set(at(key), JSON.stringify(entry), 'EX', seconds, 'NX') : redis.set(at(key), JSON.stringify(entry), 'EX', seconds);
+  };
   return {
     connect: async () => {
       await redis.connect().catch((error: unknown) => fallBack(error));

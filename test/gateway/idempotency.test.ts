@@ -4,7 +4,7 @@
 // replicas of the attendance subgraph.
 import { randomUUID } from 'node:crypto';
 import { CALLER_SIGNATURE_HEADER, signedSubgraphRequest, verifySubgraphRequest } from '../../src/auth';
-import { createIdempotencyStore } from '../../src/gateway/idempotency-store';
+import { createIdempotencyStore, memoryIdempotencyStore } from '../../src/gateway/idempotency-store';
 import { auditCapture, callerWith, codes } from '../auth-e2e/support';
 import { absenceInput, CHECK_IN, checkInAt, checkInInput, CREATE_ABSENCE, DELETE_EVENT, firstUnit, sent, studentOf, writeSuppliersFile } from '../graph/attendance/support/writes';
 import { keyOf } from '../row-scope/support/suppliers';
@@ -174,5 +174,23 @@ describe('idempotency keys in Redis', () => {
     } finally {
       await Promise.all([replicaA.close(), replicaB.close()]);
     }
+  });
+});
+
+describe('idempotency keys in memory', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('a result is kept for the TTL; a claim whose write never finished is let go after two minutes', async () => {
+    jest.useFakeTimers({ now: Date.parse('2026-10-05T08:00:00Z') });
+    const store = memoryIdempotencyStore(3600);
+    expect(await store.claim('crashed', 'd')).toEqual({ state: 'claimed' });
+    expect(await store.claim('crashed', 'd')).toEqual({ state: 'pending', digest: 'd' });
+    await store.claim('written', 'd');
+    await store.complete('written', 'd', { id: 'x' });
+    jest.setSystemTime(Date.parse('2026-10-05T08:02:01Z'));
+    expect(await store.claim('crashed', 'd')).toEqual({ state: 'claimed' });
+    expect(await store.claim('written', 'd')).toEqual({ state: 'done', digest: 'd', result: { id: 'x' } });
+    jest.setSystemTime(Date.parse('2026-10-05T09:00:01Z'));
+    expect(await store.claim('written', 'e')).toEqual({ state: 'claimed' });
   });
 });
