@@ -50,6 +50,7 @@ async function runEmbedded(): Promise<void> {
     rateLimit: { redisUrl: env.redisUrl },
     sharedState: { redisUrl: env.redisUrl },
     admins: { apiKeys: [{ name: 'demo-admin', sha256: hashApiKey(DEMO_ADMIN_KEY) }] },
+    idempotency: { redisUrl: env.redisUrl },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));
@@ -68,7 +69,7 @@ const DEMO_KEYS = [
   ['demo-full-key', 'everything, all units'],
   ['demo-lms-key', 'one school unit: students, groups, teachers by name, school e-mail; protected persons as alias'],
   ['demo-analytics-key', 'absence summaries for all units, min. group size 5: no rows, no names; protected persons excluded'],
-  ['demo-attendance-key', 'per-lesson attendance and absences of every unit, students by id only; protected persons excluded'],
+  ['demo-attendance-key', 'per-lesson attendance and absences of every unit, students by id only; protected persons excluded; writes check-ins and absences'],
 ] as const;
 
 const readyMessage = (gatewayUrl: string, suppliersPath: string, metricsToken: string): string => {

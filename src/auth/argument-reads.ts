@@ -55,6 +55,11 @@ const RELATIONS: Readonly<Record<string, readonly string[]>> = {
 const ANY_RELATION = [...new Set(Object.values(RELATIONS).flat())];
 const relationship: ArgumentReads = { of: 'relationshipEntityType', values: RELATIONS, absent: ANY_RELATION };
 
+// A mutation's input is a write, not a filter: it reads nothing. Which rows it may name is the row
+// scope's question (src/resolvers/attendance/writes/scope.ts), which grant it needs write-grants.ts's.
+const writeInput = (...fields: string[]) => ({ input: NOTHING, ...Object.fromEntries(fields.map((field) => [`input.${field}`, NOTHING])) });
+const DELETE_INPUT = writeInput('id', 'idempotencyKey');
+
 export const ARGUMENT_READS: ArgumentReadsTable = {
   // ── register ────────────────────────────────────────────────────────────────────────────────
   'Query.organisations': {
@@ -269,6 +274,18 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     sortkey: sortkey({ ModifiedDesc: ['Absence.meta'], StartTimeAsc: ['Absence.startTime'], StartTimeDesc: ['Absence.startTime'] }),
   },
   'Query.absence': byId('Absence'),
+  'Mutation.createAttendance': writeInput(
+    'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes',
+    'otherAttendanceMinutes', 'absenceReason', 'reportedTimestamp', 'idempotencyKey',
+  ),
+  'Mutation.deleteAttendance': DELETE_INPUT,
+  'Mutation.createAttendanceEvent': writeInput('eventType', 'time', 'person', 'group', 'registeredBy', 'idempotencyKey'),
+  'Mutation.deleteAttendanceEvent': DELETE_INPUT,
+  'Mutation.createAttendanceSchedule': writeInput(
+    'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries', 'idempotencyKey',
+  ),
+  'Mutation.deleteAttendanceSchedule': DELETE_INPUT,
+  'Mutation.createAbsence': writeInput('type', 'startTime', 'endTime', 'student', 'organisation', 'registeredBy', 'idempotencyKey'),
   'Query.aggregatedAttendances': {
     ...PAGING,
     startDate: ['AggregatedAttendance.startDate'],

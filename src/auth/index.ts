@@ -4,12 +4,13 @@ export { generateApiKey, hashApiKey, keyDigest, matchApiKey } from './api-key';
 export { type Caller } from './caller';
 export { createAuthenticator, requestCredential, type Authenticator, type AuthenticatorOptions } from './credentials';
 export { fieldGrant, GOVERNED_TYPES, type FieldGrant, type ValueTypes } from './field-grant';
-export { type HeaderSource } from './headers';
+export { headerValue, type HeaderSource } from './headers';
 export { isPresetName, PRESET_NAMES, PRESET_VALUE_TYPES, PRESETS, TYPED_ATTRIBUTES, type PresetName, type TypedAttribute } from './presets';
 export {
   CALLER_EXTENSION,
   CALLER_SIGNATURE_HEADER,
   callerClaims,
+  IDEMPOTENCY_KEY_PATTERN,
   isCallerHeaderError,
   SeenSignatures,
   signedSubgraphRequest,
@@ -24,4 +25,5 @@ export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type Su
 export { SuppliersConfigError } from './suppliers-errors';
 export { type ProtectedIdentities, type RateLimitSetting, type UnitRef } from './suppliers-schema';
 export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';
+export { mayWrite, WRITE_GRANT_MUTATIONS, WRITE_GRANTS, type WriteGrant } from './write-grants';
 export { expandUnits, organisationNode, unitAllows, type ExpandedUnits, type OrganisationNode, type UnitSet } from './units';

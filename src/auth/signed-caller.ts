@@ -3,7 +3,8 @@
 //
 // Wire format (v2), one subgraph request:
 //   body    the GraphQL request JSON as @apollo/gateway sends it, the claims at
-//           `extensions.ss12000Caller` = { v: 2, supplier, units, scopes, protectedIdentities, minGroupSize? }
+//           `extensions.ss12000Caller` = { v: 2, supplier, units, scopes, protectedIdentities, minGroupSize?,
+//           writes?, idempotencyKey? }
 //   header  x-ss12000-caller-signature: v2.<issuedAt, ms since the epoch>.<nonce>.<mac>
 //   mac     base64url HMAC-SHA256(secret, "ss12000-caller.v2\n" + subgraph + "\n" + issuedAt + "\n"
 //                                          + nonce + "\n" + base64url(SHA-256(body bytes)))
@@ -19,6 +20,7 @@ import Ajv from 'ajv';
 import type { Caller } from './caller';
 import { headerValue, type HeaderSource } from './headers';
 import { PRESET_NAMES } from './presets';
+import { WRITE_GRANTS } from './write-grants';
 
 /** Key of the caller's claims in the signed request body's `extensions`. */
 export const CALLER_EXTENSION = 'ss12000Caller';
@@ -44,7 +46,12 @@ export interface WireClaims {
   scopes: Caller['scopes'][number][];
   protectedIdentities: Caller['protectedIdentities'];
   minGroupSize?: number;
+  writes?: NonNullable<Caller['writes']>[number][];
+  idempotencyKey?: string;
 }
+
+/** What an Idempotency-Key may be: printable ASCII, at most 255 characters (it is stored, and logged never). */
+export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
 
 // Domain-separates this MAC from any other use of the same secret (and from v1's header MAC).
 const CONTEXT = 'ss12000-caller.v2\n';
@@ -64,6 +71,8 @@ const validateClaims = new Ajv({ strict: true, allowUnionTypes: true }).compile<
     scopes: { type: 'array', items: { enum: [...PRESET_NAMES] } },
     protectedIdentities: { enum: ['exclude', 'alias'] },
     minGroupSize: { type: 'integer', minimum: 1 },
+    writes: { type: 'array', items: { enum: [...WRITE_GRANTS] } },
+    idempotencyKey: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN },
   },
 });
 
@@ -88,6 +97,8 @@ export const callerClaims = (caller: Caller): WireClaims => ({
   scopes: [...caller.scopes],
   protectedIdentities: caller.protectedIdentities,
   ...(caller.minGroupSize === undefined ? {} : { minGroupSize: caller.minGroupSize }),
+  ...(caller.writes === undefined || caller.writes.length === 0 ? {} : { writes: [...caller.writes] }),
+  ...(caller.idempotencyKey === undefined ? {} : { idempotencyKey: caller.idempotencyKey }),
 });
 
 /**
@@ -200,6 +211,8 @@ export const verifySubgraphRequest = (
     scopes: claims.scopes,
     protectedIdentities: claims.protectedIdentities,
     minGroupSize: claims.minGroupSize,
+    ...(claims.writes === undefined ? {} : { writes: claims.writes }),
+    ...(claims.idempotencyKey === undefined ? {} : { idempotencyKey: claims.idempotencyKey }),
     issuedAt,
   };
 };

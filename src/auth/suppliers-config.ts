@@ -8,6 +8,7 @@ import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
 import type { PresetName } from './presets';
 import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
+import type { WriteGrant } from './write-grants';
 import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type RateLimitSetting, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
 
 export interface SupplierJwt {
@@ -26,6 +27,8 @@ export interface SupplierConfig {
   readonly units: 'all' | readonly UnitRef[];
   readonly scopes: readonly PresetName[];
   readonly grant: FieldGrant;
+  /** What it may write (write-grants.ts); empty: nothing. */
+  readonly writes: readonly WriteGrant[];
   readonly protectedIdentities: ProtectedIdentities;
   /** Aggregates over fewer persons than this are suppressed; undefined: no suppression. */
   readonly minGroupSize: number | undefined;
@@ -75,6 +78,11 @@ const crossChecks = (file: SuppliersFile): string[] => {
     if ((supplier.minGroupSize ?? 1) > 1 && perStudent.length > 0) {
       problems.push(`${at(index, 'minGroupSize')}: cannot be combined with ${perStudent.join(', ')}, which serve the same figures per student (grant absenceSummary instead)`);
     }
+    // A write answers with what was written, read through the supplier's presets: without one that
+    // reads attendance data the supplier could write but never see what it wrote.
+    if ((supplier.writes?.length ?? 0) > 0 && !supplier.scopes.includes('attendance')) {
+      problems.push(`${at(index, 'writes')}: needs the attendance preset in scopes, which reads what is written`);
+    }
     supplier.apiKeys?.forEach((key, keyIndex) => {
       const owner = keyOwners.get(key.sha256);
       if (owner !== undefined) problems.push(`${at(index, 'apiKeys', String(keyIndex))}: the same key belongs to ${owner}`);
@@ -102,6 +110,7 @@ const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined, t
   units: supplier.units,
   scopes: supplier.scopes,
   grant: fieldGrant(supplier.scopes),
+  writes: supplier.writes ?? [],
   protectedIdentities: supplier.protectedIdentities,
   minGroupSize: supplier.minGroupSize,
   trustedDocuments,

@@ -1,5 +1,6 @@
 import { PRESET_NAMES, type PresetName } from './presets';
 import { TRUSTED_DOCUMENTS_SCHEMA, type TrustedDocumentsFile } from './trusted-documents';
+import { WRITE_GRANTS, type WriteGrant } from './write-grants';
 
 /** A school unit as written in the file: its organisation id, or its schoolUnitCode until the ids are known. */
 export type UnitRef = string | { schoolUnitCode: string };
@@ -22,6 +23,8 @@ export interface SupplierFile {
   };
   units: 'all' | UnitRef[];
   scopes: PresetName[];
+  /** What it may write (write-grants.ts); nothing when not given. */
+  writes?: WriteGrant[];
   protectedIdentities: ProtectedIdentities;
   minGroupSize?: number;
   trustedDocuments?: TrustedDocumentsFile;
@@ -90,6 +93,7 @@ const supplier = {
       else: { type: 'array', minItems: 1, items: unitRef },
     },
     scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRESET_NAMES] } },
+    writes: { type: 'array', uniqueItems: true, items: { enum: [...WRITE_GRANTS] } },
     protectedIdentities: { enum: ['exclude', 'alias'] },
     minGroupSize: { type: 'integer', minimum: 1 },
     trustedDocuments: TRUSTED_DOCUMENTS_SCHEMA,

@@ -93,6 +93,7 @@ export const CONFIG_SCHEMA = {
         supergraphPath: { type: 'string', minLength: 1 },
         requestTimeoutMs: positiveInteger,
         shutdownGraceMs: { type: 'integer', minimum: 0 },
+        idempotencyTtlSeconds: positiveInteger,
         // Browser origins allowed to call /graphql and /sdl (src/gateway/cors.ts); none by default.
         cors: {
           type: 'object',

@@ -29,6 +29,8 @@ export interface GatewayConfig {
      * (`http://localhost:*`). None by default: no page on another origin may read an answer.
      */
     cors: { allowedOrigins: readonly string[] };
+    /** How long the attendance subgraph remembers an Idempotency-Key and its write's result, in s (default 86400). */
+    idempotencyTtlSeconds: number;
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
   /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */

@@ -30,7 +30,13 @@ export class ConfigError extends ConfigFileError {
 
 type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>>;
 interface ConfigFile {
-  gateway?: Partial<ListenConfig> & { supergraphPath?: string; requestTimeoutMs?: number; shutdownGraceMs?: number; cors?: { allowedOrigins?: string[] } };
+  gateway?: Partial<ListenConfig> & {
+    supergraphPath?: string;
+    requestTimeoutMs?: number;
+    shutdownGraceMs?: number;
+    cors?: { allowedOrigins?: string[] };
+    idempotencyTtlSeconds?: number;
+  };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
   producerDefaults?: Tuning;
   producers: Partial<
@@ -47,7 +53,7 @@ export const PRODUCER_DEFAULTS: Required<Pick<Tuning, 'timeoutMs' | 'maxBatchSiz
   maxConcurrency: 8,
 };
 /** Total time of one gateway request (every subgraph and producer call included), and how long shutdown drains. */
-export const GATEWAY_DEFAULTS = { requestTimeoutMs: 5_000, shutdownGraceMs: 10_000 } as const;
+export const GATEWAY_DEFAULTS = { requestTimeoutMs: 5_000, shutdownGraceMs: 10_000, idempotencyTtlSeconds: 86_400 } as const;
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['uri']);
@@ -163,6 +169,7 @@ export function resolveConfig(
       requestTimeoutMs: file.gateway?.requestTimeoutMs ?? GATEWAY_DEFAULTS.requestTimeoutMs,
       shutdownGraceMs: file.gateway?.shutdownGraceMs ?? GATEWAY_DEFAULTS.shutdownGraceMs,
       cors: { allowedOrigins: file.gateway?.cors?.allowedOrigins ?? [] },
+      idempotencyTtlSeconds: file.gateway?.idempotencyTtlSeconds ?? GATEWAY_DEFAULTS.idempotencyTtlSeconds,
     },
     subgraphs: entries((name) => ({
       url: file.subgraphs[name].url,

@@ -20,7 +20,7 @@ export const contractIntrospectionPlugin = (contracts: Contracts): ApolloServerP
         });
         return { http: { status: 400, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [error.toJSON()] } } };
       }
-      const contract = contracts(schema, contextValue.caller.scopes);
+      const contract = contracts(schema, contextValue.caller.scopes, contextValue.caller.writes);
       const result = await execute({ schema: contract.schema, document, operationName, variableValues: request.variables });
       return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data ?? null, errors: result.errors?.map((error) => error.toJSON()) } } };
     },

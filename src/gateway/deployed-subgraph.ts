@@ -4,6 +4,8 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { describeProcess } from '../config/producer-calls';
 import { createSourceClients } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
+import { createAuditLogger } from './audit-log';
+import { createIdempotencyStore } from './idempotency-store';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { SUBGRAPH_BUILDERS } from './subgraphs';
 import { createSharedStore, type SharedStateConfig } from '../state';
@@ -29,8 +31,12 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
     process: describeProcess(name),
   });
   const shared = createSharedStore(secrets.sharedState);
+  // Only attendance has mutations: its idempotency keys (in the shared state's Redis) and write audit lines.
+  const idempotency =
+    name === 'attendance' ? createIdempotencyStore({ redisUrl: secrets.sharedState?.redisUrl, ttlSeconds: config.gateway.idempotencyTtlSeconds }) : undefined;
   try {
     await shared.connect();
+    await idempotency?.connect();
     const server = await startSubgraphServer({
       name,
       schema: await SUBGRAPH_BUILDERS[name](),
@@ -42,17 +48,20 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
       shared,
       // Every replica seals cursors alike, so each opens the others' (as aliases: ALIAS_SECRET, else the signing secret).
       cursorSecret: secrets.aliasSecret ?? secrets.callerSecret,
+      ...(idempotency ? { writes: { idempotency, audit: createAuditLogger() } } : {}),
     });
     return {
       url: server.url,
       close: async () => {
         await server.close();
         await shared.close();
+        await idempotency?.close();
         await sourceClients.close();
       },
     };
   } catch (error) {
     await shared.close();
+    await idempotency?.close();
     await sourceClients.close();
     throw error;
   }

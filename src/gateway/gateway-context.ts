@@ -5,4 +5,6 @@ export interface GatewayContext {
   caller: Caller;
   /** The sha256 of the document when the request named one (APQ or a trusted document); set by persisted-documents.ts. */
   documentId?: string;
+  /** The request's Idempotency-Key header was sent but is unusable: refused with a 400 (idempotency-key.ts). */
+  badIdempotencyKey?: true;
 }

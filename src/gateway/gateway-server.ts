@@ -21,6 +21,7 @@ import { createCorsPolicy, type CorsConfig } from './cors';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
 import { formatGatewayError } from './format-error';
 import { graphiqlPages, type PageResponder } from './graphiql';
+import { INVALID_IDEMPOTENCY_KEY, withIdempotencyKey } from './idempotency-key';
 import { operationCostPlugin } from './operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from './operation-limits';
 import { knownOperationTypesRule, operationResolutionPlugin } from './operation-resolution';
@@ -186,7 +187,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     listen: options.listen,
     context: async (request) => {
       const caller = await options.authenticator.authenticate(request.headers);
-      return caller ? { caller } : null;
+      if (!caller) return null;
+      const keyed = withIdempotencyKey(caller, request.headers);
+      return keyed === 'invalid' ? { caller, badIdempotencyKey: true } : { caller: keyed };
     },
     onUnauthenticated: () => auditUnauthenticated(audit),
     pages,
@@ -200,13 +203,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     },
     readiness: options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown }),
     deadline,
-    refuse: ({ caller }) => refuse(caller),
+    refuse: ({ caller, badIdempotencyKey }) => (badIdempotencyKey ? INVALID_IDEMPOTENCY_KEY : refuse(caller)),
     handlers,
     stopGracePeriodMs: options.shutdownGraceMs,
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };
-        return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes).sdl };
+        return { status: 200, contentType: 'text/plain; charset=utf-8', body: contracts(apiSchema, caller.scopes, caller.writes).sdl };
       },
     },
   }).catch(async (error: unknown) => {

@@ -7,9 +7,11 @@ import { CONSOLE_ROOT, DEFAULT_SUPPLIERS_PATH } from '../config/paths';
 import { createKeyUsage } from './admin/key-usage';
 import { createSourceClients, fetchOrganisationTree, type ProducerConfig, type SourcesConfig } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { createAuditLogger } from './audit-log';
 import { composeSupergraph } from './compose';
 import type { CorsConfig } from './cors';
 import { startGatewayServer } from './gateway-server';
+import { createIdempotencyStore, type IdempotencyStoreOptions } from './idempotency-store';
 import type { RateLimitStore } from './rate-limit';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
@@ -44,8 +46,10 @@ export interface GatewayStackOptions {
   aliasSecret?: string;
   /** TEST/BENCHMARK ONLY: 'off' serves every field to every authenticated caller. */
   fieldPermissions?: 'enforce' | 'off';
-  /** Where the gateway's audit lines go (default stdout). */
+  /** Where the gateway's audit lines, and the attendance subgraph's write lines, go (default stdout). */
   audit?: Logger;
+  /** Where the attendance subgraph keeps idempotency keys (memory unless a Redis URL is given) and for how long. */
+  idempotency?: IdempotencyStoreOptions;
   /** Bearer token of GET /metrics on the gateway and the subgraphs; not served without one. */
   metricsToken?: string;
   /** Where the gateway's per-supplier rate-limit counters live (Redis or, by default, memory). */
@@ -102,6 +106,10 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       onUse: keyUsage.record,
     });
     closers.push(async () => auth.close());
+    const audit = options.audit ?? createAuditLogger();
+    const idempotency = createIdempotencyStore(options.idempotency);
+    await idempotency.connect();
+    closers.push(() => idempotency.close());
     const schemas = await buildSubgraphSchemas();
     const subgraphs = {} as Record<ProducerName, RunningServer>;
     for (const name of PRODUCERS) {
@@ -116,6 +124,8 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
         shutdownGraceMs: options.shutdownGraceMs,
         shared,
         cursorSecret: options.aliasSecret,
+        // Only attendance has mutations (its producer is the one SS 12000 lets clients write to).
+        ...(name === 'attendance' ? { writes: { idempotency, audit } } : {}),
       });
       closers.push(() => subgraphs[name].close());
     }
@@ -128,7 +138,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       authenticator: auth.authenticator,
       suppliers: auth.config,
       callerSecret,
-      audit: options.audit,
+      audit,
       metricsToken: options.metricsToken,
       rateLimit: options.rateLimit,
       shared,

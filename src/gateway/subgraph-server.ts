@@ -11,7 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isCallerHeaderError, SeenSignatures, verifySubgraphRequest, type CallerHeaderError } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
-import type { SubgraphContext } from '../resolvers/shared/context';
+import type { SubgraphContext, WriteServices } from '../resolvers/shared/context';
 import { formatSubgraphError } from '../resolvers/shared/errors';
 import { payloadErrorsPlugin, guardPayloadFields } from '../resolvers/shared/payload-errors';
 import { enforceFieldPermissions } from '../resolvers/shared/permissions';
@@ -52,6 +52,8 @@ export interface SubgraphServerOptions {
    * others' cursors); random, so cursors last one process, when absent.
    */
   cursorSecret?: string;
+  /** For a subgraph with mutations (attendance): the idempotency store and the write audit log. Owned by the caller. */
+  writes?: WriteServices;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -97,7 +99,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
         return null;
       }
-      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified, shared, cursorSeal };
+      return {
+        sources: options.sourceClients.forRequest(rowScopeFor(verified)),
+        caller: verified,
+        shared,
+        cursorSeal,
+        ...(options.writes ? { writes: options.writes } : {}),
+      };
     },
   });
   return {

@@ -20,7 +20,7 @@ import { scopeSources } from './scope/scoped-sources';
 import { isUnrestricted, type RowScope } from './shared/row-scope';
 import type { SourceClients, SourceClientsOptions, Sources } from './types';
 
-export type { ListOptions, LoadOptions, ProducerSource, QueryValue, SourceClients, SourceClientsOptions, Sources } from './types';
+export type { ListOptions, LoadOptions, ProducerSource, QueryValue, SourceClients, SourceClientsOptions, Sources, WritableName, Written } from './types';
 export type { ProducerAuth, ProducerConfig, SourcesConfig } from './shared/config';
 export { isUnrestricted, UNRESTRICTED, type RowScope } from './shared/row-scope';
 export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organisation-tree';

@@ -8,6 +8,14 @@ import type { BreakerState } from './shared/resilience';
 
 export type { QueryValue };
 
+/** The collections SS 12000 lets a client write (all the attendance producer's): POST /X, and DELETE /X/{id} where the spec has it. */
+export interface Written<T> {
+  readonly id: string;
+  readonly row: T | null;
+}
+
+export type WritableName = 'attendances' | 'attendanceEvents' | 'attendanceSchedule' | 'absences';
+
 export interface ListOptions {
   /** Page size; the producer's configured `pageSize` when absent. */
   limit?: number;
@@ -36,6 +44,14 @@ export interface ProducerSource {
   loadMany<R extends ResourceName>(name: R, ids: readonly string[], options?: LoadOptions): Promise<(ResourceTypes[R] | null)[]>;
   /** Batched reverse lookup: all rows of R whose lookup body field `field` matches `key` (see each domain's index.ts for the fields). */
   loadBy<R extends ResourceName>(name: R, field: string, key: string): Promise<ResourceTypes[R][]>;
+  /**
+   * POST /X: the id the producer gave the row and the row as stored (id and meta included), checked
+   * like any row and, under a row scope, passed through the Gate (`row` null: written, but not a row
+   * the caller may see). Sent once, never retried (http-client.ts).
+   */
+  write<R extends WritableName>(name: R, body: Record<string, unknown>): Promise<Written<ResourceTypes[R]>>;
+  /** DELETE /X/{id}: false when the producer does not know the id (404). Sent once. */
+  remove(name: WritableName, id: string): Promise<boolean>;
 }
 
 export interface Sources {

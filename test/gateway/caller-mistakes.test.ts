@@ -26,8 +26,24 @@ describe('caller mistakes over HTTP', () => {
     expect(response.data).toBeUndefined();
   };
 
-  it('a mutation is a 400 saying the graph has no mutations', async () => {
-    expectRefused(await send({ query: 'mutation { __typename }' }), 400, 'GRAPHQL_VALIDATION_FAILED', /mutation operation is not supported/);
+  // The graph has writes (src/resolvers/attendance/writes): a mutation runs through the same operation
+  // resolution, limits, cost and contract code as a query, none of which may assume Query.
+  it('a mutation runs like a query: 200, its cost reported', async () => {
+    const response = await send({ query: 'mutation { __typename }' });
+    expect(response.status).toBe(200);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ __typename: 'Mutation' });
+  });
+
+  it('a mutation field the graph does not have is a 400 naming it', async () => {
+    expectRefused(await send({ query: 'mutation { createPerson { id } }' }), 400, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "createPerson" on type "Mutation"/);
+  });
+
+  it('a mutation over GET is a 405, not a 500', async () => {
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('mutation { __typename }')}`;
+    const response = await fetch(url, { headers: { ...bearer(DEMO_KEYS.full), 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(405);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/GET requests only support query operations/);
   });
 
   it('a subscription is a 400 saying the graph has no subscriptions', async () => {
@@ -39,9 +55,10 @@ describe('caller mistakes over HTTP', () => {
     );
   });
 
-  it('a named mutation picked by operationName next to a query is a 400 too', async () => {
+  it('a named mutation picked by operationName next to a query runs the mutation', async () => {
     const response = await send({ query: 'query A { __typename } mutation B { __typename }', operationName: 'B' });
-    expectRefused(response, 400, 'GRAPHQL_VALIDATION_FAILED', /mutation operation is not supported/);
+    expect(response.status).toBe(200);
+    expect(response.data).toEqual({ __typename: 'Mutation' });
   });
 
   it('two anonymous operations in one document are a 400 naming the rule', async () => {

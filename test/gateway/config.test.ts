@@ -33,7 +33,9 @@ describe('gateway config', () => {
 
   it('fills every optional setting with its default', () => {
     const config = resolveConfig(minimal(), {});
-    expect(config.gateway).toEqual({ host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH, requestTimeoutMs: 5000, shutdownGraceMs: 10000, cors: { allowedOrigins: [] } });
+    expect(config.gateway).toEqual({
+      host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH, requestTimeoutMs: 5000, shutdownGraceMs: 10000, cors: { allowedOrigins: [] }, idempotencyTtlSeconds: 86400,
+    });
     expect(config.producers.grades).toEqual({ ...PRODUCER_DEFAULTS, baseUrl: 'https://grades.example.se/v2', auth: { kind: 'bearer', token: 't' } });
     expect(config.validatePayloads).toBe(true);
   });

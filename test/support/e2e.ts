@@ -46,6 +46,8 @@ export interface E2EOptions {
   rateLimit?: RateLimitStore;
   /** Where summary snapshots and APQ registrations live (memory unless a Redis URL is given). */
   sharedState?: SharedStateConfig;
+  /** Where the attendance subgraph keeps idempotency keys (memory unless a Redis URL is given). */
+  idempotency?: EmbeddedOptions['idempotency'];
   /** Demo-producer faults from the start. */
   faults?: EmbeddedOptions['faults'];
   /** Gateway request deadline in ms (default here 60000; the product's default is 5000). */
@@ -63,6 +65,8 @@ export interface E2EOptions {
 export interface QueryOptions {
   /** Send this key instead of the stack's; null sends no credentials. */
   apiKey?: string | null;
+  /** Extra request headers (an Idempotency-Key, say). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -103,6 +107,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
     sharedState: options.sharedState,
+    idempotency: options.idempotency,
     faults: options.faults,
     // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
@@ -119,7 +124,7 @@ const queryFor = (stack: GatewayStack, defaultKey: string): E2E['query'] =>
     const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) },
+      headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }), ...queryOptions.headers },
       body: JSON.stringify({ query: document, variables }),
     });
     return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };

@@ -9,6 +9,41 @@ export type AbsenceType =
   /** Beviljad ledighet */
   | 'BEVILJAD_LEDIGHET';
 
+/** Checking in or out (SS 12000 AttendanceEvent.eventType). */
+export type AttendanceEventType =
+  /** In */
+  | 'IN'
+  /** Ut */
+  | 'UT';
+
+/** POST /absences: a reported absence or granted leave. */
+export type CreateAbsenceInput = {
+  endTime: string;
+  /** Makes a retry return the first result instead of writing again (as the Idempotency-Key header). */
+  idempotencyKey?: string | null | undefined;
+  /** The school unit the absence is reported to. */
+  organisation?: string | number | null | undefined;
+  /** The person who reported it. */
+  registeredBy?: string | number | null | undefined;
+  startTime: string;
+  student: string | number;
+  type: AbsenceType;
+};
+
+/** POST /attendanceEvents: a check-in or check-out. */
+export type CreateAttendanceEventInput = {
+  eventType: AttendanceEventType;
+  /** The group (a preschool or leisure-time centre section). */
+  group: string | number;
+  /** Makes a retry return the first result instead of writing again (as the Idempotency-Key header). */
+  idempotencyKey?: string | null | undefined;
+  /** The child or student. */
+  person: string | number;
+  /** The person who registered the check-in or check-out. */
+  registeredBy?: string | number | null | undefined;
+  time: string;
+};
+
 /** Kind of group (SS 12000 GroupTypesEnum). */
 export type GroupType =
   /** Avdelning */
@@ -90,3 +125,17 @@ export type StudentOverviewQueryVariables = Exact<{
 
 
 export type StudentOverviewQuery = { person: { givenName: string | null, familyName: string | null, enrolments: Array<{ schoolYear: number | null, enroledAt: { displayName: string | null } | null }> | null, groupMemberships: Array<{ group: { displayName: string | null, groupType: GroupType | null } | null }> | null, activities: Array<{ displayName: string | null, syllabus: { subjectName: string } | null }> | null, absences: Array<{ type: AbsenceType, startTime: string }> | null, grades: Array<{ gradeValue: string, registeredDate: string }> | null } | null };
+
+export type CheckInMutationVariables = Exact<{
+  input: CreateAttendanceEventInput;
+}>;
+
+
+export type CheckInMutation = { createAttendanceEvent: { attendanceEvent: { id: string, eventType: AttendanceEventType, time: string, person: { id: string }, group: { id: string }, registeredBy: { id: string } | null } | null } | null };
+
+export type ReportAbsenceMutationVariables = Exact<{
+  input: CreateAbsenceInput;
+}>;
+
+
+export type ReportAbsenceMutation = { createAbsence: { absence: { id: string, type: AbsenceType, startTime: string, endTime: string, student: { id: string }, organisation: { id: string } | null } | null } | null };

@@ -10,8 +10,9 @@ import { AbsenceLocalTimesResolver, AttendanceEventLocalTimesResolver } from './
 import { PersonResolver } from './person.resolver';
 import { attendanceReferences } from './references';
 import { AbsenceSummaryResolver } from './summary/summary.resolver';
+import { WritesResolver } from './writes/writes.resolver';
 
-/** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance. */
+/** The attendance subgraph: /attendances, /attendanceEvents, /attendanceSchedule, /absences, /aggregatedAttendance, and their writes. */
 export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'attendance',
@@ -26,6 +27,7 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       PersonResolver,
       CalendarEventResolver,
       AbsenceSummaryResolver,
+      WritesResolver,
     ],
     references: attendanceReferences,
   });

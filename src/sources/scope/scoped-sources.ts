@@ -6,7 +6,7 @@ import { listPath } from '../shared/list';
 import type { Page } from '../../ss12000/wire';
 import type { QueryValue } from '../shared/query';
 import type { RowScope } from '../shared/row-scope';
-import type { ListOptions, LoadOptions, ProducerSource, Sources } from '../types';
+import type { ListOptions, LoadOptions, ProducerSource, Sources, WritableName } from '../types';
 import type { AliasNamer } from './alias';
 import { UpstreamRejectedError } from '../shared/errors';
 import { Gate } from './gate';
@@ -131,6 +131,11 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
     load,
     loadMany: (name: ResourceName, ids: readonly string[], options?: LoadOptions) => Promise.all(ids.map((id) => load(name, id, options))),
     loadBy,
+    // What was written answers as a read of it would: units, protected persons, typed values.
+    write: async (name: WritableName, body: Record<string, unknown>) => {
+      const written = await raw.write(name, body);
+      return { id: written.id, row: await gate.row(name, written.row as Row | null) };
+    },
   } as ProducerSource;
 }
 

@@ -20,5 +20,7 @@ export function failingSource(producer: ProducerName, fail: (route: string) => n
     load: async (name: ListName) => lookup(name),
     loadMany: async (name: ListName) => lookup(name),
     loadBy: async (name: ListName) => lookup(name),
+    write: async (name: ListName) => fail(`POST ${listPath(name).path}`),
+    remove: async (name: ListName) => fail(`DELETE ${listPath(name).path}/{id}`),
   } as unknown as ProducerSource;
 }

@@ -15,7 +15,7 @@ import { isQueueTimeout, ProducerResilience, type BreakerState } from './resilie
 import { Semaphore, SlotWaitTimeout } from './semaphore';
 
 export interface JsonRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   /** Path under the base URL, e.g. `/persons/lookup`. */
   readonly path: string;
   /** Route template for errors when `path` carries an id, e.g. `/studyplans/{id}`. */
@@ -57,10 +57,15 @@ export class ProducerHttpClient {
   /** The parsed JSON of a 2xx answer; rejects with a SourceError otherwise. */
   async json(request: JsonRequest): Promise<unknown> {
     const route = `${request.method} ${request.route ?? request.path}`;
-    // Reads only: GET, and POST /X/lookup (SS 12000's read by many ids).
+    // Reads only: GET, and POST /X/lookup (SS 12000's read by many ids). A write (POST /X, DELETE
+    // /X/{id}) is sent once: the spec makes `id` readOnly, so a producer may give a retried POST a new
+    // id and store it twice; a retried DELETE that went through answers 404. The caller retries with
+    // an Idempotency-Key instead (src/resolvers/attendance/writes/idempotency.ts).
     const idempotent = request.method === 'GET' || request.path.endsWith('/lookup');
     try {
       const text = await this.resilience.call(route, idempotent, (deadline) => this.attempt(request, route, deadline));
+      // DELETE answers 204 without a body.
+      if (request.method === 'DELETE' && text.trim() === '') return undefined;
       return parseJson(this.producer, route, text);
     } catch (error) {
       logFailure(error);

@@ -1,6 +1,7 @@
 // A ProducerSource for one producer and one GraphQL request: loaders are created here, per request.
 import { RESOURCES, type ListName, type ResourceName } from '../../ss12000/resources';
-import type { ListOptions, LoadOptions, ProducerSource } from '../types';
+import type { ListOptions, LoadOptions, ProducerSource, WritableName, Written } from '../types';
+import { isUpstreamRejected } from './errors';
 import { byField, byIds } from './batches';
 import type { ProducerCapabilities } from './capabilities';
 import type { ProducerConfig } from './config';
@@ -67,6 +68,25 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
     return loaders.get(`loadBy ${name}.${field}`, () => byField(ctx, name, field, how)).load(key);
   };
 
+  const write = async (name: WritableName, body: Record<string, unknown>): Promise<Written<unknown>> => {
+    ownOnly(name);
+    const { path } = RESOURCES[name];
+    const row = ctx.checker.one(name, `POST ${path}`, await parts.http.json({ method: 'POST', path, body })) as { id: string };
+    return { id: row.id, row };
+  };
+
+  const remove = async (name: WritableName, id: string): Promise<boolean> => {
+    ownOnly(name);
+    const { path } = RESOURCES[name];
+    try {
+      await parts.http.json({ method: 'DELETE', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}` });
+      return true;
+    } catch (error) {
+      if (isUpstreamRejected(error) && error.status === 404) return false;
+      throw error;
+    }
+  };
+
   return {
     producer,
     tuning: { pageSize: config.pageSize, maxConcurrency: config.maxConcurrency, summarySource: config.summarySource, timeZone: config.timeZone ?? DEFAULT_TIME_ZONE },
@@ -75,5 +95,7 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
     load,
     loadMany: (name, ids, options) => Promise.all(ids.map((id) => load(name, id, options))),
     loadBy,
+    write,
+    remove,
   } as ProducerSource;
 }

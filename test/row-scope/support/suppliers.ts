@@ -3,7 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashApiKey, type PresetName } from '../../../src/auth';
+import { hashApiKey, type PresetName, type WriteGrant } from '../../../src/auth';
 
 export interface TestSupplier {
   name: string;
@@ -11,6 +11,8 @@ export interface TestSupplier {
   units: 'all' | string[];
   scopes: readonly PresetName[];
   protectedIdentities: 'alias' | 'exclude';
+  /** Write grants (src/auth/write-grants.ts); none when absent. */
+  writes?: readonly WriteGrant[];
 }
 
 export const keyOf = (supplier: TestSupplier | string): string => `${typeof supplier === 'string' ? supplier : supplier.name}-key`;
@@ -31,6 +33,7 @@ export async function writeSuppliers(suppliers: readonly TestSupplier[]): Promis
     if (supplier.units === 'all') lines.push('    units: all');
     else lines.push('    units:', ...supplier.units.map((code) => `      - schoolUnitCode: '${code}'`));
     lines.push(`    scopes: [${supplier.scopes.join(', ')}]`, `    protectedIdentities: ${supplier.protectedIdentities}`);
+    if (supplier.writes !== undefined) lines.push(`    writes: [${supplier.writes.join(', ')}]`);
   }
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'suppliers-')), 'suppliers.yaml');
   await writeFile(file, `${lines.join('\n')}\n`);

@@ -14,12 +14,12 @@ interface EntityExtensions {
  * Puts a synchronous guard on every field of every governed non-root type, default-resolved fields
  * included (a guard only on declared resolvers silently skipped those: STACK.md). The guard is one
  * WeakMap and one Set lookup, and returns the resolver's own value, so a list of plain objects stays
- * synchronous: no per-field promise as graphql-shield's wrapper makes. Root fields are shield's (root-shield.ts).
+ * synchronous: no per-field promise as graphql-shield's wrapper makes. Root fields (Query, Mutation) are shield's (root-shield.ts).
  * Mutates `schema` in place: call it on a schema built for this server only.
  */
 export const guardFields = (schema: GraphQLSchema, entityTypes: ReadonlySet<string>): void => {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType()) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
     if (!isGovernedType(type.name, entityTypes)) continue;
     for (const field of Object.values(type.getFields())) {
       const key = coordinate(type.name, field.name);

@@ -13,3 +13,7 @@ export const forbiddenArgument = (field: string, argument: string, reads: string
   new GraphQLError(`Not permitted to filter or sort on ${reads} (argument ${argument} of ${field}).`, {
     extensions: { code: 'FORBIDDEN' satisfies ErrorCode, field: reads, argument: `${field}(${argument}:)` },
   });
+
+/** A mutation outside the supplier's write grants (src/auth/write-grants.ts). */
+export const forbiddenWrite = (what: string): GraphQLError =>
+  new GraphQLError(`Not permitted to write ${what}.`, { extensions: { code: 'FORBIDDEN' satisfies ErrorCode, field: what } });

@@ -6,7 +6,7 @@ import { guardArguments } from './argument-guard';
 import { entityTypesOf, guardFields } from './field-guard';
 import { shieldRootFields } from './root-shield';
 
-export { forbidden, forbiddenArgument } from './forbidden';
+export { forbidden, forbiddenArgument, forbiddenWrite } from './forbidden';
 export { unclassifiedArguments } from './argument-guard';
 
 export interface EnforcedSchema {
