@@ -10,6 +10,11 @@ export const GRAPH_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Group: ['activities'],
   Organisation: ['children', 'groups'],
   Person: ['attendances', 'absences', 'grades', 'studyPlans', 'placements', 'ownedPlacements', 'groupMemberships', 'duties', 'responsibleFor', 'activities'],
+  // A write's inputs take the Idempotency-Key in the body too (README: Writing).
+  CreateAbsenceInput: ['idempotencyKey'],
+  CreateAttendanceEventInput: ['idempotencyKey'],
+  CreateAttendanceInput: ['idempotencyKey'],
+  CreateAttendanceScheduleInput: ['idempotencyKey'],
   // The spec's schema has no id, yet the spec serves /schoolUnitOfferings/{id}: the id producers send is kept.
   SchoolUnitOffering: ['id'],
 };

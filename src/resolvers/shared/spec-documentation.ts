@@ -11,7 +11,7 @@ const SPEC: SpecDescriptions = specDescriptions;
 /**
  * Graph types whose spec schema has another name: the generator behind the published YAML named
  * nested objects after their parent (`Person_civicNo`). A graph type not listed here maps to the
- * spec schema of the same name, when there is one; an input `XInput` maps as X does.
+ * spec schema of the same name, when there is one; an input `XInput` or `CreateXInput` maps as X does.
  */
 export const SPEC_SCHEMA_OF: Readonly<Record<string, string>> = {
   CivicNo: 'Person_civicNo',
@@ -27,7 +27,7 @@ export const SPEC_SCHEMA_OF: Readonly<Record<string, string>> = {
 };
 
 export const specSchemaOf = (graphType: string): string | undefined => {
-  const name = SPEC_SCHEMA_OF[graphType] ?? graphType.replace(/Input$/, '');
+  const name = SPEC_SCHEMA_OF[graphType] ?? graphType.replace(/^Create(?=[A-Z])/, '').replace(/Input$/, '');
   return SPEC[SPEC_SCHEMA_OF[name] ?? name] ? (SPEC_SCHEMA_OF[name] ?? name) : undefined;
 };
 
@@ -70,8 +70,10 @@ export function documentFromSpec(document: DocumentNode): DocumentNode {
       typeDescriptions.set(definition.name.value, definition.description);
     }
   }
-  const fromReturnType = <T extends { fields?: readonly FieldNode[] }>(node: T): T => ({
+  const fromReturnType = <T extends Described & { fields?: readonly FieldNode[] }>(node: T): T => ({
     ...node,
+    // An input without words of its own is described as what it writes.
+    description: node.description ?? typeDescriptions.get(node.name.value.replace(/^Create(?=[A-Z])/, '').replace(/Input$/, '')),
     fields: node.fields?.map((field) => ({ ...field, description: field.description ?? typeDescriptions.get(namedType(field.type)) })),
   });
   return visit(specDocumented, {

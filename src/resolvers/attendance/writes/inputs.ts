@@ -64,7 +64,7 @@ export class CreateAttendanceEventInput {
   idempotencyKey?: string;
 }
 
-@InputType('AttendanceScheduleStateInput')
+@InputType('AttendanceScheduleStateInput', { description: 'One state of an attendance schedule: what it is, when and by whom it was registered.' })
 export class AttendanceScheduleStateInput {
   @Field(() => AttendanceScheduleStateType)
   state!: string;
@@ -79,7 +79,7 @@ export class AttendanceScheduleStateInput {
   registeredBy?: string;
 }
 
-@InputType('AttendanceScheduleEntryInput')
+@InputType('AttendanceScheduleEntryInput', { description: 'One weekday slot of an attendance schedule.' })
 export class AttendanceScheduleEntryInput {
   @Field(() => Int, { description: 'Week within the repeating schedule, from 0.' })
   weekOffset!: number;
@@ -111,10 +111,10 @@ export class CreateAttendanceScheduleInput {
   @Field(() => Boolean, { nullable: true })
   temporary?: boolean;
 
-  @Field(() => [AttendanceScheduleStateInput])
+  @Field(() => [AttendanceScheduleStateInput], { description: 'Where the schedule stands in its approval, and who registered it: at least one state.' })
   state!: AttendanceScheduleStateInput[];
 
-  @Field(() => [AttendanceScheduleEntryInput], { nullable: true })
+  @Field(() => [AttendanceScheduleEntryInput], { nullable: true, description: 'The weekday slots: day of week, start and end time (HH:MM).' })
   scheduleEntries?: AttendanceScheduleEntryInput[];
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY })

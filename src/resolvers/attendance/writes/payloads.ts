@@ -6,25 +6,25 @@ import { AttendanceEvent } from '../attendance-event.type';
 import { AttendanceSchedule } from '../attendance-schedule.type';
 import { Attendance } from '../attendance.type';
 
-@ObjectType('CreateAttendancePayload')
+@ObjectType('CreateAttendancePayload', { description: 'The attendance as the producer stored it, read through the graph.' })
 export class CreateAttendancePayload {
   @Field(() => Attendance, { nullable: true })
   attendance!: unknown;
 }
 
-@ObjectType('CreateAttendanceEventPayload')
+@ObjectType('CreateAttendanceEventPayload', { description: 'The attendance event as the producer stored it, read through the graph.' })
 export class CreateAttendanceEventPayload {
   @Field(() => AttendanceEvent, { nullable: true })
   attendanceEvent!: unknown;
 }
 
-@ObjectType('CreateAttendanceSchedulePayload')
+@ObjectType('CreateAttendanceSchedulePayload', { description: 'The attendance schedule as the producer stored it, read through the graph.' })
 export class CreateAttendanceSchedulePayload {
   @Field(() => AttendanceSchedule, { nullable: true })
   attendanceSchedule!: unknown;
 }
 
-@ObjectType('CreateAbsencePayload')
+@ObjectType('CreateAbsencePayload', { description: 'The absence as the producer stored it, read through the graph.' })
 export class CreateAbsencePayload {
   @Field(() => Absence, { nullable: true })
   absence!: unknown;
