@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Authenticator, SuppliersConfig } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
-import type { ProducerName } from '../ss12000/resources';
+import { NOTIFICATIONS_PATH, type NotificationAnswer, type NotificationRequest } from '../changes/notifications';
 import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger } from './audit-log';
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createContracts, supergraphEntityTypes } from './contract-schema';
@@ -29,7 +29,8 @@ import type { RunningServer } from './subgraph-server';
 export interface GatewayServerOptions {
   /** Composed supergraph SDL; its subgraph URLs are ignored in favour of `subgraphUrls`. */
   supergraphSdl: string;
-  subgraphUrls: Record<ProducerName, string>;
+  /** Per subgraph name (the four producers' and `changes`). */
+  subgraphUrls: Readonly<Record<string, string>>;
   listen: ListenConfig;
   /** Who may call: credentials → Caller (suppliers config, hot-reloaded by its owner). */
   authenticator: Authenticator;
@@ -54,6 +55,8 @@ export interface GatewayServerOptions {
   organisationTreeKnown?: () => boolean;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** Producers' webhooks (POST /ss12000/notifications/<producer>), answered before supplier authentication. */
+  notifications?: (request: NotificationRequest) => NotificationAnswer;
 }
 
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
@@ -78,7 +81,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     logger,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
-      const url = options.subgraphUrls[name as ProducerName];
+      const url = options.subgraphUrls[name];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
       return new SubgraphDataSource(name, url, options.callerSecret, fetcher.fetch);
     },
@@ -130,6 +133,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     deadline: () => Date.now() + Math.max(1, (options.requestTimeoutMs ?? 5_000) - ASSEMBLY_MARGIN_MS),
     refuse: ({ caller }) => (caller.units !== 'all' && options.organisationTreeKnown?.() === false ? TREE_UNKNOWN : undefined),
     stopGracePeriodMs: options.shutdownGraceMs,
+    webhooks: options.notifications && {
+      prefix: NOTIFICATIONS_PATH,
+      receive: (request) => ({ contentType: 'application/json; charset=utf-8', ...options.notifications!(request) }),
+    },
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };

@@ -40,6 +40,11 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
   refuse?(context: TContext): TextResponse | undefined;
   /** How long stopping waits for requests in flight before cutting them, in ms (default 10000). */
   stopGracePeriodMs?: number;
+  /**
+   * POSTs under `prefix` answered before (and without) caller authentication, the body read within the
+   * same limit: webhooks from producers, which verify themselves (src/changes/notifications.ts).
+   */
+  webhooks?: { prefix: string; receive(request: { url: URL; headers: IncomingMessage['headers']; body: string }): TextResponse };
 }
 
 export interface HttpFront {
@@ -126,6 +131,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   const admin = await adminResponse(request, url.pathname, options.metricsToken, options.readiness);
   if (admin) {
     send(response, admin, admin.headers);
+    return;
+  }
+  if (options.webhooks && url.pathname.startsWith(options.webhooks.prefix) && request.method === 'POST') {
+    const text = await readBody(request);
+    if (text === null) sendBodyError(response, graphqlError(413, 'REQUEST_TOO_LARGE', 'The request body is too large.'));
+    else send(response, options.webhooks.receive({ url, headers: request.headers, body: text }));
     return;
   }
   const route = options.routes?.[url.pathname];

@@ -16,7 +16,7 @@ import { payloadErrorsPlugin, guardPayloadFields } from '../resolvers/shared/pay
 import { enforceFieldPermissions } from '../resolvers/shared/permissions';
 import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
-import type { ProducerName } from '../ss12000/resources';
+import type { SubgraphName } from './subgraph-names';
 import { startHttpFront } from './http-server';
 import { readinessOf } from '../observability/readiness';
 import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
@@ -28,7 +28,7 @@ export interface RunningServer {
 }
 
 export interface SubgraphServerOptions {
-  name: ProducerName;
+  name: SubgraphName;
   /** Taken over: field permissions wrap its resolvers in place. */
   schema: GraphQLSchema;
   /** Long-lived clients; `forRequest()` gives each GraphQL request its own loaders. */
@@ -42,6 +42,8 @@ export interface SubgraphServerOptions {
   metricsToken?: string;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** Added to every request's context (the changes subgraph: its feed). */
+  context?: Readonly<Record<string, unknown>>;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -84,7 +86,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');
         return null;
       }
-      return { sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified };
+      return { ...options.context, sources: options.sourceClients.forRequest(rowScopeFor(verified)), caller: verified };
     },
   });
   return { url: new URL('graphql', front.url).toString(), close: () => server.stop() };

@@ -48,6 +48,8 @@ export interface E2EOptions {
   organisationTreeRetryMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /** The change feed's producer side (subscriptions, polling, supplier webhooks); off when not given. */
+  changes?: EmbeddedOptions['changes'];
 }
 
 export interface QueryOptions {
@@ -97,6 +99,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
+    changes: options.changes,
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {

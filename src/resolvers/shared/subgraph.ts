@@ -2,7 +2,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
-import type { ProducerName } from '../../ss12000/resources';
 import type { SubgraphContext } from './context';
 
 // @apollo/subgraph does not export its resolver-map type; take it from the one-module signature.
@@ -12,7 +11,8 @@ type ResolverMap = NonNullable<SchemaModule['resolvers']>;
 export type ReferenceResolver = (reference: { id: string }, ctx: SubgraphContext) => unknown;
 
 export interface SubgraphOptions {
-  name: ProducerName;
+  /** The subgraph: a producer domain, or `changes`. */
+  name: string;
   resolvers: NonEmptyArray<Function>;
   /** Types no query reaches but the subgraph must still declare (entity stubs referenced only by other types). */
   orphanedTypes?: Function[];

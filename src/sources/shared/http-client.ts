@@ -15,7 +15,8 @@ import { isQueueTimeout, ProducerResilience, type BreakerState } from './resilie
 import { Semaphore, SlotWaitTimeout } from './semaphore';
 
 export interface JsonRequest {
-  readonly method: 'GET' | 'POST';
+  /** PATCH and DELETE: /subscriptions only (src/sources/shared/change-source.ts). */
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path under the base URL, e.g. `/persons/lookup`. */
   readonly path: string;
   /** Route template for errors when `path` carries an id, e.g. `/studyplans/{id}`. */
@@ -61,7 +62,8 @@ export class ProducerHttpClient {
     const idempotent = request.method === 'GET' || request.path.endsWith('/lookup');
     try {
       const text = await this.resilience.call(route, idempotent, (deadline) => this.attempt(request, route, deadline));
-      return parseJson(this.producer, route, text);
+      // A DELETE answers 204 without a body.
+      return text === '' && request.method === 'DELETE' ? null : parseJson(this.producer, route, text);
     } catch (error) {
       logFailure(error);
       throw error;
