@@ -46,6 +46,8 @@ async function runEmbedded(): Promise<void> {
     aliasSecret: env.aliasSecret ?? `demo-aliases:seed-${dataset.description.seed}`,
     metricsToken: env.metricsToken ?? DEMO_METRICS_TOKEN,
     rateLimit: { redisUrl: env.redisUrl },
+    // Subscribed to the demo producers; suppliers' webhook secrets are `${NAME}` references into the environment.
+    changes: { databaseUrl: env.databaseUrl, variables: env.variables },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

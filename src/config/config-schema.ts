@@ -59,6 +59,7 @@ const producer = {
         lookup: { type: 'boolean' },
         paths: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^/[A-Za-z]+$' } },
         probe: { type: 'boolean' },
+        subscriptions: { type: 'boolean' },
       },
     },
   },
