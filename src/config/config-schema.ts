@@ -89,7 +89,8 @@ export const CONFIG_SCHEMA = {
       ...listen,
       properties: { ...listen.properties, supergraphPath: { type: 'string', minLength: 1 }, requestTimeoutMs: positiveInteger, shutdownGraceMs: { type: 'integer', minimum: 0 } },
     },
-    subgraphs: perProducer(subgraph),
+    // `changes`, the change feed's subgraph, is optional: without it the gateway's `changes` field answers an error.
+    subgraphs: { ...perProducer(subgraph), properties: { ...perProducer(subgraph).properties, changes: subgraph } },
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
     // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).
     producers: { ...perProducer(producer), required: [], minProperties: 1 },

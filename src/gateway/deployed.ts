@@ -27,9 +27,9 @@ export async function startDeployedGateway(
 ): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>;
-  // The change feed's subgraph is not run in the deployed shape yet (README "Changes"): its field
-  // routes nowhere and answers an error, as a subgraph that is down does.
-  const routes = { ...subgraphUrls, changes: placeholderUrl('changes') };
+  // The change feed's subgraph, where one runs (`subgraphs.changes`); else its field routes nowhere and
+  // answers an error, as a subgraph that is down does (README "Changes").
+  const routes = { ...subgraphUrls, changes: config.changesSubgraphUrl ?? placeholderUrl('changes') };
   // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });

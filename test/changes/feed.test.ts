@@ -129,6 +129,22 @@ test('protected persons: under exclude a change about one is not in the feed; un
   expect(text).not.toContain(at.protectedStudent.id);
 });
 
+test('a protected person’s own change: under alias the id its reads serve, under exclude nothing, outside the units nothing', async () => {
+  // The demo register takes no writes: the change is put in the log as a catch-up would record it.
+  const person = at.protectedStudent;
+  await stack.changeStore.record([{ producer: 'register', type: 'Person', id: person.id, change: 'MODIFIED', at: new Date().toISOString() }]);
+  const alias = (await feedOf('feed-full')).filter((node) => node.type === 'PERSON');
+  const read = await stack.query<{ person: { id: string; givenName: string } | null }>(
+    'query ($id: ID!) { person(id: $id) { id givenName } }', { id: person.id }, { apiKey: keyOf('feed-full') },
+  );
+  expect(read.data?.person?.givenName).toBe('Skyddad');
+  expect(alias.map((node) => node.id)).toEqual([read.data!.person!.id]);
+  expect((await feedOf('feed-exclude')).filter((node) => node.type === 'PERSON')).toEqual([]);
+  const unitSees = (await feedOf('feed-unit')).filter((node) => node.type === 'PERSON');
+  const enroledInUnit = person.enrolments?.some((enrolment) => enrolment.enroledAt.id === at.unit.id) === true;
+  expect(unitSees.length).toBe(enroledInUnit ? 1 : 0);
+});
+
 test('types the supplier has no preset for are not in its feed; without the changes preset the feed is FORBIDDEN', async () => {
   const feed = await feedOf('feed-no-attendance');
   expect(feed.filter((node) => node.type === 'ABSENCE')).toEqual([]);
