@@ -57,6 +57,14 @@ export function parseNotification(body: unknown): Notification | undefined {
   return { entities: [...new Set((lists as string[][]).flat())], deleted: deleted === true };
 }
 
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+};
+
 export interface NotificationRequest {
   readonly url: URL;
   readonly headers: IncomingHttpHeaders;
@@ -72,7 +80,8 @@ export function receiveNotification(
   auth: (producer: string) => NotificationAuth | undefined,
   notify: (producer: string, notification: Notification) => void,
 ): NotificationAnswer {
-  const producer = decodeURIComponent(request.url.pathname.slice(NOTIFICATIONS_PATH.length));
+  // A name that does not decode names no producer (refused below like any unknown one), never a 500.
+  const producer = safeDecode(request.url.pathname.slice(NOTIFICATIONS_PATH.length));
   if (!verified(auth(producer), request.url, request.headers, request.body)) {
     producerNotifications.inc({ producer: auth(producer) === undefined ? 'unknown' : producer, outcome: 'refused' });
     return answer(401, 'UNAUTHENTICATED', 'Unknown producer, or the notification is not signed as configured.');

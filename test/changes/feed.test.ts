@@ -205,6 +205,7 @@ describe('the notification endpoint', () => {
     expect((await notify('attendance', '?token=wrong', body)).status).toBe(401);
     expect((await notify('attendance', '', body)).status).toBe(401);
     expect((await notify('payroll', `?token=${TOKEN}`, body)).status).toBe(401);
+    expect((await notify('%E0%A4%A', `?token=${TOKEN}`, body)).status).toBe(401);
     expect((await notify('grades', `?token=${TOKEN}`, body)).status).toBe(401);
     const gradesBody = JSON.stringify({ modifiedEntities: ['Grade'], deletedEntities: true });
     expect((await notify('grades', '', gradesBody, { 'x-ss12000-signature': 'sha256=00' })).status).toBe(401);

@@ -24,15 +24,17 @@ let at: Places;
 let options: GatewayStackOptions;
 const stacks: GatewayStack[] = [];
 
-const admin = async (sql: string): Promise<void> => {
-  const client = new Client({ connectionString: ADMIN_URL });
+const run = async <T extends object>(url: string, sql: string): Promise<T[]> => {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
 };
+const admin = async (sql: string): Promise<void> => void (await run(ADMIN_URL, sql));
+const query = <T extends object>(sql: string): Promise<T[]> => run<T>(`postgres://postgres@127.0.0.1:5432/${DATABASE}`, sql);
 
 beforeAll(async () => {
   await admin(`CREATE DATABASE ${DATABASE}`);
@@ -94,6 +96,10 @@ test('a change recorded before a restart is delivered after it, and nothing is l
   await first.close();
   stacks.pop();
   expect(hook.received).toEqual([]);
+  // The refused attempts are on record, with why, and the notification waits for its next attempt.
+  const attempts = await query<{ attempts: number; last_error: string; delivered_at: Date | null }>('SELECT attempts, last_error, delivered_at FROM webhook_deliveries');
+  expect(attempts).toEqual([{ attempts: expect.any(Number), last_error: 'answered 503', delivered_at: null }]);
+  expect(attempts[0]!.attempts).toBeGreaterThanOrEqual(1);
 
   // Written while no gateway runs: the next one reads it from its persisted watermark.
   const during = await writeAbsence();
