@@ -51,6 +51,8 @@ async function runEmbedded(): Promise<void> {
     sharedState: { redisUrl: env.redisUrl },
     admins: { apiKeys: [{ name: 'demo-admin', sha256: hashApiKey(DEMO_ADMIN_KEY) }] },
     idempotency: { redisUrl: env.redisUrl },
+    // Subscribed to the demo producers; suppliers' webhook secrets are `${NAME}` references into the environment.
+    changes: { databaseUrl: env.databaseUrl, variables: env.variables },
   });
   closeOnSignals(() => stack.close());
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));

@@ -346,6 +346,10 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     }),
   },
   'Query.studyPlan': byId('StudyPlan'),
+  // ── changes ─────────────────────────────────────────────────────────────────────────────────
+  // The feed serves only types the supplier's presets open and objects its row scope reads
+  // (src/changes/visibility.ts), so naming a type reads nothing the answer would not hold anyway.
+  'Query.changes': { since: NOTHING, types: NOTHING, first: NOTHING },
 };
 
 /** Federation's own fields: `_entities(representations:)` is checked per entity type and field instead. */

@@ -1,7 +1,7 @@
 // The auth core's public surface: the gateway authenticates and signs, subgraphs verify and
 // consult the grant. Nothing here fetches data; the organisation tree is passed in.
 export { generateApiKey, hashApiKey, keyDigest, matchApiKey } from './api-key';
-export { type Caller } from './caller';
+export { callerFor, type Caller } from './caller';
 export { createAuthenticator, requestCredential, type Authenticator, type AuthenticatorOptions } from './credentials';
 export { fieldGrant, GOVERNED_TYPES, type FieldGrant, type ValueTypes } from './field-grant';
 export { headerValue, type HeaderSource } from './headers';
@@ -21,7 +21,7 @@ export {
   type SubgraphRequest,
   type WireClaims,
 } from './signed-caller';
-export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SupplierLimits, type SuppliersConfig } from './suppliers-config';
+export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SupplierLimits, type SupplierWebhook, type SuppliersConfig } from './suppliers-config';
 export { SuppliersConfigError } from './suppliers-errors';
 export { type ProtectedIdentities, type RateLimitSetting, type UnitRef } from './suppliers-schema';
 export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';

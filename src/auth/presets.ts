@@ -25,6 +25,7 @@ export const PRESET_NAMES = [
   'sex',
   'birthDate',
   'photo',
+  'changes',
 ] as const;
 
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -157,6 +158,9 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   sex: { Person: ['sex'] },
   birthDate: { Person: ['birthDate'] },
   photo: { Person: ['photo'] },
+  // The change feed (src/changes/) and the supplier's webhook: which objects changed, by type and id,
+  // only for types its other presets open and objects its row scope lets it read.
+  changes: { Query: ['changes'] },
 };
 
 /**

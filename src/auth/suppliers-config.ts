@@ -36,6 +36,15 @@ export interface SupplierConfig {
   readonly trustedDocuments: TrustedDocuments | undefined;
   /** The gateway's limits for this supplier as configured; undefined keys take the gateway's defaults. */
   readonly limits: SupplierLimits;
+  /** Its change-feed webhook, if any (src/changes/delivery.ts). */
+  readonly webhook: SupplierWebhook | undefined;
+}
+
+/** A supplier's webhook: where to POST and the environment variable holding the HMAC secret. */
+export interface SupplierWebhook {
+  readonly url: string;
+  /** The variable's name (`SUPPLIER_X_WEBHOOK_SECRET`), from `secret: ${SUPPLIER_X_WEBHOOK_SECRET}`. */
+  readonly secretVariable: string;
 }
 
 /** Per-supplier limits the gateway enforces (never forwarded to the subgraphs). */
@@ -83,6 +92,8 @@ const crossChecks = (file: SuppliersFile): string[] => {
     if ((supplier.writes?.length ?? 0) > 0 && !supplier.scopes.includes('attendance')) {
       problems.push(`${at(index, 'writes')}: needs the attendance preset in scopes, which reads what is written`);
     }
+    // A webhook tells of changes: only a supplier granted the feed may be told.
+    if (supplier.webhook && !supplier.scopes.includes('changes')) problems.push(`${at(index, 'webhook')}: needs the changes preset in scopes`);
     supplier.apiKeys?.forEach((key, keyIndex) => {
       const owner = keyOwners.get(key.sha256);
       if (owner !== undefined) problems.push(`${at(index, 'apiKeys', String(keyIndex))}: the same key belongs to ${owner}`);
@@ -115,6 +126,7 @@ const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined, t
   minGroupSize: supplier.minGroupSize,
   trustedDocuments,
   limits: { costBudget: supplier.costBudget, rateLimit: supplier.rateLimit },
+  webhook: supplier.webhook && { url: supplier.webhook.url, secretVariable: supplier.webhook.secret.slice(2, -1) },
 });
 
 /**

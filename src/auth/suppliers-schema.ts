@@ -32,6 +32,8 @@ export interface SupplierFile {
   costBudget?: number;
   /** Most requests per window (src/gateway/rate-limit.ts); the gateway's default when not given. */
   rateLimit?: RateLimitSetting;
+  /** Where the change feed notifies the supplier (src/changes/delivery.ts); the secret as `${ENV_VAR}`. */
+  webhook?: { url: string; secret: string };
 }
 
 export interface RateLimitSetting {
@@ -105,6 +107,16 @@ const supplier = {
       properties: {
         requests: { type: 'integer', minimum: 1, maximum: 1_000_000 },
         windowSeconds: { type: 'integer', minimum: 1, maximum: 86_400 },
+      },
+    },
+    // The secret never sits in the file: a reference to an environment variable of the gateway.
+    webhook: {
+      type: 'object',
+      required: ['url', 'secret'],
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', format: 'uri', pattern: '^https?://' },
+        secret: { type: 'string', pattern: '^\\$\\{[A-Z_][A-Z0-9_]*\\}$' },
       },
     },
   },

@@ -61,6 +61,7 @@ const producer = {
         lookup: { type: 'boolean' },
         paths: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^/[A-Za-z]+$' } },
         probe: { type: 'boolean' },
+        subscriptions: { type: 'boolean' },
       },
     },
   },
@@ -102,7 +103,8 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
-    subgraphs: perProducer(subgraph),
+    // `changes`, the change feed's subgraph, is optional: without it the gateway's `changes` field answers an error.
+    subgraphs: { ...perProducer(subgraph), properties: { ...perProducer(subgraph).properties, changes: subgraph } },
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
     // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).
     producers: { ...perProducer(producer), required: [], minProperties: 1 },

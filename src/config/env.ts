@@ -28,6 +28,11 @@ export interface Environment {
    * Unset: every process keeps its own, in memory.
    */
   redisUrl: string | undefined;
+  /**
+   * PostgreSQL for the change feed's state (DATABASE_URL, e.g. postgres://user@db:5432/gateway):
+   * cursors, subscriptions and webhook deliveries survive a restart. Unset: kept in memory.
+   */
+  databaseUrl: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */
   variables: Readonly<Record<string, string | undefined>>;
 }
@@ -44,6 +49,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Environment {
     aliasSecret: env['ALIAS_SECRET'] || undefined,
     metricsToken: env['METRICS_TOKEN'] || undefined,
     redisUrl: env['REDIS_URL'] || undefined,
+    databaseUrl: env['DATABASE_URL'] || undefined,
     variables: { ...env },
   };
 }

@@ -33,6 +33,8 @@ export interface GatewayConfig {
     idempotencyTtlSeconds: number;
   };
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
+  /** Where the change feed's subgraph answers (`subgraphs.changes.url`), if one runs. */
+  changesSubgraphUrl?: string;
   /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */
   producers: SourcesConfig;
   /** The process this config was resolved for; undefined: every producer (the embedded stack, tests). */

@@ -37,7 +37,7 @@ interface ConfigFile {
     cors?: { allowedOrigins?: string[] };
     idempotencyTtlSeconds?: number;
   };
-  subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }>;
+  subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }> & { changes?: { url: string } };
   producerDefaults?: Tuning;
   producers: Partial<
     Record<ProducerName, Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }>
@@ -175,6 +175,7 @@ export function resolveConfig(
       url: file.subgraphs[name].url,
       listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
     })),
+    changesSubgraphUrl: file.subgraphs.changes?.url,
     producers: Object.fromEntries(
       calls.flatMap((name) => {
         const given = file.producers[name];

@@ -5,6 +5,7 @@ import { describeProcess, producersCalledBy } from '../config/producer-calls';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 import { startGatewayServer } from './gateway-server';
+import { placeholderUrl } from './schema-files';
 import type { RateLimitStore } from './rate-limit';
 import type { RunningServer } from './subgraph-server';
 import { startSupplierAuth } from './supplier-auth';
@@ -31,6 +32,9 @@ export async function startDeployedGateway(
 ): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>;
+  // The change feed's subgraph, where one runs (`subgraphs.changes`); else its field routes nowhere and
+  // answers an error, as a subgraph that is down does (README "Changes").
+  const routes = { ...subgraphUrls, changes: config.changesSubgraphUrl ?? placeholderUrl('changes') };
   // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
   const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
@@ -41,7 +45,7 @@ export async function startDeployedGateway(
     await shared.connect();
     const gateway = await startGatewayServer({
       supergraphSdl,
-      subgraphUrls,
+      subgraphUrls: routes,
       listen: config.gateway,
       authenticator: suppliers.authenticator,
       suppliers: suppliers.config,

@@ -14,7 +14,7 @@ import type { KeyUsage } from './admin/key-usage';
 import { consolePages } from './admin/console-pages';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
-import type { ProducerName } from '../ss12000/resources';
+import { NOTIFICATIONS_PATH, type NotificationAnswer, type NotificationRequest } from '../changes/notifications';
 import { auditPlugin, auditRateLimited, auditUnauthenticated, createAuditLogger } from './audit-log';
 import { contractIntrospectionPlugin } from './contract-introspection';
 import { createCorsPolicy, type CorsConfig } from './cors';
@@ -39,7 +39,8 @@ import { createSharedStore, type SharedStore } from '../state';
 export interface GatewayServerOptions {
   /** Composed supergraph SDL; its subgraph URLs are ignored in favour of `subgraphUrls`. */
   supergraphSdl: string;
-  subgraphUrls: Record<ProducerName, string>;
+  /** Per subgraph name (the four producers' and `changes`). */
+  subgraphUrls: Readonly<Record<string, string>>;
   listen: ListenConfig;
   /** Who may call: credentials → Caller (suppliers config, hot-reloaded by its owner). */
   authenticator: Authenticator;
@@ -66,6 +67,8 @@ export interface GatewayServerOptions {
   organisationTreeKnown?: () => boolean;
   /** How long stopping lets requests in flight finish, in ms (default 10000). */
   shutdownGraceMs?: number;
+  /** Producers' webhooks (POST /ss12000/notifications/<producer>), answered before supplier authentication. */
+  notifications?: (request: NotificationRequest) => NotificationAnswer;
   /** Browser origins allowed to call /graphql and /sdl (gateway.cors in the config); none when not given. */
   cors?: CorsConfig;
   /** The console and its admin API (/console, /admin/api/); not served without. */
@@ -105,7 +108,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     logger,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
-      const url = options.subgraphUrls[name as ProducerName];
+      const url = options.subgraphUrls[name];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
       return new SubgraphDataSource(name, url, options.callerSecret, fetcher.fetch);
     },
@@ -206,6 +209,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     refuse: ({ caller, badIdempotencyKey }) => (badIdempotencyKey ? INVALID_IDEMPOTENCY_KEY : refuse(caller)),
     handlers,
     stopGracePeriodMs: options.shutdownGraceMs,
+    webhooks: options.notifications && {
+      prefix: NOTIFICATIONS_PATH,
+      receive: (request) => ({ contentType: 'application/json; charset=utf-8', ...options.notifications!(request) }),
+    },
     routes: {
       '/sdl': ({ caller }) => {
         if (!apiSchema) return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'The schema is not loaded yet.\n' };

@@ -51,6 +51,11 @@ export interface HttpFrontOptions<TContext extends BaseContext> {
    * resolves true when it answered. They authenticate on their own terms.
    */
   handlers?: readonly ((request: IncomingMessage, response: ServerResponse) => Promise<boolean>)[];
+  /**
+   * POSTs under `prefix` answered before (and without) caller authentication, the body read within the
+   * same limit: webhooks from producers, which verify themselves (src/changes/notifications.ts).
+   */
+  webhooks?: { prefix: string; receive(request: { url: URL; headers: IncomingMessage['headers']; body: string }): TextResponse };
 }
 
 export interface HttpFront {
@@ -137,6 +142,12 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
   const admin = await adminResponse(request, url.pathname, options.metricsToken, options.readiness);
   if (admin) {
     send(response, admin, admin.headers);
+    return;
+  }
+  if (options.webhooks && url.pathname.startsWith(options.webhooks.prefix) && request.method === 'POST') {
+    const text = await readBody(request);
+    if (text === null) sendBodyError(response, graphqlError(413, 'REQUEST_TOO_LARGE', 'The request body is too large.'));
+    else send(response, options.webhooks.receive({ url, headers: request.headers, body: text }));
     return;
   }
   for (const handler of options.handlers ?? []) if (await handler(request, response)) return;

@@ -1,6 +1,10 @@
 // The four subgraphs and the gateway on loopback, over producers that already run (in this
 // process or another). The embedded demo, the e2e tests and the benchmarks all start exactly this.
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { MemoryChangeStore, startChangeService, type ChangeStore, type NotificationAuth } from '../changes';
+import { PgChangeStore } from '../changes/pg/pg-store';
+import type { ChangeTiming } from '../changes/service';
 import type { ListenConfig } from '../config/gateway-config';
 import type { AdminFile } from '../auth/admin-auth';
 import { CONSOLE_ROOT, DEFAULT_SUPPLIERS_PATH } from '../config/paths';
@@ -15,6 +19,7 @@ import { createIdempotencyStore, type IdempotencyStoreOptions } from './idempote
 import type { RateLimitStore } from './rate-limit';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { generateCallerSecret, startSupplierAuth } from './supplier-auth';
+import { SUBGRAPHS, type SubgraphName } from './subgraph-names';
 import { buildSubgraphSchemas, subgraphSdl } from './subgraphs';
 import { createSharedStore, type SharedStateConfig } from '../state';
 
@@ -66,11 +71,30 @@ export interface GatewayStackOptions {
   cors?: CorsConfig;
   /** Who may sign in to the console at /console (admin key digests, admin JWT); without it the console serves nobody. */
   admins?: AdminFile;
+  /**
+   * The change feed's producer side (subscriptions, polling, supplier webhooks). Without it the
+   * `changes` field is served from an empty feed and no producer is subscribed to.
+   */
+  changes?: ChangeFeedOptions;
+}
+
+export interface ChangeFeedOptions {
+  /** PostgreSQL (DATABASE_URL): the feed survives restarts. Memory when absent. */
+  databaseUrl?: string;
+  /** How each producer's webhooks are verified; a random token per producer (in its target URL) when not given. */
+  notificationAuth?: Partial<Record<ProducerName, NotificationAuth>>;
+  /** Environment variables the suppliers' webhook secrets are read from. */
+  variables?: Readonly<Record<string, string | undefined>>;
+  timing?: Partial<ChangeTiming>;
 }
 
 export interface GatewayStack {
   gatewayUrl: string;
-  subgraphUrls: Record<ProducerName, string>;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** The change feed's store (tests look at pending deliveries). */
+  changeStore: ChangeStore;
+  /** How each producer's changes are learned (subscription or polling); empty without `changes`. */
+  changeModes(): Partial<Record<ProducerName, 'subscription' | 'polling'>>;
   /** The signing secret subgraphs verify (tests sign their own direct subgraph requests with it). */
   callerSecret: string;
   close(): Promise<void>;
@@ -110,9 +134,24 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const idempotency = createIdempotencyStore(options.idempotency);
     await idempotency.connect();
     closers.push(() => idempotency.close());
+    const changeStore = options.changes?.databaseUrl ? await PgChangeStore.open(options.changes.databaseUrl) : new MemoryChangeStore();
+    const notificationAuth =
+      options.changes?.notificationAuth ??
+      Object.fromEntries(PRODUCERS.map((name) => [name, { kind: 'token', token: randomBytes(24).toString('base64url') } satisfies NotificationAuth]));
+    const changes = startChangeService({
+      store: changeStore,
+      sourceClients,
+      notificationAuth,
+      suppliers: auth.config,
+      callerOf: auth.callerOf,
+      variables: options.changes?.variables ?? {},
+      cursorSecret: options.aliasSecret,
+      timing: options.changes?.timing,
+    });
+    closers.push(() => changes.close());
     const schemas = await buildSubgraphSchemas();
-    const subgraphs = {} as Record<ProducerName, RunningServer>;
-    for (const name of PRODUCERS) {
+    const subgraphs = {} as Record<SubgraphName, RunningServer>;
+    for (const name of SUBGRAPHS) {
       subgraphs[name] = await startSubgraphServer({
         name,
         schema: schemas[name],
@@ -126,11 +165,12 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
         cursorSecret: options.aliasSecret,
         // Only attendance has mutations (its producer is the one SS 12000 lets clients write to).
         ...(name === 'attendance' ? { writes: { idempotency, audit } } : {}),
+        context: name === 'changes' ? { changeFeed: { store: changes.store, cursors: changes.cursors } } : undefined,
       });
       closers.push(() => subgraphs[name].close());
     }
-    const subgraphUrls = Object.fromEntries(PRODUCERS.map((name) => [name, subgraphs[name].url])) as Record<ProducerName, string>;
-    const supergraphSdl = composeSupergraph(PRODUCERS.map((name) => ({ name, url: subgraphUrls[name], sdl: subgraphSdl(schemas[name]) })));
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
+    const supergraphSdl = composeSupergraph(SUBGRAPHS.map((name) => ({ name, url: subgraphUrls[name], sdl: subgraphSdl(schemas[name]) })));
     const gateway = await startGatewayServer({
       supergraphSdl,
       subgraphUrls,
@@ -148,9 +188,11 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       organisationTreeKnown: auth.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
       console: { admins: options.admins, suppliersPath, root: CONSOLE_ROOT, keyUsage },
+      notifications: (request) => changes.receive(request),
     });
     closers.push(() => gateway.close());
-    return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, close };
+    if (options.changes) await changes.start(new URL('/', gateway.url).toString());
+    return { gatewayUrl: gateway.url, subgraphUrls, callerSecret, changeStore, changeModes: () => changes.modes(), close };
   } catch (error) {
     await close();
     throw error;

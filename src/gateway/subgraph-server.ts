@@ -17,7 +17,7 @@ import { payloadErrorsPlugin, guardPayloadFields } from '../resolvers/shared/pay
 import { enforceFieldPermissions } from '../resolvers/shared/permissions';
 import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
-import type { ProducerName } from '../ss12000/resources';
+import type { SubgraphName } from './subgraph-names';
 import { startHttpFront } from './http-server';
 import { readinessOf } from '../observability/readiness';
 import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
@@ -31,7 +31,7 @@ export interface RunningServer {
 }
 
 export interface SubgraphServerOptions {
-  name: ProducerName;
+  name: SubgraphName;
   /** Taken over: field permissions wrap its resolvers in place. */
   schema: GraphQLSchema;
   /** Long-lived clients; `forRequest()` gives each GraphQL request its own loaders. */
@@ -54,6 +54,8 @@ export interface SubgraphServerOptions {
   cursorSecret?: string;
   /** For a subgraph with mutations (attendance): the idempotency store and the write audit log. Owned by the caller. */
   writes?: WriteServices;
+  /** Added to every request's context (the changes subgraph: its feed). */
+  context?: Readonly<Record<string, unknown>>;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -100,6 +102,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
         return null;
       }
       return {
+        ...options.context,
         sources: options.sourceClients.forRequest(rowScopeFor(verified)),
         caller: verified,
         shared,

@@ -3,22 +3,24 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildAttendanceSubgraph } from '../resolvers/attendance';
+import { buildChangesSubgraph } from '../resolvers/changes';
 import { buildGradesSubgraph } from '../resolvers/grades';
 import { buildRegisterSubgraph } from '../resolvers/register';
 import { buildScheduleSubgraph } from '../resolvers/schedule';
-import { PRODUCERS, type ProducerName } from '../ss12000/resources';
+import { SUBGRAPHS, type SubgraphName } from './subgraph-names';
 
-export const SUBGRAPH_BUILDERS: Record<ProducerName, () => Promise<GraphQLSchema>> = {
+export const SUBGRAPH_BUILDERS: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
   register: buildRegisterSubgraph,
   schedule: buildScheduleSubgraph,
   attendance: buildAttendanceSubgraph,
   grades: buildGradesSubgraph,
+  changes: buildChangesSubgraph,
 };
 
 // type-graphql's global metadata is not safe to build from concurrently: build one after another.
-export async function buildSubgraphSchemas(): Promise<Record<ProducerName, GraphQLSchema>> {
-  const schemas = {} as Record<ProducerName, GraphQLSchema>;
-  for (const name of PRODUCERS) schemas[name] = await SUBGRAPH_BUILDERS[name]();
+export async function buildSubgraphSchemas(): Promise<Record<SubgraphName, GraphQLSchema>> {
+  const schemas = {} as Record<SubgraphName, GraphQLSchema>;
+  for (const name of SUBGRAPHS) schemas[name] = await SUBGRAPH_BUILDERS[name]();
   return schemas;
 }
 

@@ -1,7 +1,7 @@
 // The gateway's authenticator over the suppliers file, reloaded on change (a bad edit keeps the last
 // good config). Both the embedded stack and the deployed gateway start it the same way.
 import { randomBytes } from 'node:crypto';
-import { createAuthenticator, type Authenticator, type OrganisationNode, type SuppliersConfig, watchSuppliersConfig } from '../auth';
+import { callerFor, createAuthenticator, expandUnits, type Authenticator, type Caller, type OrganisationNode, type SuppliersConfig, watchSuppliersConfig } from '../auth';
 import { logger } from '../config/logger';
 
 export interface SupplierAuth {
@@ -13,6 +13,11 @@ export interface SupplierAuth {
    * served (its units cannot be expanded): the gateway answers it UPSTREAM_UNAVAILABLE.
    */
   organisationTreeKnown(): boolean;
+  /**
+   * The supplier as if it called now (units expanded), for work done on its behalf without a request
+   * (the change feed's webhooks). Undefined when it is not configured, or its units cannot be expanded yet.
+   */
+  callerOf(supplier: string): Caller | undefined;
   close(): void;
 }
 
@@ -78,6 +83,11 @@ export async function startSupplierAuth(
     authenticator,
     config: watch.current,
     organisationTreeKnown: () => tree !== undefined,
+    callerOf: (name) => {
+      const supplier = watch.current().byName.get(name);
+      if (supplier === undefined || (supplier.units !== 'all' && tree === undefined)) return undefined;
+      return callerFor(supplier, expandUnits(supplier.units, tree ?? []).units, Date.now());
+    },
     close: () => {
       closed = true;
       clearTimeout(retryTimer);

@@ -98,3 +98,27 @@ export const sharedStateErrors = new Counter({
 
 export const metricsText = (): Promise<string> => metricsRegistry.metrics();
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
+
+/** Changes the change feed recorded (src/changes/catch-up.ts), by producer and kind. */
+export const changesRecorded = new Counter({
+  name: 'ss12000_changes_recorded_total',
+  help: 'Changes recorded in the change feed, by producer and change (MODIFIED, DELETED).',
+  labelNames: ['producer', 'change'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Webhook notifications from producers (src/changes/notifications.ts), by producer and outcome (accepted, refused, invalid). */
+export const producerNotifications = new Counter({
+  name: 'ss12000_producer_notifications_total',
+  help: 'Webhook notifications received from producers, by producer and outcome.',
+  labelNames: ['producer', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Attempts to deliver a webhook to a supplier (src/changes/delivery.ts), by supplier and outcome (delivered, failed, given_up). */
+export const supplierWebhookAttempts = new Counter({
+  name: 'gateway_supplier_webhook_attempts_total',
+  help: 'Outgoing webhook delivery attempts to suppliers, by supplier and outcome (delivered, failed, given_up).',
+  labelNames: ['supplier', 'outcome'] as const,
+  registers: [metricsRegistry],
+});

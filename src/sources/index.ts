@@ -9,6 +9,7 @@ import { registerDomain } from './register';
 import { scheduleDomain } from './schedule';
 import { createTokenProvider } from './shared/auth';
 import { capableClient, ProducerCapabilities, unsupportedSource } from './shared/capabilities';
+import { changeSource } from './shared/change-source';
 import type { SourcesConfig } from './shared/config';
 import type { DomainSpec } from './shared/domain';
 import { ProducerHttpClient } from './shared/http-client';
@@ -28,6 +29,7 @@ export * from './shared/errors';
 export { reportMismatch as reportFilterMismatch } from './shared/filter-checks';
 export { isUpstreamUnsupported, UpstreamUnsupportedError } from './shared/capabilities';
 export { ProducerNotCalledError } from './shared/not-called';
+export { resourceOfEntity, type ChangeSource, type ModifiedRow } from './shared/change-source';
 
 const DOMAINS: Record<ProducerName, DomainSpec> = {
   register: registerDomain,
@@ -72,6 +74,11 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
         grades: sourceOf('grades'),
       };
       return isUnrestricted(scope) ? raw : scopeSources(raw, scope, aliasNames, pageTokenKey);
+    },
+    changes: (producer) => {
+      const part = parts[producer];
+      if (part === undefined) return undefined;
+      return changeSource(producer, part.http, part.capabilities ?? new ProducerCapabilities(producer), () => createProducerSource(part), part.config.capabilities?.subscriptions !== false);
     },
     breakers: () => Object.fromEntries(PRODUCERS.flatMap((producer) => (parts[producer] ? [[producer, parts[producer].http.breakerState]] : []))),
     close: async () => {

@@ -1,6 +1,7 @@
 // The sources' public contract, as the resolvers code against it.
 import type { ListName, ListTypes, ProducerName, ResourceName, ResourceTypes } from '../ss12000/resources';
 import type { Page } from '../ss12000/wire';
+import type { ChangeSource } from './shared/change-source';
 import type { ProducerConfig } from './shared/config';
 import type { QueryValue } from './shared/query';
 import type { RowScope } from './shared/row-scope';
@@ -65,6 +66,8 @@ export interface Sources {
 export interface SourceClients {
   /** Fresh loaders for one GraphQL request, serving only the rows `scope` allows. */
   forRequest(scope: RowScope): Sources;
+  /** What the change feed asks the producer (src/changes/); undefined for a producer not configured or not called here. */
+  changes(producer: ProducerName): ChangeSource | undefined;
   /** Each configured producer's circuit breaker (sources/shared/resilience.ts), for /readyz. */
   breakers(): Partial<Record<ProducerName, BreakerState>>;
   close(): Promise<void>;

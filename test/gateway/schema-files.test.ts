@@ -12,9 +12,9 @@ describe('committed schema files', () => {
     }
   });
 
-  it('include all four subgraphs and the supergraph', async () => {
+  it('include all five subgraphs and the supergraph', async () => {
     expect(Object.keys(await schemaFiles()).map((file) => path.basename(file)).sort()).toEqual([
-      'attendance.graphql', 'grades.graphql', 'register.graphql', 'schedule.graphql', 'supergraph.graphql',
+      'attendance.graphql', 'changes.graphql', 'grades.graphql', 'register.graphql', 'schedule.graphql', 'supergraph.graphql',
     ]);
   });
 });

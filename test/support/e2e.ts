@@ -60,6 +60,8 @@ export interface E2EOptions {
   cors?: CorsConfig;
   /** Who may sign in to the console (test/console/support.ts has the test administrators). */
   admins?: EmbeddedOptions['admins'];
+  /** The change feed's producer side (subscriptions, polling, supplier webhooks); off when not given. */
+  changes?: EmbeddedOptions['changes'];
 }
 
 export interface QueryOptions {
@@ -115,6 +117,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     shutdownGraceMs: options.shutdownGraceMs,
     cors: options.cors,
     admins: options.admins,
+    changes: options.changes,
   });
   return { ...stack, dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
 }

@@ -2,7 +2,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
-import type { ProducerName } from '../../ss12000/resources';
 import type { SubgraphContext } from './context';
 import { documentRootPaging } from './paging-documentation';
 import { documentFromSpec } from './spec-documentation';
@@ -14,7 +13,8 @@ type ResolverMap = NonNullable<SchemaModule['resolvers']>;
 export type ReferenceResolver = (reference: { id: string }, ctx: SubgraphContext) => unknown;
 
 export interface SubgraphOptions {
-  name: ProducerName;
+  /** The subgraph: a producer domain, or `changes`. */
+  name: string;
   // type-graphql types resolver classes as Function.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;

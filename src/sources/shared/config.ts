@@ -47,6 +47,11 @@ export interface ProducerCapabilitiesConfig {
   paths?: readonly string[];
   /** Ask the producer at start which paths and lookups answer (one cheap request per path). Default false. */
   probe?: boolean;
+  /**
+   * `/subscriptions` (webhooks on change) exists (default true). false: the change feed polls
+   * `meta.modified.after` and `/deletedEntities` instead (src/changes/producer-watch.ts).
+   */
+  subscriptions?: boolean;
 }
 
 /** A producer left out is one the municipality does not have: its paths answer UPSTREAM_UNSUPPORTED. */

@@ -12,7 +12,7 @@ export interface ExchangeRequest {
   readonly origin: string;
   /** Path and query string. */
   readonly path: string;
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly headers: Record<string, string>;
   readonly body?: string;
   readonly timeoutMs: number;

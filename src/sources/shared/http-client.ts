@@ -15,7 +15,8 @@ import { isQueueTimeout, ProducerResilience, type BreakerState } from './resilie
 import { Semaphore, SlotWaitTimeout } from './semaphore';
 
 export interface JsonRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** PATCH and DELETE: /subscriptions only (src/sources/shared/change-source.ts). */
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path under the base URL, e.g. `/persons/lookup`. */
   readonly path: string;
   /** Route template for errors when `path` carries an id, e.g. `/studyplans/{id}`. */
