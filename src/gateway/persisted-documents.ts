@@ -12,7 +12,7 @@
 //
 // The id comes as `extensions.persistedQuery.sha256Hash` (APQ, version 1) or as `documentId` (GraphQL over
 // HTTP's trusted documents: a POST body field or a GET parameter, "sha256:<hex>" or "<hex>").
-import { type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
@@ -29,12 +29,13 @@ export interface PersistedDocumentsOptions {
 const PLACEHOLDER = '{ __typename }';
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const refusal = (message: string, code: string, status: number, headers: [string, string][] = []): GraphQLError =>
-  new GraphQLError(message, { extensions: { code, http: { status, headers: new HeaderMap(headers) } } });
+// The headers as a plain record: each engine hands them over its own way (Apollo wants a HeaderMap).
+const refusal = (message: string, code: string, status: number, headers: Record<string, string> = {}): GraphQLError =>
+  new GraphQLError(message, { extensions: { code, http: { status, headers } } });
 
 // As Apollo answers it, so APQ clients (Apollo Client's persisted-queries link) send the text and retry.
 const apqNotFound = (): GraphQLError =>
-  refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200, [['cache-control', 'private, no-cache, must-revalidate']]);
+  refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200, { 'cache-control': 'private, no-cache, must-revalidate' });
 
 interface SentId {
   hash: string | undefined;
@@ -69,20 +70,42 @@ const sentId = (extensions: Record<string, unknown> | undefined, http: { method:
   return { hash: documentId };
 };
 
-export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
+/** A GraphQL request as the engines hand it over before parsing: the fields this module reads and fills in. */
+export interface DocumentRequest {
+  query?: string;
+  extensions?: Record<string, unknown>;
+  http?: { method: string; search: string; body: unknown };
+}
+
+export interface DocumentDecision {
+  /** The document id the request named, for the audit line (whether it runs or is refused). */
+  documentId?: string;
+  /** The query text to run: the text the id names, or the text sent. */
+  query?: string;
+  /** Answer this instead of running anything. */
+  refused?: GraphQLError;
+  /** Once the operation validated: store its text as this supplier's APQ. */
+  register?: () => void;
+}
+
+export interface PersistedDocuments {
+  decide(request: DocumentRequest, supplier: string): DocumentDecision;
+}
+
+/** The per-supplier document stores and rules, engine-free: the Apollo plugin below and the Hive plugin (src/hive) call it. */
+export const createPersistedDocuments = (options: PersistedDocumentsOptions): PersistedDocuments => {
   const maxSize = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
   const stores = new Map<string, LRUCache<string, string>>();
   const storeOf = (supplier: string): LRUCache<string, string> =>
     getOrCompute(stores, supplier, () => new LRUCache<string, string>({ maxSize, sizeCalculation: (text) => Math.max(1, text.length) }));
 
-  /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
-  const decide = (request: GraphQLRequest, supplier: string, sent: SentId): { refused?: GraphQLError; register?: { hash: string; text: string } } => {
+  const decideFor = (request: DocumentRequest, supplier: string, sent: SentId): Omit<DocumentDecision, 'documentId'> => {
     if (sent.error) return { refused: sent.error };
     const trusted = options.trustedDocuments(supplier);
     const safelist = trusted?.mode === 'safelist';
     const { hash } = sent;
     if (hash === undefined) {
-      if (!safelist) return {};
+      if (!safelist) return { query: request.query };
       return {
         refused: refusal(
           `Supplier ${supplier} may run only its registered documents: send the document's id (documentId or extensions.persistedQuery.sha256Hash) without the query text.`,
@@ -101,42 +124,57 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
             : apqNotFound(),
         };
       }
-      request.query = text;
-      return {};
+      return { query: text };
     }
     if (sha256Hex(request.query) !== hash) {
       return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
     }
-    if (registered !== undefined) return {};
+    if (registered !== undefined) return { query: request.query };
     if (safelist) {
       return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
     }
-    // APQ registration: stored once the operation has validated (didResolveOperation), as Apollo does.
-    return { register: { hash, text: request.query } };
+    // APQ registration: stored once the operation has validated, as Apollo does.
+    const text = request.query;
+    return { query: text, register: () => void storeOf(supplier).set(hash, text) };
   };
 
   return {
-    requestDidStart: async ({ request, contextValue }) => {
-      const supplier = contextValue.caller.supplier;
+    decide: (request, supplier) => {
       const sent = sentId(request.extensions, request.http);
+      return { ...(sent.hash === undefined ? {} : { documentId: sent.hash }), ...decideFor(request, supplier, sent) };
+    },
+  };
+};
+
+/** Apollo's HeaderMap in place of the plain record a refusal carries. */
+const forApollo = (error: GraphQLError): GraphQLError => {
+  const http = error.extensions['http'] as { status: number; headers: Record<string, string> };
+  const extensions: Record<string, unknown> = { ...error.extensions, http: { status: http.status, headers: new HeaderMap(Object.entries(http.headers)) } };
+  return new GraphQLError(error.message, { extensions });
+};
+
+export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
+  const documents = createPersistedDocuments(options);
+  return {
+    requestDidStart: async ({ request, contextValue }) => {
+      const decision = documents.decide(request, contextValue.caller.supplier);
       // For the audit line: the id the request named, whether it ran or was refused (its status says which).
-      if (sent.hash !== undefined) contextValue.documentId = sent.hash;
-      const { refused, register } = decide(request, supplier, sent);
+      if (decision.documentId !== undefined) contextValue.documentId = decision.documentId;
 
       // Apollo's APQ is off: it would answer PERSISTED_QUERY_NOT_SUPPORTED to an extension left in place.
       if (request.extensions?.['persistedQuery'] !== undefined) {
         const { persistedQuery: _persisted, ...rest } = request.extensions;
         request.extensions = rest;
       }
-      if (refused) {
+      if (decision.refused) {
         request.query = PLACEHOLDER;
         request.operationName = undefined;
         request.variables = undefined;
-      }
+      } else request.query = decision.query;
       return {
         didResolveOperation: async () => {
-          if (refused) throw refused;
-          if (register) storeOf(supplier).set(register.hash, register.text);
+          if (decision.refused) throw forApollo(decision.refused);
+          decision.register?.();
         },
       };
     },

@@ -14,6 +14,8 @@ import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
 import { startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
+import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
+import { gatewayEngine, startHiveFront, type GatewayEngine } from './engine';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -48,6 +50,8 @@ export interface E2EOptions {
   organisationTreeRetryMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /** The gateway in front of the subgraphs (default: gatewayEngine(), see ./engine.ts). */
+  engine?: GatewayEngine;
 }
 
 export interface QueryOptions {
@@ -70,6 +74,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 
 export interface E2E extends EmbeddedStack {
   dataset: Dataset;
+  /** The engine `gatewayUrl` is served by. */
+  engine: GatewayEngine;
   /** POST the document to the gateway; the HTTP status is in `status` for tests that care. */
   query<TData = Record<string, unknown>>(
     document: string,
@@ -82,26 +88,52 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataset =
     options.dataset ??
     generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
-  const stack = await startEmbeddedStack({
+  const audit = options.audit ?? testAudit();
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const embedded = await startEmbeddedStack({
     dataset,
     tuning: options.tuning,
     maxLookupKeys: options.maxLookupKeys,
     suppliersPath: options.suppliersPath,
-    audit: options.audit ?? testAudit(),
+    audit,
     fieldPermissions: options.fieldPermissions,
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
     rateLimit: options.rateLimit,
     faults: options.faults,
     // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
-    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    requestTimeoutMs,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
   });
+  const engine = options.engine ?? gatewayEngine();
+  let stack: EmbeddedStack = embedded;
+  if (engine === 'hive') {
+    // Hive Gateway in front of the same subgraphs (the embedded Apollo gateway stays up, unused).
+    const hive = await startHiveFront({
+      ...embedded,
+      suppliersPath: options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH,
+      audit,
+      rateLimit: options.rateLimit,
+      requestTimeoutMs,
+    }).catch(async (error: unknown) => {
+      await embedded.close();
+      throw error;
+    });
+    stack = {
+      ...embedded,
+      gatewayUrl: hive.url,
+      close: async () => {
+        await hive.close();
+        await embedded.close();
+      },
+    };
+  }
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
     ...stack,
     dataset,
+    engine,
     query: async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
       const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
       const response = await fetch(stack.gatewayUrl, {

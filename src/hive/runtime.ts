@@ -1,0 +1,84 @@
+// Hive Gateway over the committed supergraph with the useSs12000Gateway plugin, served by node:http next
+// to the same /healthz, /readyz and /metrics as the Apollo gateway. The subgraph URLs in the supergraph
+// are placeholders (schema-files.ts): each is overridden with the configured one (transportEntries).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createRateLimiter, type RateLimitStore } from '../gateway/rate-limit';
+import type { RunningServer } from '../gateway/subgraph-server';
+import type { ListenConfig } from '../config/gateway-config';
+import { logger } from '../config/logger';
+import { adminResponse } from '../observability/admin-routes';
+import { readinessOf, type ReadinessSources } from '../observability/readiness';
+import type { ProducerName } from '../ss12000/resources';
+import { useSs12000Gateway, type Ss12000GatewayOptions } from './plugin';
+
+export interface HiveGatewayOptions extends Omit<Ss12000GatewayOptions, 'rateLimiter'> {
+  subgraphUrls: Record<ProducerName, string>;
+  listen: ListenConfig;
+  /** Where the per-supplier rate-limit counters live (Redis when `redisUrl` is given, else memory). */
+  rateLimit?: RateLimitStore;
+  /** Bearer token of GET /metrics; not served without one. */
+  metricsToken?: string;
+  /** The producers' circuit breakers, for GET /readyz. */
+  breakers?: ReadinessSources['breakers'];
+  /** Hive's own log level (its logger is not pino); false: none. */
+  hiveLogging?: 'debug' | 'info' | 'warn' | 'error' | false;
+}
+
+const listening = (server: Server, listen: ListenConfig): Promise<string> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      const { address, port } = server.address() as AddressInfo;
+      const host = address.includes(':') ? `[${address}]` : address;
+      resolve(`http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${port}/graphql`);
+    });
+  });
+
+export async function startHiveGateway(options: HiveGatewayOptions): Promise<RunningServer> {
+  const rateLimiter = createRateLimiter(options.rateLimit);
+  await rateLimiter.connect();
+  const runtime: GatewayRuntime = createGatewayRuntime({
+    supergraph: options.supergraphSdl,
+    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, { location: url }])),
+    plugins: () => useSs12000Gateway({ ...options, rateLimiter }),
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphiql: false,
+    landingPage: false,
+    logging: options.hiveLogging ?? 'warn',
+  });
+  const readiness = options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown });
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    adminResponse(request, pathname, options.metricsToken, readiness)
+      .then((admin) => {
+        if (!admin) return runtime(request, response);
+        response.writeHead(admin.status, { 'content-type': admin.contentType, ...admin.headers });
+        response.end(admin.body);
+        return undefined;
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'request failed outside GraphQL');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        response.end('{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  const url = await listening(server, options.listen).catch(async (error: unknown) => {
+    await runtime.dispose();
+    await rateLimiter.close();
+    throw error;
+  });
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await runtime.dispose();
+      await rateLimiter.close();
+    },
+  };
+}
