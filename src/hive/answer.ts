@@ -13,14 +13,16 @@ import { requestStates } from './request-state';
 
 const formatted = (error: GraphQLError): GraphQLError => {
   const shown: GraphQLFormattedError = formatGatewayError(error.toJSON(), error);
-  // Keeps the status Yoga would answer with (http is not shown: Yoga drops it when serialising).
-  const http = error.extensions?.['http'];
+  // The status Yoga answers with (http is never shown: Yoga drops it when serialising). Without `spec`:
+  // Yoga answers a document it cannot run 200 to an application/json client (GraphQL over HTTP's legacy
+  // rule), the Apollo gateway 400 to every client; the same request gets the same status from both.
+  const { status, headers } = (error.extensions?.['http'] ?? {}) as { status?: number; headers?: Record<string, string> };
   return new GraphQLError(shown.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: shown.path,
-    extensions: { ...shown.extensions, ...(http === undefined ? {} : { http }) },
+    extensions: { ...shown.extensions, ...(status === undefined ? {} : { http: { status, headers } }) },
   });
 };
 

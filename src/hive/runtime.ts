@@ -48,6 +48,13 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Run
     landingPage: false,
     logging: options.hiveLogging ?? 'warn',
   });
+  // Hive loads the supergraph at the first request; loaded now, a bad file stops the start, and GET /sdl
+  // has the schema from the first request on (onSchemaChange).
+  await Promise.resolve(runtime.getSchema()).catch(async (error: unknown) => {
+    await runtime.dispose();
+    await rateLimiter.close();
+    throw error;
+  });
   const readiness = options.breakers && readinessOf({ breakers: options.breakers, organisationTreeKnown: options.organisationTreeKnown });
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
