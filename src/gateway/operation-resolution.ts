@@ -3,7 +3,7 @@
 // operationName that picks no operation (unknown, missing while the document has several, or given to a
 // document whose only operation is anonymous). Both are refused before anything is planned, as 400s.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type ASTVisitor, type DocumentNode, getOperationAST, GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext, type ASTVisitor } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 
 /** graphql-js 17's KnownOperationTypesRule: `mutation { … }` against a graph without a Mutation type. */
@@ -22,27 +22,20 @@ export const knownOperationTypesRule = (context: ValidationContext): ASTVisitor 
   };
 };
 
-/**
- * The refusal (400, OPERATION_RESOLUTION_FAILURE, Apollo's code for it) of a request whose operationName
- * picks no operation of `document`; undefined when it picks one. Engine-free: the Hive plugin calls it too.
- */
-export const operationResolutionError = (document: DocumentNode, operationName: string | null | undefined): GraphQLError | undefined => {
-  if (getOperationAST(document, operationName ?? undefined)) return undefined;
-  const named = document.definitions.flatMap((definition) => (definition.kind === 'OperationDefinition' ? [definition.name?.value ?? null] : []));
-  const asked = operationName ? JSON.stringify(operationName.slice(0, 100)) : undefined;
-  const message =
-    asked !== undefined
-      ? `Unknown operation named ${asked}: the document has ${named.every((name) => name === null) ? 'only an anonymous operation' : `operations ${named.filter((name) => name !== null).map((name) => `"${name}"`).join(', ')}`}.`
-      : 'The document has several operations: name the one to run in operationName.';
-  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
-};
-
-/** Refuses a request whose operationName picks no operation (operationResolutionError). */
+/** Refuses (400, OPERATION_RESOLUTION_FAILURE, Apollo's code for it) a request whose operationName picks no operation. */
 export const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
   requestDidStart: async () => ({
-    didResolveOperation: async ({ document, request }) => {
-      const refusal = operationResolutionError(document, request.operationName);
-      if (refusal) throw refusal;
+    didResolveOperation: async ({ operation, document, request }) => {
+      if (operation) return;
+      const named = document.definitions.flatMap((definition) =>
+        definition.kind === 'OperationDefinition' ? [definition.name?.value ?? null] : [],
+      );
+      const asked = request.operationName ? JSON.stringify(request.operationName.slice(0, 100)) : undefined;
+      const message =
+        asked !== undefined
+          ? `Unknown operation named ${asked}: the document has ${named.every((name) => name === null) ? 'only an anonymous operation' : `operations ${named.filter((name) => name !== null).map((name) => `"${name}"`).join(', ')}`}.`
+          : 'The document has several operations: name the one to run in operationName.';
+      throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
     },
   }),
 };

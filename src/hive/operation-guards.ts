@@ -1,22 +1,25 @@
 // What the Apollo gateway checks between parsing and planning, on Hive's envelop hooks, with the same
 // rules: token, depth and alias limits (operation-limits.ts), no mutation or subscription
-// (operation-resolution.ts), an operationName that picks an operation, variables that coerce, the
+// (operation-resolution.ts), variables that coerce, the
 // supplier's cost budget (operation-cost.ts), introspection answered from the supplier's contract
 // (contract-introspection.ts), and documents by id per supplier (persisted-documents.ts). Each refusal
 // is coded and carries its HTTP status, as Apollo's are; nothing is planned or fetched for it.
 import { getOperationAST, GraphQLError } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GraphQLParams } from 'graphql-yoga';
 import { isBadArgumentValue } from '../resolvers/shared/errors';
 import { introspectionAnswer } from '../gateway/contract-introspection';
 import type { Contracts } from '../gateway/contract-schema';
 import { priceOperation } from '../gateway/operation-cost';
 import { OPERATION_LIMITS, operationLimitRules } from '../gateway/operation-limits';
-import { knownOperationTypesRule, operationResolutionError } from '../gateway/operation-resolution';
+import { knownOperationTypesRule } from '../gateway/operation-resolution';
 import type { PersistedDocuments } from '../gateway/persisted-documents';
 import { requestStates } from './request-state';
 
 type Context = { request?: Request };
+
+const PLACEHOLDER = '{ __typename }';
 
 /** A refusal with Apollo's code for it and a 400, keeping where in the document it points. */
 const requestError = (error: GraphQLError, code: string): GraphQLError =>
@@ -32,27 +35,40 @@ const validationCode = (error: GraphQLError): string =>
   isBadArgumentValue({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
 
 export const useOperationGuards = (options: { contracts: Contracts; documents: PersistedDocuments }): GatewayPlugin => ({
-  onParams: ({ params, setParams, request, setResult }) => {
-    const state = requestStates.get(request);
-    if (!state) return;
-    const url = new URL(request.url);
-    const decision = options.documents.decide(
-      { query: params.query, extensions: params.extensions, http: { method: request.method, search: url.search, body: params } },
-      state.caller.supplier,
-    );
-    if (decision.documentId !== undefined) state.documentId = decision.documentId;
-    if (decision.refused) {
-      setResult({ errors: [decision.refused] });
-      return;
-    }
-    const { persistedQuery: _persisted, ...extensions } = params.extensions ?? {};
-    setParams({ ...params, query: decision.query, extensions });
-    state.registerDocument = decision.register;
+  // Documents by id are resolved before Yoga checks the params (it wants a query text and no documentId).
+  onRequestParse: ({ request }) => ({
+    onRequestParseDone: ({ requestParserResult, setRequestParserResult }) => {
+      const state = requestStates.get(request);
+      // An array is a batch: Yoga refuses it (batching is off).
+      if (!state || Array.isArray(requestParserResult)) return;
+      const params = requestParserResult as GraphQLParams & { documentId?: unknown };
+      const decision = options.documents.decide(
+        { query: params.query, extensions: params.extensions, http: { method: request.method, search: new URL(request.url).search, body: params } },
+        state.caller.supplier,
+      );
+      if (decision.documentId !== undefined) state.documentId = decision.documentId;
+      const { documentId: _id, ...rest } = params;
+      const { persistedQuery: _persisted, ...extensions } = params.extensions ?? {};
+      if (decision.refused) {
+        // Answered in onParams, once Yoga has checked the request, so it is formatted and audited like any other.
+        state.refusal = decision.refused;
+        setRequestParserResult({ query: PLACEHOLDER });
+        return;
+      }
+      setRequestParserResult({ ...rest, query: decision.query, extensions });
+      state.registerDocument = decision.register;
+    },
+  }),
+  onParams: ({ request, setResult }) => {
+    const refusal = requestStates.get(request)?.refusal;
+    if (refusal) setResult({ errors: [refusal] });
   },
+  // An operationName that picks no operation Yoga refuses itself once parsed (usePreventMutationViaGET):
+  // the same code and status as operation-resolution.ts, in its own words.
   onParse: ({ setParseFn, parseFn }) => {
     setParseFn((source, parseOptions) => parseFn(source, { ...parseOptions, maxTokens: OPERATION_LIMITS.maxTokens }));
     return ({ result, replaceParseResult }) => {
-      if (result instanceof GraphQLError) replaceParseResult(requestError(result, 'GRAPHQL_PARSE_FAILED'));
+      if (result instanceof GraphQLError) replaceParseResult(requestError(result, String(result.extensions?.['code'] ?? 'GRAPHQL_PARSE_FAILED')));
     };
   },
   onValidate: ({ addValidationRule, context }) => {
@@ -67,12 +83,6 @@ export const useOperationGuards = (options: { contracts: Contracts; documents: P
     if (!state) return;
     const { schema, document, operationName, variableValues } = args;
     state.resolved = { schema, document };
-    state.operationName = operationName ?? null;
-    const unresolved = operationResolutionError(document, operationName);
-    if (unresolved) {
-      setResultAndStopExecution({ errors: [unresolved] });
-      return;
-    }
     const operation = getOperationAST(document, operationName ?? undefined)!;
     state.operation = operation;
     state.operationName = operationName ?? operation.name?.value ?? null;

@@ -1,7 +1,7 @@
 // What the Hive plugin knows about one request, from the moment its supplier is authenticated
 // (onRequest) to its audit line (onResponse). Keyed by the Fetch Request every Yoga and Mesh hook can
 // reach (`request`, or `context.request`), so no hook depends on another's context shape.
-import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Caller } from '../auth';
 import type { PricedOperation } from '../gateway/operation-cost';
 
@@ -18,6 +18,8 @@ export interface HiveRequestState {
   operation?: OperationDefinitionNode | null;
   operationName?: string | null;
   priced?: PricedOperation;
+  /** The refusal of a document sent by id (persisted-documents.ts), answered instead of running anything. */
+  refusal?: GraphQLError;
   /** Stores the APQ text once the operation validated (persisted-documents.ts). */
   registerDocument?: () => void;
   /** The answer as sent (errors formatted), for the audit line. */
