@@ -15,6 +15,7 @@ import type { RateLimiter } from '../gateway/rate-limit';
 import { useGatewayAnswer } from './answer';
 import { useOperationGuards } from './operation-guards';
 import { useSignedCaller } from './signed-caller';
+import { useSubgraphFailures } from './subgraph-failures';
 import { useSupplierGate } from './supplier-gate';
 
 export interface Ss12000GatewayOptions {
@@ -59,5 +60,6 @@ export const useSs12000Gateway = (options: Ss12000GatewayOptions): GatewayPlugin
     useOperationGuards({ contracts, documents }),
     useGatewayAnswer({ audit }),
     useSignedCaller({ callerSecret: options.callerSecret }),
+    useSubgraphFailures(),
   ];
 };
