@@ -35,8 +35,6 @@ export interface Ss12000GatewayOptions {
   audit?: Logger;
   /** Deadline of one request, every subgraph call included, in ms (default 5000). */
   requestTimeoutMs?: number;
-  /** Default /graphql. */
-  graphqlEndpoint?: string;
 }
 
 /** The plugins, in order (spread them into Hive's `plugins`): the gate first, the signing last. */
@@ -55,7 +53,6 @@ export const useSs12000Gateway = (options: Ss12000GatewayOptions): GatewayPlugin
       apiSchema: () => apiSchema,
       organisationTreeKnown: options.organisationTreeKnown,
       requestTimeoutMs: options.requestTimeoutMs ?? 5_000,
-      graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     }),
     useOperationGuards({ contracts, documents }),
     useGatewayAnswer({ audit }),

@@ -43,7 +43,7 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Run
     supergraph: options.supergraphSdl,
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, url]) => [name, { location: url }])),
     plugins: () => useSs12000Gateway({ ...options, rateLimiter }),
-    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphqlEndpoint: '/graphql',
     graphiql: false,
     landingPage: false,
     logging: options.hiveLogging ?? 'warn',

@@ -24,8 +24,10 @@ export interface SupplierGateOptions {
   organisationTreeKnown?: () => boolean;
   /** Deadline of one request, every subgraph call included, in ms. */
   requestTimeoutMs: number;
-  graphqlEndpoint: string;
 }
+
+// Hive's health and readiness endpoints (createGatewayRuntime's defaults).
+const HIVE_PROBES: ReadonlySet<string> = new Set(['/healthcheck', '/readiness']);
 
 const coded = (status: number, code: string, message: string, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
@@ -38,8 +40,10 @@ const text = ({ status, contentType, body }: TextResponse, headers: Record<strin
 
 export const useSupplierGate = (options: SupplierGateOptions): GatewayPlugin => ({
   onRequest: async ({ request, url, endResponse }) => {
+    // Deny by default: every path but Hive's own probes (which tell nothing) needs a supplier, so a
+    // path Yoga also matches (`/graphql/`, say) cannot be reached around the gate.
+    if (HIVE_PROBES.has(url.pathname)) return;
     const isSdl = url.pathname === '/sdl' && request.method === 'GET';
-    if (url.pathname !== options.graphqlEndpoint && !isSdl) return;
     if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
       endResponse(coded(413, 'REQUEST_TOO_LARGE', 'The request body is too large.', { connection: 'close' }));
       return;
