@@ -2,6 +2,7 @@
 // came back, how long, how it ended. Never variables, ids, names or any other value of the data.
 // The same account feeds the request metrics (src/observability/metrics.ts).
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { fieldsRead } from '../auth/operation-fields';
 import { gatewayErrors, gatewayRequestSeconds } from '../observability/metrics';
@@ -45,33 +46,64 @@ export const auditRateLimited = (audit: Logger, supplier: string): void => {
   record(audit, entry, [{ extensions: { code: 'RATE_LIMITED' } }]);
 };
 
+/** What one request gives its audit line, whatever engine served it. */
+export interface AuditedRequest {
+  supplier: string;
+  operationName: string | null;
+  documentId?: string;
+  /** Schema and document of an operation that validated and resolved: its `Type.field`s are listed. */
+  resolved?: { schema: GraphQLSchema; document: DocumentNode };
+  /** The operation that ran, for counting the persons in `data`. */
+  operation?: OperationDefinitionNode | null;
+  data?: unknown;
+  errors: readonly { extensions?: Record<string, unknown> }[];
+  /** performance.now() when the request started. */
+  startedAt: number;
+  httpStatus: number;
+}
+
+/** Writes the audit line of a request that was read (authenticated, admitted). */
+export const auditRequest = (audit: Logger, request: AuditedRequest): void => {
+  const { resolved, operation, data, errors } = request;
+  const fields = resolved ? [...fieldsRead(resolved.schema, resolved.document).keys()].filter((key) => !key.endsWith('.__typename')).sort() : [];
+  const fragments = Object.fromEntries(
+    (resolved?.document.definitions ?? []).flatMap((definition) => (definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition]] : [])),
+  );
+  const entry: AuditEntry = {
+    supplier: request.supplier,
+    operationName: request.operationName,
+    ...(request.documentId === undefined ? {} : { documentId: request.documentId }),
+    fields,
+    persons: resolved && operation && data ? countObjects(resolved.schema, operation, fragments, data, 'Person') : 0,
+    durationMs: Math.round((performance.now() - request.startedAt) * 10) / 10,
+    status: errors.length === 0 ? 'ok' : data ? 'partial' : 'error',
+    httpStatus: request.httpStatus,
+    errorCodes: [...new Set(errors.map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN')))].sort(),
+  };
+  record(audit, entry, errors);
+};
+
 export const auditPlugin = (audit: Logger): ApolloServerPlugin<GatewayContext> => ({
   requestDidStart: async ({ contextValue }) => {
-    const started = performance.now();
-    let fields: string[] = [];
+    const startedAt = performance.now();
+    let resolved: AuditedRequest['resolved'];
     return {
       didResolveOperation: async ({ document, schema }) => {
-        fields = [...fieldsRead(schema, document).keys()].filter((key) => !key.endsWith('.__typename')).sort();
+        resolved = { schema, document };
       },
-      willSendResponse: async ({ response, operation, operationName, document, schema }) => {
+      willSendResponse: async ({ response, operation, operationName }) => {
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        const errors = result?.errors ?? [];
-        const data = result?.data;
-        const fragments = Object.fromEntries(
-          (document?.definitions ?? []).flatMap((definition) => (definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition]] : [])),
-        );
-        const entry: AuditEntry = {
+        auditRequest(audit, {
           supplier: contextValue.caller.supplier,
           operationName: operationName ?? null,
-          ...(contextValue.documentId === undefined ? {} : { documentId: contextValue.documentId }),
-          fields,
-          persons: operation && data ? countObjects(schema, operation, fragments, data, 'Person') : 0,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          status: errors.length === 0 ? 'ok' : data ? 'partial' : 'error',
+          documentId: contextValue.documentId,
+          resolved,
+          operation,
+          data: result?.data,
+          errors: result?.errors ?? [],
+          startedAt,
           httpStatus: response.http.status ?? 200,
-          errorCodes: [...new Set(errors.map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN')))].sort(),
-        };
-        record(audit, entry, errors);
+        });
       },
     };
   },

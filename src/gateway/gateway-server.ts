@@ -89,7 +89,8 @@ export interface ConsoleOptions {
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
 const ASSEMBLY_MARGIN_MS = 100;
 
-const TREE_UNKNOWN: TextResponse = {
+/** The answer to a unit-scoped supplier while the organisation tree is not known (both engines). */
+export const TREE_UNKNOWN: TextResponse = {
   status: 503,
   contentType: 'application/json; charset=utf-8',
   body: JSON.stringify({

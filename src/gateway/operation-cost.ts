@@ -30,6 +30,7 @@ import { getVariableValues } from 'graphql/execution/values';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '../observability/metrics';
+import type { Caller } from '../auth';
 import type { GatewayContext } from './gateway-context';
 
 export const COST_MODEL = {
@@ -117,6 +118,29 @@ const costRefusals = new Counter({
   registers: [metricsRegistry],
 });
 
+export interface PricedOperation {
+  cost: number;
+  budget: number;
+}
+
+/**
+ * The operation's cost against the caller's budget (their `costBudget`, else COST_MODEL.defaultBudget),
+ * with the refusal (400, BAD_USER_INPUT) to answer when it is over; undefined when its variables do not
+ * coerce. Engine-free: the Apollo plugin below and the Hive plugin (src/hive) call it.
+ */
+export function priceOperation(
+  schema: GraphQLSchema,
+  request: CostRequest,
+  caller: Pick<Caller, 'supplier' | 'limits'>,
+): { priced: PricedOperation; refusal?: GraphQLError } | undefined {
+  const budget = caller.limits?.costBudget ?? COST_MODEL.defaultBudget;
+  const cost = operationCost(schema, request);
+  if (cost === undefined) return undefined;
+  if (cost <= budget) return { priced: { cost, budget } };
+  costRefusals.inc({ supplier: caller.supplier });
+  return { priced: { cost, budget }, refusal: overBudget(cost, budget) };
+}
+
 /**
  * Prices each operation once it is parsed, validated and resolved (variables known), before the
  * gateway plans or fetches anything; refuses it over the caller's budget (their `costBudget`, else
@@ -124,17 +148,12 @@ const costRefusals = new Counter({
  */
 export const operationCostPlugin = (): ApolloServerPlugin<GatewayContext> => ({
   requestDidStart: async () => {
-    let priced: { cost: number; budget: number } | undefined;
+    let priced: PricedOperation | undefined;
     return {
       didResolveOperation: async ({ document, request, operationName, schema, contextValue }) => {
-        const budget = contextValue.caller.limits?.costBudget ?? COST_MODEL.defaultBudget;
-        const cost = operationCost(schema, { document, variables: request.variables, operationName });
-        if (cost === undefined) return;
-        priced = { cost, budget };
-        if (cost > budget) {
-          costRefusals.inc({ supplier: contextValue.caller.supplier });
-          throw overBudget(cost, budget);
-        }
+        const outcome = priceOperation(schema, { document, variables: request.variables, operationName }, contextValue.caller);
+        priced = outcome?.priced;
+        if (outcome?.refusal) throw outcome.refusal;
       },
       willSendResponse: async ({ response }) => {
         if (priced && response.body.kind === 'single') {

@@ -10,14 +10,15 @@
 // documents by id; in safelist mode nothing else. Those are configuration, read from the file by every
 // replica, and never kept in the store.
 //
-// Runs at requestDidStart, before Apollo reads the document: the id is resolved to its text here, and
+// The rules are engine-free (createPersistedDocuments): the Apollo plugin below and the Hive plugin
+// (src/hive) both call them. On Apollo they run at requestDidStart, before Apollo reads the document: the id is resolved to its text here, and
 // Apollo's APQ is off (persistedQueries: false). A refused request never reaches the parser: Apollo gets
 // a placeholder document and the refusal is thrown at didResolveOperation, the hook Apollo documents for
 // refusing a request, so the answer, the audit line and the metrics go the way of any other request.
 //
 // The id comes as `extensions.persistedQuery.sha256Hash` (APQ, version 1) or as `documentId` (GraphQL over
 // HTTP's trusted documents: a POST body field or a GET parameter, "sha256:<hex>" or "<hex>").
-import { type ApolloServerPlugin, type GraphQLRequest, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { sha256Hex, type TrustedDocuments } from '../auth/trusted-documents';
 import { orWhenUnavailable, type SharedStore, type StoreSpace } from '../state';
@@ -38,12 +39,13 @@ const APQ_TTL_MS = 24 * 60 * 60_000;
 const PLACEHOLDER = '{ __typename }';
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const refusal = (message: string, code: string, status: number, headers: [string, string][] = []): GraphQLError =>
-  new GraphQLError(message, { extensions: { code, http: { status, headers: new HeaderMap(headers) } } });
+// The headers as a plain record: each engine hands them over its own way (Apollo wants a HeaderMap).
+const refusal = (message: string, code: string, status: number, headers: Record<string, string> = {}): GraphQLError =>
+  new GraphQLError(message, { extensions: { code, http: { status, headers } } });
 
 // As Apollo answers it, so APQ clients (Apollo Client's persisted-queries link) send the text and retry.
 const apqNotFound = (): GraphQLError =>
-  refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200, [['cache-control', 'private, no-cache, must-revalidate']]);
+  refusal('PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND', 200, { 'cache-control': 'private, no-cache, must-revalidate' });
 
 interface SentId {
   hash: string | undefined;
@@ -78,7 +80,30 @@ const sentId = (extensions: Record<string, unknown> | undefined, http: { method:
   return { hash: documentId };
 };
 
-export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
+/** A GraphQL request as the engines hand it over before parsing: the fields this module reads and fills in. */
+export interface DocumentRequest {
+  query?: string;
+  extensions?: Record<string, unknown>;
+  http?: { method: string; search: string; body: unknown };
+}
+
+export interface DocumentDecision {
+  /** The document id the request named, for the audit line (whether it runs or is refused). */
+  documentId?: string;
+  /** The query text to run: the text the id names, or the text sent. */
+  query?: string;
+  /** Answer this instead of running anything. */
+  refused?: GraphQLError;
+  /** Once the operation validated: store its text as this supplier's APQ (never fails: a store outage costs a later miss). */
+  register?: () => Promise<unknown>;
+}
+
+export interface PersistedDocuments {
+  decide(request: DocumentRequest, supplier: string): Promise<DocumentDecision>;
+}
+
+/** The per-supplier document stores and rules, engine-free: the Apollo plugin below and the Hive plugin (src/hive) call it. */
+export const createPersistedDocuments = (options: PersistedDocumentsOptions): PersistedDocuments => {
   const maxChars = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
   // The supplier names the space (its own LRU in memory, its own key prefix in Redis): no key of one supplier's is another's.
   const apqOf = (supplier: string): StoreSpace => options.store.space(`apq:${supplier}`, { ttlMs: APQ_TTL_MS, maxEntryChars: maxChars, maxChars });
@@ -86,14 +111,13 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
     (await orWhenUnavailable(() => apqOf(supplier).getMany([hash]), []))[0];
   const register = (supplier: string, hash: string, text: string): Promise<unknown> => orWhenUnavailable(() => apqOf(supplier).setMany([[hash, text]]), false);
 
-  /** What to do with the request: refuse it, or run it (filling in the text an id names; registering an APQ text). */
-  const decide = async (request: GraphQLRequest, supplier: string, sent: SentId): Promise<{ refused?: GraphQLError; register?: { hash: string; text: string } }> => {
+  const decideFor = async (request: DocumentRequest, supplier: string, sent: SentId): Promise<Omit<DocumentDecision, 'documentId'>> => {
     if (sent.error) return { refused: sent.error };
     const trusted = options.trustedDocuments(supplier);
     const safelist = trusted?.mode === 'safelist';
     const { hash } = sent;
     if (hash === undefined) {
-      if (!safelist) return {};
+      if (!safelist) return { query: request.query };
       return {
         refused: refusal(
           `Supplier ${supplier} may run only its registered documents: send the document's id (documentId or extensions.persistedQuery.sha256Hash) without the query text.`,
@@ -112,42 +136,57 @@ export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): Ap
             : apqNotFound(),
         };
       }
-      request.query = text;
-      return {};
+      return { query: text };
     }
     if (sha256Hex(request.query) !== hash) {
       return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
     }
-    if (trustedText !== undefined) return {};
+    if (trustedText !== undefined) return { query: request.query };
     if (safelist) {
       return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
     }
-    // APQ registration: stored once the operation has validated (didResolveOperation), as Apollo does.
-    return { register: { hash, text: request.query } };
+    // APQ registration: stored once the operation has validated, as Apollo does.
+    const text = request.query;
+    return { query: text, register: () => register(supplier, hash, text) };
   };
 
   return {
-    requestDidStart: async ({ request, contextValue }) => {
-      const supplier = contextValue.caller.supplier;
+    decide: async (request, supplier) => {
       const sent = sentId(request.extensions, request.http);
+      return { ...(sent.hash === undefined ? {} : { documentId: sent.hash }), ...(await decideFor(request, supplier, sent)) };
+    },
+  };
+};
+
+/** Apollo's HeaderMap in place of the plain record a refusal carries. */
+const forApollo = (error: GraphQLError): GraphQLError => {
+  const http = error.extensions['http'] as { status: number; headers: Record<string, string> };
+  const extensions: Record<string, unknown> = { ...error.extensions, http: { status: http.status, headers: new HeaderMap(Object.entries(http.headers)) } };
+  return new GraphQLError(error.message, { extensions });
+};
+
+export const persistedDocumentsPlugin = (options: PersistedDocumentsOptions): ApolloServerPlugin<GatewayContext> => {
+  const documents = createPersistedDocuments(options);
+  return {
+    requestDidStart: async ({ request, contextValue }) => {
+      const decision = await documents.decide(request, contextValue.caller.supplier);
       // For the audit line: the id the request named, whether it ran or was refused (its status says which).
-      if (sent.hash !== undefined) contextValue.documentId = sent.hash;
-      const { refused, register: registration } = await decide(request, supplier, sent);
+      if (decision.documentId !== undefined) contextValue.documentId = decision.documentId;
 
       // Apollo's APQ is off: it would answer PERSISTED_QUERY_NOT_SUPPORTED to an extension left in place.
       if (request.extensions?.['persistedQuery'] !== undefined) {
         const { persistedQuery: _persisted, ...rest } = request.extensions;
         request.extensions = rest;
       }
-      if (refused) {
+      if (decision.refused) {
         request.query = PLACEHOLDER;
         request.operationName = undefined;
         request.variables = undefined;
-      }
+      } else request.query = decision.query;
       return {
         didResolveOperation: async () => {
-          if (refused) throw refused;
-          if (registration) await register(supplier, registration.hash, registration.text);
+          if (decision.refused) throw forApollo(decision.refused);
+          await decision.register?.();
         },
       };
     },

@@ -3,6 +3,7 @@
 // it back, so the pair is genuine and unused), then presented by someone who can reach the
 // subgraphs: to another subgraph, with another body, unsigned, verbatim (accepted once: the pair was
 // genuine), verbatim again, and late. The subgraph's logged reason shows why each was refused.
+// On either engine (test/support/engine.ts): Hive Gateway's plugin must sign exactly alike.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { startGatewayServer } from '../../src/gateway/gateway-server';
 import type { RunningServer } from '../../src/gateway/subgraph-server';
 import { startSupplierAuth, type SupplierAuth } from '../../src/gateway/supplier-auth';
 import { DEMO_KEYS, startE2E, testAudit, type E2E } from '../support/e2e';
+import { startHiveFront } from '../support/engine';
 import { bearer, post, postRaw, type Response } from './support';
 
 interface Captured {
@@ -56,10 +58,15 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const subgraphUrls = { ...stack.subgraphUrls, register: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` };
+  if (stack.engine === 'hive') {
+    gateway = await startHiveFront({ ...stack, subgraphUrls, suppliersPath: DEFAULT_SUPPLIERS_PATH, audit: testAudit(), requestTimeoutMs: 60_000 });
+    return;
+  }
   suppliers = await startSupplierAuth(DEFAULT_SUPPLIERS_PATH);
   gateway = await startGatewayServer({
     supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { ...stack.subgraphUrls, register: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` },
+    subgraphUrls,
     listen: { host: '127.0.0.1', port: 0 },
     authenticator: suppliers.authenticator,
     callerSecret: stack.callerSecret,

@@ -18,6 +18,8 @@ import type { RateLimitStore } from '../../src/gateway/rate-limit';
 import { DEMO_TUNING, startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
 import { startGatewayStack, type GatewayStack } from '../../src/gateway/stack';
 import type { SharedStateConfig } from '../../src/state';
+import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
+import { gatewayEngine, startHiveFront, type GatewayEngine } from './engine';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -62,6 +64,8 @@ export interface E2EOptions {
   admins?: EmbeddedOptions['admins'];
   /** The change feed's producer side (subscriptions, polling, supplier webhooks); off when not given. */
   changes?: EmbeddedOptions['changes'];
+  /** The gateway in front of the subgraphs (default: gatewayEngine(), see ./engine.ts). */
+  engine?: GatewayEngine;
 }
 
 export interface QueryOptions {
@@ -86,6 +90,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 
 export interface E2E extends EmbeddedStack {
   dataset: Dataset;
+  /** The engine `gatewayUrl` is served by. */
+  engine: GatewayEngine;
   /** POST the document to the gateway; the HTTP status is in `status` for tests that care. */
   query<TData = Record<string, unknown>>(
     document: string,
@@ -98,12 +104,14 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataset =
     options.dataset ??
     generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
-  const stack = await startEmbeddedStack({
+  const audit = options.audit ?? testAudit();
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const embedded = await startEmbeddedStack({
     dataset,
     tuning: options.tuning,
     maxLookupKeys: options.maxLookupKeys,
     suppliersPath: options.suppliersPath,
-    audit: options.audit ?? testAudit(),
+    audit,
     fieldPermissions: options.fieldPermissions,
     aliasSecret: options.aliasSecret,
     metricsToken: options.metricsToken,
@@ -112,14 +120,37 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     idempotency: options.idempotency,
     faults: options.faults,
     // Tests share two loaded cores: a deadline of its own only where a test is about deadlines.
-    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    requestTimeoutMs,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
     cors: options.cors,
     admins: options.admins,
     changes: options.changes,
   });
-  return { ...stack, dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
+  const engine = options.engine ?? gatewayEngine();
+  let stack: EmbeddedStack = embedded;
+  if (engine === 'hive') {
+    // Hive Gateway in front of the same subgraphs (the embedded Apollo gateway stays up, unused).
+    const hive = await startHiveFront({
+      ...embedded,
+      suppliersPath: options.suppliersPath ?? DEFAULT_SUPPLIERS_PATH,
+      audit,
+      rateLimit: options.rateLimit,
+      requestTimeoutMs,
+    }).catch(async (error: unknown) => {
+      await embedded.close();
+      throw error;
+    });
+    stack = {
+      ...embedded,
+      gatewayUrl: hive.url,
+      close: async () => {
+        await hive.close();
+        await embedded.close();
+      },
+    };
+  }
+  return { ...stack, dataset, engine, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
 }
 
 const queryFor = (stack: GatewayStack, defaultKey: string): E2E['query'] =>
@@ -154,5 +185,5 @@ export async function startReplica(of: E2E, options: ReplicaOptions = {}): Promi
     sharedState: options.sharedState,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
   });
-  return { ...stack, producers: of.producers, dataset: of.dataset, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
+  return { ...stack, producers: of.producers, dataset: of.dataset, engine: 'apollo', query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
 }
