@@ -139,6 +139,11 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
   },
   'Query.group': byId('Group'),
   'Organisation.groups': { groupType: ['Group.groupType'], schoolTypes: ['Group.schoolType'] },
+  'Organisation.persons': PAGING,
+  'Organisation.duties': PAGING,
+  'Organisation.placements': PAGING,
+  'Organisation.schoolUnitOfferings': PAGING,
+  'Group.duties': { assignmentRoleType: ['Duty.assignmentRole'] },
   'Query.programmes': {
     ...PAGING,
     ...meta('Programme'),
@@ -198,6 +203,9 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
   },
   'Query.activity': byId('Activity'),
   'Activity.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Person.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Room.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Organisation.activities': PAGING,
   'Query.calendarEvents': {
     ...PAGING,
     ...meta('CalendarEvent'),

@@ -42,7 +42,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Organisation: [
       'id', 'meta', 'displayName', 'organisationCode', 'organisationType', 'organisationNumber', 'parentOrganisation',
       'schoolUnitCode', 'schoolTypes', 'address', 'municipalityCode', 'url', 'email', 'phoneNumber', 'contactInfo', 'startDate', 'endDate',
-      'children',
+      'children', 'schoolUnitOfferings',
     ],
     Programme: ['id', 'meta', 'name', 'type', 'parentProgramme', 'schoolType', 'code', 'content'],
     Syllabus: [
@@ -55,6 +55,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   students: {
     Query: ['persons', 'person'],
     Person: [...PERSON_NAME, 'enrolments'],
+    Organisation: ['id', 'persons'],
   },
   groups: {
     Query: ['groups', 'group'],
@@ -69,6 +70,8 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
       'startDate', 'endDate',
     ],
     Person: [...PERSON_NAME, 'duties'],
+    Organisation: ['id', 'duties'],
+    Group: ['id', 'duties', 'mentors'],
   },
   activities: {
     Query: ['activities', 'activity', 'calendarEvents', 'calendarEvent', 'rooms', 'room', 'resources', 'resource'],
@@ -78,13 +81,14 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     ],
     CalendarEvent: [
       'id', 'meta', 'activity', 'startTime', 'endTime', 'cancelled', 'teachingLengthTeacher', 'teachingLengthStudent', 'comment',
-      'studentExceptions', 'teacherExceptions', 'rooms', 'resources',
+      'studentExceptions', 'teacherExceptions', 'rooms', 'resources', 'expectedStudents',
     ],
-    Room: ['id', 'meta', 'displayName', 'seats', 'owner'],
+    Room: ['id', 'meta', 'displayName', 'seats', 'owner', 'calendarEvents'],
     Resource: ['id', 'meta', 'displayName', 'description', 'owner'],
-    Person: ['id', 'activities'],
+    Person: ['id', 'activities', 'calendarEvents'],
     Duty: ['id', 'activities'],
     Group: ['id', 'activities'],
+    Organisation: ['id', 'activities'],
   },
   grades: {
     Query: ['grades', 'grade'],
@@ -103,6 +107,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Query: ['placements', 'placement'],
     Placement: ['id', 'meta', 'placedAt', 'group', 'child', 'owners', 'schoolType', 'startDate', 'endDate', 'reason', 'maxWeeklyScheduleHours'],
     Person: ['id', 'placements', 'ownedPlacements'],
+    Organisation: ['id', 'placements'],
   },
   responsibles: {
     Person: [...PERSON_NAME, 'responsibles', 'responsibleFor'],
@@ -120,11 +125,11 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     AttendanceSchedule: ['id', 'meta', 'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries'],
     Absence: ['id', 'meta', 'startTime', 'endTime', 'type', 'student', 'organisation', 'registeredBy'],
     // Attendance rows point at these: their ids (never names) come with the rows.
-    Person: ['id', 'attendances', 'absences'],
+    Person: ['id', 'attendances', 'absences', 'attendanceEvents'],
     Activity: ['id'],
     CalendarEvent: ['id', 'attendances'],
     Group: ['id'],
-    Placement: ['id'],
+    Placement: ['id', 'attendanceSchedules'],
   },
   // The raw /aggregatedAttendance rows: one student's sums per activity. A grant of its own, apart
   // from `attendance`: with a student list they are per-student figures, which a supplier granted

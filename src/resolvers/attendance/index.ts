@@ -7,6 +7,7 @@ import { AttendanceScheduleResolver } from './attendance-schedule.resolver';
 import { AttendanceResolver } from './attendance.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
 import { PersonResolver } from './person.resolver';
+import { PlacementResolver } from './placement.resolver';
 import { attendanceReferences } from './references';
 import { AbsenceSummaryResolver } from './summary/summary.resolver';
 
@@ -21,6 +22,7 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       AbsenceResolver,
       AggregatedAttendanceResolver,
       PersonResolver,
+      PlacementResolver,
       CalendarEventResolver,
       AbsenceSummaryResolver,
     ],

@@ -4,6 +4,7 @@ import { ActivityResolver } from './activity.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
 import { DutyResolver } from './duty.resolver';
 import { GroupResolver } from './group.resolver';
+import { OrganisationResolver } from './organisation.resolver';
 import { PersonResolver } from './person.resolver';
 import { scheduleReferences } from './references';
 import { ResourceResolver } from './resource.resolver';
@@ -13,7 +14,7 @@ import { RoomResolver } from './room.resolver';
 export async function buildScheduleSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'schedule',
-    resolvers: [ActivityResolver, CalendarEventResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver],
+    resolvers: [ActivityResolver, CalendarEventResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver, OrganisationResolver],
     references: scheduleReferences,
   });
 }
