@@ -20,8 +20,12 @@ describe('presets', () => {
   });
 
   test('students opens persons by name and their enrolments, and nothing identifying', () => {
+    // Organisation.persons is the persons list by unit: the same persons Query.persons serves.
     expect(opened(['students'])).toEqual(
-      ['Query.persons', 'Query.person', 'Person.id', 'Person.meta', 'Person.givenName', 'Person.middleName', 'Person.familyName', 'Person.securityMarking', 'Person.personStatus', 'Person.enrolments'].sort(),
+      [
+        'Query.persons', 'Query.person', 'Person.id', 'Person.meta', 'Person.givenName', 'Person.middleName', 'Person.familyName', 'Person.securityMarking',
+        'Person.personStatus', 'Person.enrolments', 'Organisation.id', 'Organisation.persons',
+      ].sort(),
     );
   });
 
@@ -97,6 +101,10 @@ describe('presets', () => {
       'Person.groupMemberships', 'Person.duties', 'Person.activities', 'Person.grades', 'Person.studyPlans', 'Person.placements',
       'Person.ownedPlacements', 'Person.responsibleFor', 'Person.attendances', 'Person.absences', 'Duty.activities', 'Activity.calendarEvents',
       'Organisation.children', 'Organisation.groups', 'Group.activities', 'CalendarEvent.attendances', 'SchoolUnitOffering.id',
+      // The scenarios' reverse links (examples/scenarios).
+      'Organisation.persons', 'Organisation.duties', 'Organisation.placements', 'Organisation.schoolUnitOfferings', 'Organisation.activities',
+      'Group.duties', 'Group.mentors', 'Person.calendarEvents', 'Person.attendanceEvents', 'Placement.attendanceSchedules',
+      'CalendarEvent.expectedStudents', 'Room.calendarEvents',
     ]);
     const strays = opened([...PRESET_NAMES]).filter((entry) => {
       const [type, field] = entry.split('.') as [string, string];
