@@ -144,6 +144,11 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
   },
   'Query.group': byId('Group'),
   'Organisation.groups': { groupType: ['Group.groupType'], schoolTypes: ['Group.schoolType'] },
+  'Organisation.persons': PAGING,
+  'Organisation.duties': PAGING,
+  'Organisation.placements': PAGING,
+  'Organisation.schoolUnitOfferings': PAGING,
+  'Group.duties': { assignmentRoleType: ['Duty.assignmentRole'] },
   'Query.programmes': {
     ...PAGING,
     ...meta('Programme'),
@@ -203,6 +208,9 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
   },
   'Query.activity': byId('Activity'),
   'Activity.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Person.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Room.calendarEvents': { start: ['CalendarEvent.startTime'], end: ['CalendarEvent.startTime'] },
+  'Organisation.activities': PAGING,
   'Query.calendarEvents': {
     ...PAGING,
     ...meta('CalendarEvent'),

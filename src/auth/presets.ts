@@ -43,7 +43,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Organisation: [
       'id', 'meta', 'displayName', 'organisationCode', 'organisationType', 'organisationNumber', 'parentOrganisation',
       'schoolUnitCode', 'schoolTypes', 'address', 'municipalityCode', 'url', 'email', 'phoneNumber', 'contactInfo', 'startDate', 'endDate',
-      'children',
+      'children', 'schoolUnitOfferings',
     ],
     Programme: ['id', 'meta', 'name', 'type', 'parentProgramme', 'schoolType', 'code', 'content'],
     Syllabus: [
@@ -56,6 +56,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
   students: {
     Query: ['persons', 'person'],
     Person: [...PERSON_NAME, 'enrolments'],
+    Organisation: ['id', 'persons'],
   },
   groups: {
     Query: ['groups', 'group'],
@@ -70,6 +71,8 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
       'startDate', 'endDate',
     ],
     Person: [...PERSON_NAME, 'duties'],
+    Organisation: ['id', 'duties'],
+    Group: ['id', 'duties', 'mentors'],
   },
   activities: {
     Query: ['activities', 'activity', 'calendarEvents', 'calendarEvent', 'rooms', 'room', 'resources', 'resource'],
@@ -79,13 +82,14 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     ],
     CalendarEvent: [
       'id', 'meta', 'activity', 'startTime', 'endTime', 'localStartTime', 'localEndTime', 'cancelled', 'teachingLengthTeacher', 'teachingLengthStudent', 'comment',
-      'studentExceptions', 'teacherExceptions', 'rooms', 'resources',
+      'studentExceptions', 'teacherExceptions', 'rooms', 'resources', 'expectedStudents',
     ],
-    Room: ['id', 'meta', 'displayName', 'seats', 'owner'],
+    Room: ['id', 'meta', 'displayName', 'seats', 'owner', 'calendarEvents'],
     Resource: ['id', 'meta', 'displayName', 'description', 'owner'],
-    Person: ['id', 'activities'],
+    Person: ['id', 'activities', 'calendarEvents'],
     Duty: ['id', 'activities'],
     Group: ['id', 'activities'],
+    Organisation: ['id', 'activities'],
   },
   grades: {
     Query: ['grades', 'grade'],
@@ -104,6 +108,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     Query: ['placements', 'placement'],
     Placement: ['id', 'meta', 'placedAt', 'group', 'child', 'owners', 'schoolType', 'startDate', 'endDate', 'reason', 'maxWeeklyScheduleHours'],
     Person: ['id', 'placements', 'ownedPlacements'],
+    Organisation: ['id', 'placements'],
   },
   responsibles: {
     Person: [...PERSON_NAME, 'responsibles', 'responsibleFor'],
@@ -121,11 +126,11 @@ export const PRESETS: Readonly<Record<PresetName, PresetFields>> = {
     AttendanceSchedule: ['id', 'meta', 'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries'],
     Absence: ['id', 'meta', 'startTime', 'endTime', 'localStartTime', 'localEndTime', 'type', 'student', 'organisation', 'registeredBy'],
     // Attendance rows point at these: their ids (never names) come with the rows.
-    Person: ['id', 'attendances', 'absences'],
+    Person: ['id', 'attendances', 'absences', 'attendanceEvents'],
     Activity: ['id'],
     CalendarEvent: ['id', 'attendances'],
     Group: ['id'],
-    Placement: ['id'],
+    Placement: ['id', 'attendanceSchedules'],
   },
   // The raw /aggregatedAttendance rows: one student's sums per activity. A grant of its own, apart
   // from `attendance`: with a student list they are per-student figures, which a supplier granted

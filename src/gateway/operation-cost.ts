@@ -53,6 +53,16 @@ const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Activity.calendarEvents': 40, // an activity's lessons over a term
   'CalendarEvent.attendances': 30, // a lesson's students
   'CalendarEvent.rooms': 2, // a lesson's rooms
+  'CalendarEvent.expectedStudents': 30, // a lesson's students
+  'Person.enrolments': 2, // a student's school (rarely two)
+  'Duty.assignmentRole': 2, // the groups a duty mentors or serves
+  'Group.duties': 3, // a group's mentors and other assigned staff
+  'Group.mentors': 2,
+  'Person.placements': 2, // a child's förskola or fritidshem
+  'Placement.attendanceSchedules': 2, // the schedule and perhaps a temporary one
+  'Person.attendanceEvents': 50, // check-ins and check-outs
+  'Person.calendarEvents': 40, // a window's lessons (the window is required)
+  'Room.calendarEvents': 40,
 };
 
 /** Fixed cost of fields whose work does not show in the rows they return, by `Type.field`. */

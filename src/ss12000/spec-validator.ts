@@ -36,7 +36,14 @@ export function createSpecAjv(options: Options = {}): Ajv {
   ajv.addFormat('^[0-9]{2}:[0-9]{2}$', /^[0-9]{2}:[0-9]{2}$/);
   // Spec slip: Grade requires `schoolUnit` but names the property `organisation`; no producer can send both.
   const grade = SPEC.schemas['Grade'] as { required?: string[] };
-  const schemas = { ...SPEC.schemas, Grade: { ...grade, required: grade.required?.filter((name) => name !== 'schoolUnit') } };
+  // Spec slip: AttendanceScheduleEntry.endTime is typed integer but described and formatted as "15:30"; both are taken.
+  const entry = SPEC.schemas['AttendanceScheduleEntry'] as { properties: Record<string, object> };
+  const endTime = { ...entry.properties['endTime'], type: ['string', 'integer'] };
+  const schemas = {
+    ...SPEC.schemas,
+    Grade: { ...grade, required: grade.required?.filter((name) => name !== 'schoolUnit') },
+    AttendanceScheduleEntry: { ...entry, properties: { ...entry.properties, endTime } },
+  };
   ajv.addSchema({ $id: SPEC_ID, components: { schemas } });
   return ajv;
 }

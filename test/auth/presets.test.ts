@@ -21,8 +21,12 @@ describe('presets', () => {
   });
 
   test('students opens persons by name and their enrolments, and nothing identifying', () => {
+    // Organisation.persons is the persons list by unit: the same persons Query.persons serves.
     expect(opened(['students'])).toEqual(
-      ['Query.persons', 'Query.person', 'Person.id', 'Person.meta', 'Person.givenName', 'Person.middleName', 'Person.familyName', 'Person.securityMarking', 'Person.personStatus', 'Person.enrolments'].sort(),
+      [
+        'Query.persons', 'Query.person', 'Person.id', 'Person.meta', 'Person.givenName', 'Person.middleName', 'Person.familyName', 'Person.securityMarking',
+        'Person.personStatus', 'Person.enrolments', 'Organisation.id', 'Organisation.persons',
+      ].sort(),
     );
   });
 

@@ -84,7 +84,7 @@ const ENUM_SOURCES: Record<string, string> = {
   SyllabusSortkey: 'GET /syllabuses ?sortkey',
 };
 // Enums of the graph's own features, not of SS 12000.
-const GRAPH_ENUMS = new Set(['AbsenceGrouping']);
+const GRAPH_ENUMS = new Set(['AbsenceGrouping', 'ChangeType', 'ChangeKind']);
 
 // `_embedded` carries expanded references on the wire; the graph resolves the reference itself instead.
 const WIRE_ONLY = new Set(['_embedded']);

@@ -57,7 +57,10 @@ const lessonsOf = (c: PlannedClass, curriculum: Curriculum): Lesson[] => {
 /**
  * One activity per class and subject (grundskola, förskoleklass on the class itself) or per
  * course (gymnasium, on a teaching group — groupType Undervisning — with the class's members).
- * Each class gets a clash-free week; teachers rotate through the unit's teachers.
+ * Each class gets a clash-free week. Teachers rotate through the unit's teachers; a lesson goes to the
+ * first one (from the rotation's place) free in enough of the class's free slots, and takes those. A
+ * subject room booked at one of them moves the lesson to the class's own classroom. So no teacher or
+ * room is booked twice at once (when the unit has enough teachers: else the freest one is taken).
  */
 export const planActivities = (
   config: GeneratorConfig,
@@ -72,13 +75,40 @@ export const planActivities = (
   const teachingGroups: W.Group[] = [];
   const planned: PlannedActivity[] = [];
   const classNumberInUnit = new Map<number, number>();
+  // Booked weekly slots (weekday * 10 + period) per teacher duty id and per global room index.
+  const teacherBusy = new Map<string, Set<number>>();
+  const roomBusy = new Map<number, Set<number>>();
+  const keyOf = (slot: WeeklySlot): number => slot.weekday * 10 + slot.period;
+  const book = <K>(busy: Map<K, Set<number>>, owner: K, slots: readonly WeeklySlot[]): void => {
+    const set = busy.get(owner) ?? new Set<number>();
+    for (const slot of slots) set.add(keyOf(slot));
+    busy.set(owner, set);
+  };
   classes.forEach((c, ci) => {
     const unit = units[c.unit] as UnitInfo;
     const k = classNumberInUnit.get(c.unit) ?? 0;
     classNumberInUnit.set(c.unit, k + 1);
     const homeRoom = (rooms.classrooms.get(c.unit) as number[])[k % (rooms.classrooms.get(c.unit) as number[]).length] as number;
     const lessons = lessonsOf(c, curriculum);
-    const week = weekFor(lessons.map((l) => l.lessons), random, c.schoolType === 'FKLASS' ? 3 : undefined);
+    const teacherOf: number[] = [];
+    const chooseSlots = (li: number, free: readonly WeeklySlot[], count: number): WeeklySlot[] => {
+      const first = (k * 7 + li) % unit.teacherDuties.length;
+      let best = { t: first, slots: [] as WeeklySlot[] };
+      for (let step = 0; step < unit.teacherDuties.length; step++) {
+        const t = (first + step) % unit.teacherDuties.length;
+        const busy = teacherBusy.get((unit.teacherDuties[t] as Ref).id);
+        const slots = free.filter((slot) => !busy?.has(keyOf(slot)));
+        if (slots.length > best.slots.length) best = { t, slots };
+        if (slots.length >= count) break;
+      }
+      const taken = best.slots.slice(0, count);
+      const rest = free.filter((slot) => !taken.includes(slot));
+      taken.push(...rest.slice(0, count - taken.length));
+      teacherOf[li] = best.t;
+      book(teacherBusy, (unit.teacherDuties[best.t] as Ref).id, taken);
+      return taken;
+    };
+    const week = weekFor(lessons.map((l) => l.lessons), random, chooseSlots, c.schoolType === 'FKLASS' ? 3 : undefined);
     const members = Int32Array.from({ length: c.count }, (_, i) => c.first + i);
     const classGroup = classGroups[ci] as W.Group;
     lessons.forEach((lesson, li) => {
@@ -98,8 +128,11 @@ export const planActivities = (
         teachingGroups.push(teaching);
         group = { id: teaching.id };
       }
-      const t = (k * 7 + li) % unit.teacherDuties.length;
-      const room = lesson.room ? (rooms.special.get(c.unit)?.get(lesson.room) as number) : homeRoom;
+      const t = teacherOf[li] as number;
+      const slots = week[li] as WeeklySlot[];
+      const special = lesson.room ? (rooms.special.get(c.unit)?.get(lesson.room) as number) : undefined;
+      const room = special !== undefined && slots.every((slot) => !roomBusy.get(special)?.has(keyOf(slot))) ? special : homeRoom;
+      book(roomBusy, room, slots);
       planned.push({
         info: {
           ref: { id: random.uuid() },
@@ -117,7 +150,7 @@ export const planActivities = (
           eventCount: 0,
         },
         displayName: `${c.name} ${lesson.name}`,
-        slots: week[li] as WeeklySlot[],
+        slots,
         room,
       });
     });

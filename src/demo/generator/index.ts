@@ -1,12 +1,11 @@
 // Entry point: a deterministic synthetic municipality (SS 12000 v2.1 objects) for the demo producers and the tests.
 import type { Dataset } from '../dataset';
-import type * as W from '../../ss12000/wire';
 import { aggregatedAttendance } from './aggregate';
 import { AbsenceSource } from './absences';
 import { AttendanceSource } from './attendances';
 import { CalendarEventSource } from './calendar-events';
 import { LazyCollection } from './lazy-collection';
-import { collectionOf, MapCollection } from './map-collection';
+import { collectionOf } from './map-collection';
 import { resolveOptions, type MunicipalityOptions } from './options';
 import { buildWorld } from './world';
 
@@ -55,7 +54,7 @@ export function generateMunicipality(options?: MunicipalityOptions): Dataset {
     resources: collectionOf(built.resources, ['owner.id', ['organisation.id', 'owner.id']]),
     attendances,
     attendanceEvents: collectionOf(built.attendanceEvents, ['person.id', 'group.id']),
-    attendanceSchedule: new MapCollection<W.AttendanceSchedule>(['placement.id']),
+    attendanceSchedule: collectionOf(built.attendanceSchedules, ['placement.id']),
     absences: new LazyCollection(new AbsenceSource(world, built.studentRefs, built.firstGuardian)),
     grades: collectionOf(built.grades, ['student.id', 'organisation.id', 'registeredBy.id', 'gradingTeacher.id']),
     aggregatedAttendance: (query) => aggregatedAttendance({ world, attendances, attendanceSource, calendarEvents, calendarSource, activities }, query),

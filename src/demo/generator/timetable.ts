@@ -16,23 +16,29 @@ export interface WeeklySlot {
   readonly period: number;
 }
 
+/** Picks `count` of the class's still free slots for one activity (the teacher's, the room's free ones when it can). */
+export type SlotChooser = (activity: number, free: readonly WeeklySlot[], count: number) => WeeklySlot[];
+
 /**
- * A class's week: lessons fill the mornings of all five days before the afternoons (so days
- * end early rather than having holes), and which subject lands where is shuffled.
+ * A class's week: lessons fill the mornings of all five days before the afternoons (so days end early
+ * rather than having holes), in a shuffled order; each activity in turn takes the `count` slots `choose`
+ * picks from the class's free ones, so a teacher or room booked elsewhere can be avoided.
  * Returns, per requested lesson count, that many slots; no two lessons of a class overlap.
  */
-export const weekFor = (lessonCounts: readonly number[], random: Random, periodsPerDay = PERIODS.length): WeeklySlot[][] => {
-  const free: WeeklySlot[] = [];
+export const weekFor = (lessonCounts: readonly number[], random: Random, choose: SlotChooser, periodsPerDay = PERIODS.length): WeeklySlot[][] => {
+  let free: WeeklySlot[] = [];
   for (let period = 0; period < periodsPerDay; period++) {
     const days = random.shuffle([1, 2, 3, 4, 5]);
     for (const weekday of days) free.push({ weekday, period });
   }
   const total = lessonCounts.reduce((a, b) => a + b, 0);
   if (total > free.length) throw new RangeError(`timetable: ${total} lessons do not fit a ${free.length}-slot week`);
-  const owners = lessonCounts.flatMap((count, activity) => Array.from({ length: count }, () => activity));
-  random.shuffle(owners);
-  const slots: WeeklySlot[][] = lessonCounts.map(() => []);
-  owners.forEach((activity, i) => slots[activity]?.push(free[i] as WeeklySlot));
-  for (const list of slots) list.sort((a, b) => a.weekday - b.weekday || a.period - b.period);
-  return slots;
+  // The draw that once decided who gets which slot, kept so that later draws of this stream stay where they were.
+  random.shuffle(lessonCounts.flatMap((count, activity) => Array.from({ length: count }, () => activity)));
+  return lessonCounts.map((count, activity) => {
+    const taken = choose(activity, free, count);
+    const set = new Set(taken);
+    free = free.filter((slot) => !set.has(slot));
+    return [...taken].sort((a, b) => a.weekday - b.weekday || a.period - b.period);
+  });
 };

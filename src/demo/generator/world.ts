@@ -1,6 +1,7 @@
 import type * as W from '../../ss12000/wire';
 import { planActivities } from './activities';
 import { buildAfterSchool } from './after-school';
+import { buildAttendanceSchedules } from './attendance-schedules';
 import { schoolDays } from './calendar';
 import { buildCurriculum } from './curriculum';
 import { planClasses } from './enrolment-plan';
@@ -35,6 +36,7 @@ export interface Built {
   rooms: W.Room[];
   resources: W.Resource[];
   attendanceEvents: W.AttendanceEvent[];
+  attendanceSchedules: W.AttendanceSchedule[];
   grades: W.Grade[];
 }
 
@@ -100,6 +102,7 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     rooms: rooms.rooms,
     resources: rooms.resources,
     attendanceEvents: afterSchool.attendanceEvents,
+    attendanceSchedules: buildAttendanceSchedules(config, afterSchool.placements, stream('attendanceSchedules')),
     grades: buildGrades(config, units, activityInfos, people.studentRefs, diplomaSyllabuses),
   };
 };

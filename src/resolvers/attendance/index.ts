@@ -8,6 +8,7 @@ import { AttendanceResolver } from './attendance.resolver';
 import { CalendarEventResolver } from './calendar-event.resolver';
 import { AbsenceLocalTimesResolver, AttendanceEventLocalTimesResolver } from './local-times.resolver';
 import { PersonResolver } from './person.resolver';
+import { PlacementResolver } from './placement.resolver';
 import { attendanceReferences } from './references';
 import { AbsenceSummaryResolver } from './summary/summary.resolver';
 import { WritesResolver } from './writes/writes.resolver';
@@ -25,6 +26,7 @@ export async function buildAttendanceSubgraph(): Promise<GraphQLSchema> {
       AttendanceEventLocalTimesResolver,
       AggregatedAttendanceResolver,
       PersonResolver,
+      PlacementResolver,
       CalendarEventResolver,
       AbsenceSummaryResolver,
       WritesResolver,

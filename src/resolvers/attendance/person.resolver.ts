@@ -5,6 +5,7 @@ import type { SubgraphContext } from '../shared/context';
 import { badUserInput } from '../shared/errors';
 import { wireDate } from '../shared/wire-params';
 import { Absence } from './absence.type';
+import { AttendanceEvent } from './attendance-event.type';
 import { Attendance } from './attendance.type';
 import { lessonDatesOf } from './lesson-dates';
 import { PersonStub } from './stubs.type';
@@ -38,5 +39,11 @@ export class PersonResolver {
   @FieldResolver(() => [Absence], { nullable: true, description: 'Leave and absence reported in advance for this student.' })
   absences(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.Absence[]> {
     return ctx.sources.attendance.loadBy('absences', 'student', person.id);
+  }
+
+  /** Batched: one POST /attendanceEvents/lookup {person: [...]} for all persons in the request. */
+  @FieldResolver(() => [AttendanceEvent], { nullable: true, description: "This person's check-ins and check-outs (förskola, fritidshem)." })
+  attendanceEvents(@Root() person: PersonStub, @Ctx() ctx: SubgraphContext): Promise<W.AttendanceEvent[]> {
+    return ctx.sources.attendance.loadBy('attendanceEvents', 'person', person.id);
   }
 }

@@ -1,10 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type * as W from '../../ss12000/wire';
 import type { SubgraphContext } from '../shared/context';
-import { fetchConnection, type Connection } from '../shared/connection';
+import { fetchConnection, PageArgs, type Connection } from '../shared/connection';
 import { requireId } from '../shared/ids';
 import { GroupType, SchoolType } from '../shared/ss12000-enums';
-import { OrganisationConnection } from './connections';
+import { DutyConnection, OrganisationConnection, PersonConnection, PlacementConnection, SchoolUnitOfferingConnection } from './connections';
 import { OrganisationsArgs, organisationsQuery } from './filters.args';
 import { Group } from './group.type';
 import { loadGroupedList } from './grouped-list';
@@ -61,5 +61,34 @@ export class OrganisationResolver {
       },
       organisation.id,
     );
+  }
+
+  // The paged reverse links: a school's persons, duties and placements run to thousands, so each is a
+  // connection over the list filtered by this element, as the root list would be (row scope included).
+  @FieldResolver(() => PersonConnection, {
+    nullable: true,
+    description: 'Persons with a relation (enrolment, duty, placement, responsibility, membership) to this element (GET /persons?relationship.organisation=).',
+  })
+  persons(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Person>> {
+    return fetchConnection(ctx.sources.register, 'persons', { 'relationship.organisation': organisation.id }, args);
+  }
+
+  @FieldResolver(() => DutyConnection, { nullable: true, description: 'Duties at this element and its sub-units (GET /duties?organisation=).' })
+  duties(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Duty>> {
+    return fetchConnection(ctx.sources.register, 'duties', { organisation: organisation.id }, args);
+  }
+
+  @FieldResolver(() => PlacementConnection, { nullable: true, description: 'Placements at this element (GET /placements?organisation=).' })
+  placements(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Placement>> {
+    return fetchConnection(ctx.sources.register, 'placements', { organisation: organisation.id }, args);
+  }
+
+  @FieldResolver(() => SchoolUnitOfferingConnection, { nullable: true, description: 'What this school unit offers (GET /schoolUnitOfferings?organisation=).' })
+  schoolUnitOfferings(
+    @Root() organisation: W.Organisation,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.SchoolUnitOffering>> {
+    return fetchConnection(ctx.sources.register, 'schoolUnitOfferings', { organisation: organisation.id }, args);
   }
 }

@@ -8,6 +8,7 @@ import { Duty } from './duty.type';
 import { PersonsArgs, personsQuery } from './filters.args';
 import { PersonGroupMembership } from './person-group-membership.type';
 import { Person, Responsible } from './person.type';
+import { Placement } from './placement.type';
 
 type Embedded = NonNullable<W.PersonExpanded['_embedded']>;
 
@@ -42,5 +43,11 @@ export class PersonResolver {
   @FieldResolver(() => [Responsible], { nullable: true, description: 'Persons this person is responsible for (e.g. a guardian’s children).' })
   responsibleFor(@Root() person: W.Person, @Ctx() ctx: SubgraphContext): Promise<NonNullable<Embedded['responsibleFor']>> {
     return expanded(ctx, person, 'responsibleFor');
+  }
+
+  // GET /placements?child=: one walk per distinct child in the request.
+  @FieldResolver(() => [Placement], { nullable: true, description: "This child's placements (förskola, fritidshem)." })
+  placements(@Root() person: W.Person, @Ctx() ctx: SubgraphContext): Promise<W.Placement[]> {
+    return ctx.sources.register.loadBy('placements', 'child', person.id);
   }
 }

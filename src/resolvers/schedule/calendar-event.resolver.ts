@@ -6,9 +6,11 @@ import { badUserInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
 import { Activity } from './activity.type';
 import { CalendarEvent } from './calendar-event.type';
+import { expectedStudents } from './expected-students';
 import { CalendarEventsArgs, calendarEventsQuery } from './filters.args';
 import { Resource } from './resource.type';
 import { Room } from './room.type';
+import { PersonStub } from './stubs.type';
 
 export const { Connection: CalendarEventConnection } = ConnectionType(CalendarEvent, 'CalendarEvent');
 
@@ -48,5 +50,14 @@ export class CalendarEventResolver {
   async resources(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<W.Resource[]> {
     const ids = (event.resources ?? []).map((resource) => resource.id);
     return present(await ctx.sources.schedule.loadMany('resources', ids));
+  }
+
+  @FieldResolver(() => [PersonStub], {
+    nullable: true,
+    description:
+      "Students expected at this event: members of its activity's groups on the event's date, less studentExceptions that do not participate, plus those that do.",
+  })
+  expectedStudents(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<{ id: string }[]> {
+    return expectedStudents(ctx, event);
   }
 }

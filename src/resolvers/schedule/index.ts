@@ -5,6 +5,7 @@ import { CalendarEventResolver } from './calendar-event.resolver';
 import { DutyResolver } from './duty.resolver';
 import { CalendarEventLocalTimesResolver } from './local-times.resolver';
 import { GroupResolver } from './group.resolver';
+import { OrganisationResolver } from './organisation.resolver';
 import { PersonResolver } from './person.resolver';
 import { scheduleReferences } from './references';
 import { ResourceResolver } from './resource.resolver';
@@ -14,7 +15,7 @@ import { RoomResolver } from './room.resolver';
 export async function buildScheduleSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'schedule',
-    resolvers: [ActivityResolver, CalendarEventResolver, CalendarEventLocalTimesResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver],
+    resolvers: [ActivityResolver, CalendarEventResolver, CalendarEventLocalTimesResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver, OrganisationResolver],
     references: scheduleReferences,
   });
 }

@@ -16,9 +16,13 @@ export const registerDomain: DomainSpec = {
       // The spec does not say whether `personIds` matches the child, the owners or both; splitting
       // rows by a guess would make answers depend on how keys happened to be batched.
       personIds: perKey,
+      // The child's placements (Person.placements): one walk per distinct child.
+      child: listFilter,
     },
     duties: {
       person: listFilter,
+      // /duties has no group filter: a group's duties are its organisation's, split by assignmentRole.
+      organisation: listFilter,
     },
   },
 };

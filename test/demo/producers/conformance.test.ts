@@ -86,7 +86,7 @@ describe('conformance to SS 12000 v2.1', () => {
 
     const first = await demo.get(producer, `${path}?limit=25${required}`);
     check(`GET ${path}`, first.status, listSchema, first.body);
-    expect(first.body.data.length).toBeGreaterThan(name === 'attendanceSchedule' ? -1 : 0);
+    expect(first.body.data.length).toBeGreaterThan(0);
     const expanded = await demo.get(producer, `${path}?limit=25${required}${expandAll(path)}&expandReferenceNames=true`);
     check(`GET ${path} expanded`, expanded.status, listSchema, expanded.body);
 

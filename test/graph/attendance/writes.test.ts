@@ -64,17 +64,17 @@ describe('writes through the gateway', () => {
     expect(JSON.stringify(lines)).not.toContain(student.familyName);
   });
 
-  it('the two write scenarios of examples/writes run as written', async () => {
+  it('the two write scenarios of examples/scenarios (11, 12) run as written', async () => {
     const template = checkInAt(stack.dataset, unitId);
     const checkIn: CheckInMutationVariables = { input: { eventType: 'UT', time: '2026-10-06T16:10:00+02:00', person: template.person.id, group: template.group.id } };
-    const out = await stack.query<CheckInMutation>(operation('writes/check-in'), checkIn);
+    const out = await stack.query<CheckInMutation>(operation('scenarios/11-check-in-and-out'), checkIn);
     expect(out.errors).toBeUndefined();
     expect(out.data?.createAttendanceEvent?.attendanceEvent).toMatchObject({ eventType: 'UT', person: { id: template.person.id }, registeredBy: null });
     const student = studentOf(stack.dataset, unitId);
     const leave: ReportAbsenceMutationVariables = {
       input: { type: 'BEVILJAD_LEDIGHET', startTime: '2026-11-02T00:00:00+01:00', endTime: '2026-11-06T23:59:00+01:00', student: student.id, organisation: unitId },
     };
-    const reported = await stack.query<ReportAbsenceMutation>(operation('writes/report-absence'), leave);
+    const reported = await stack.query<ReportAbsenceMutation>(operation('scenarios/12-report-absence'), leave);
     expect(reported.errors).toBeUndefined();
     expect(reported.data?.createAbsence?.absence).toMatchObject({ type: 'BEVILJAD_LEDIGHET', student: { id: student.id }, organisation: { id: unitId } });
   });
