@@ -14,6 +14,7 @@ import { generateMunicipality } from '../../src/demo/generator';
 import type { Dataset } from '../../src/demo/dataset';
 import type { RateLimitStore } from '../../src/gateway/rate-limit';
 import { startEmbeddedStack, type EmbeddedOptions, type EmbeddedStack, type ProducerTuning } from '../../src/gateway/embedded';
+import { startTracing, type Tracing } from '../../src/observability/tracing';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -48,6 +49,11 @@ export interface E2EOptions {
   organisationTreeRetryMs?: number;
   /** How long close() lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /**
+   * Start this process's tracing with the stack (as main.ts does), stopped by close(): `endpoint` is the
+   * OTLP/HTTP traces URL, without one ids are made and propagated but nothing is exported.
+   */
+  tracing?: { endpoint?: string };
 }
 
 export interface QueryOptions {
@@ -70,6 +76,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 
 export interface E2E extends EmbeddedStack {
   dataset: Dataset;
+  /** With the `tracing` option: exports the spans ended so far. */
+  tracing?: Pick<Tracing, 'flush'>;
   /** POST the document to the gateway; the HTTP status is in `status` for tests that care. */
   query<TData = Record<string, unknown>>(
     document: string,
@@ -82,6 +90,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataset =
     options.dataset ??
     generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
+  const tracing = options.tracing && startTracing({ serviceName: 'gateway', endpoint: options.tracing.endpoint });
   const stack = await startEmbeddedStack({
     dataset,
     tuning: options.tuning,
@@ -97,11 +106,19 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     organisationTreeRetryMs: options.organisationTreeRetryMs,
     shutdownGraceMs: options.shutdownGraceMs,
+  }).catch(async (error: unknown) => {
+    await tracing?.shutdown();
+    throw error;
   });
   const defaultKey = options.apiKey ?? DEMO_KEYS.full;
   return {
     ...stack,
     dataset,
+    tracing,
+    close: async () => {
+      await stack.close();
+      await tracing?.shutdown();
+    },
     query: async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
       const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
       const response = await fetch(stack.gatewayUrl, {
