@@ -60,7 +60,11 @@ const otlpHeaders = (name: string, value: string | undefined): Record<string, st
   for (const pair of (value ?? '').split(',').filter((part) => part.trim() !== '')) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new Error(`${name} must be key=value pairs separated by commas.`);
-    headers[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
+    try {
+      headers[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      throw new Error(`${name} has a value that is not URL-encoded.`);
+    }
   }
   return headers;
 };

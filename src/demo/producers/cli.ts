@@ -35,13 +35,15 @@ async function main(): Promise<void> {
     PRODUCERS.map((p) => [p, integer(`port-${p}`, flags[`port-${p}`] ?? env[`PRODUCERS_PORT_${p.toUpperCase()}`]) ?? DEFAULT_PORTS[p]]),
   ) as Record<ProducerName, number>;
   const dataset = generateMunicipality({ students, seed });
-  // Each producer's spans as its own service (producer-<name>), when OTEL_EXPORTER_OTLP_ENDPOINT is set.
-  const tracing = startProcessTracing('demo-producers', readTracingEnv());
+  // Each producer's spans as its own service (producer-<name>), only when they are exported: these
+  // producers log no trace ids, and the benchmarks' producers must cost the same whatever is measured.
+  const tracingEnv = readTracingEnv();
+  const tracing = tracingEnv.endpoint === undefined ? undefined : startProcessTracing('demo-producers', tracingEnv);
   const running = await startProducers({ dataset, host, ports });
   const d = dataset.description;
   console.log(`SS 12000 demo producers: seed ${d.seed}, ${d.students} students, ${d.staff} staff, ${d.schoolUnits} school units`);
   for (const p of PRODUCERS) console.log(`  ${p.padEnd(10)} ${running.producers[p].url}  token: ${running.producers[p].token}`);
-  const stop = (): void => void running.close().then(() => tracing.shutdown()).then(() => process.exit(0));
+  const stop = (): void => void running.close().then(() => tracing?.shutdown()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
