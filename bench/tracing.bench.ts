@@ -6,8 +6,8 @@
 // else's CPU lands on all three, and each figure is the median over the rounds.
 import 'reflect-metadata';
 import { generateMunicipality } from '../src/demo/generator';
-import { pick } from './graph/queries';
-import { GatewayClient, schoolUnitViaGateway } from './graph/via-gateway';
+import { pick, SCHOOL_UNIT_CLASSES } from './graph/queries';
+import { GatewayClient } from './graph/via-gateway';
 import { median, printTable, runLoad, type LoadResult } from './measure';
 import { startProducersProcess } from './shared/producers-process';
 import type { TracingMode } from './tracing/stack-child';
@@ -37,13 +37,20 @@ export async function run(): Promise<void> {
   try {
     for (const { mode } of MODES) stacks.push(await startTracingStack({ producers: producers.producers, mode, endpoint: sink.url }));
     clients.push(...stacks.map((stack) => new GatewayClient(stack.gatewayUrl, CONCURRENCY)));
-    const results = LOADS.map(() => MODES.map((): LoadResult[] => []));
+    // Warm each stack up (JIT, connection pools) outside the rounds: the CPU counted is the requests' own.
+    for (const client of clients) await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), { requests: 20, concurrency: CONCURRENCY });
+    const results = LOADS.map(() => MODES.map((): (LoadResult & { cpuMsPerRequest: number })[] => []));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [load, { concurrency, requests }] of LOADS.entries()) {
-        for (const [index, client] of clients.entries()) results[load]![index]!.push(await runLoad(() => schoolUnitViaGateway(client, picks), { requests, concurrency }));
+        for (const [index, client] of clients.entries()) {
+          const cpuBefore = stacks[index]!.cpuMs();
+          const result = await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), { requests, concurrency, warmup: 0 });
+          results[load]![index]!.push({ ...result, cpuMsPerRequest: (stacks[index]!.cpuMs() - cpuBefore) / result.requests });
+        }
       }
     }
     const p50 = (load: number, mode: number): number => median(results[load]![mode]!.map((r) => r.p50Ms));
+    const cpu = (load: number, mode: number): number => median(results[load]![mode]!.map((r) => r.cpuMsPerRequest));
     printTable(`tracing cost, school unit → classes → students → guardians, ${STUDENTS} students, median of ${ROUNDS} rounds`, [
       ...LOADS.flatMap((load, l) =>
         MODES.map(({ label }, m) => ({
@@ -53,6 +60,8 @@ export async function run(): Promise<void> {
           'p95 ms': median(results[l]![m]!.map((r) => r.p95Ms)),
           'req/s': median(results[l]![m]!.map((r) => r.requestsPerSecond)),
           'p50 vs off': `${(p50(l, m) / p50(l, 0)).toFixed(2)}×`,
+          'CPU ms/req': cpu(l, m),
+          'CPU vs off': `${(cpu(l, m) / cpu(l, 0)).toFixed(2)}×`,
         })),
       ),
     ]);

@@ -3,10 +3,12 @@
 // Tracing is per process (src/observability/tracing.ts), hence one process per mode.
 // Parent ↔ child over IPC: the child sends { gatewayUrl }, and exits on 'stop'.
 import 'reflect-metadata';
+import { pino } from 'pino';
+import { DEMO_TUNING } from '../../src/gateway/embedded';
+import { startGatewayStack } from '../../src/gateway/stack';
 import { startTracing, type Tracing } from '../../src/observability/tracing';
 import type { ProducerName } from '../../src/ss12000/resources';
 import type { ProducerEndpoint } from '../shared/producers-process';
-import { startGatewayStack } from '../graph/stack';
 
 export type TracingMode = 'off' | 'ids' | 'export';
 
@@ -21,7 +23,14 @@ async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]!) as TracingStackSettings;
   let tracing: Tracing | undefined;
   if (settings.mode !== 'off') tracing = startTracing({ serviceName: 'gateway', endpoint: settings.mode === 'export' ? settings.endpoint : undefined });
-  const stack = await startGatewayStack(settings.producers);
+  const stack = await startGatewayStack({
+    producers: settings.producers,
+    tuning: DEMO_TUNING,
+    // Audit lines are written as in production, only not into the table.
+    audit: pino(pino.destination('/dev/null')),
+    // Three stacks and their load share a busy machine: a request is measured, never cut at the 5 s default.
+    requestTimeoutMs: 60_000,
+  });
   process.on('message', (message) => {
     if (message === 'stop') void stack.close().then(() => tracing?.shutdown()).then(() => process.exit(0));
   });

@@ -78,7 +78,12 @@ const send = (response: ServerResponse, { status, contentType, body }: TextRespo
 const withTraceId = (body: string, contentType: string): string => {
   const traceId = currentTraceId();
   if (traceId === undefined || !contentType.startsWith('application/json')) return body;
-  const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+  let parsed: { errors?: { extensions?: Record<string, unknown> }[] };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return body;
+  }
   if (!Array.isArray(parsed.errors)) return body;
   for (const error of parsed.errors) error.extensions = { ...error.extensions, traceId };
   return JSON.stringify(parsed);
