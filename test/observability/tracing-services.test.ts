@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { context, trace } from '@opentelemetry/api';
+import { pino } from 'pino';
 import { currentTraceId, traceLogFields } from '../../src/observability/trace-ids';
 import { startTracing, tracerFor } from '../../src/observability/tracing';
 import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver';
@@ -22,13 +24,23 @@ describe('tracing services in one process', () => {
 
   it('names each service, the process’s own as overridden, and flushes on shutdown', async () => {
     const tracing = startTracing({ serviceName: 'subgraph-grades', serviceNameOverride: 'grades-eu-1', endpoint: receiver.url });
+    // Log lines as config/logger.ts writes them: its mixin, through pino.
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ mixin: traceLogFields }, new Writable({ write: (chunk: Buffer, _encoding, done) => done(void lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>)) }));
+    log.info({ before: 1 }, 'outside');
     const traceId = tracerFor().startActiveSpan('own', (own) => {
-      // What every log line of the request carries (the pino mixin of config/logger.ts).
       expect(traceLogFields()).toEqual({ trace_id: own.spanContext().traceId, span_id: own.spanContext().spanId });
+      log.info({ within: 1 }, 'inside');
       tracerFor('producer-grades').startActiveSpan('other', (other) => other.end());
       own.end();
       return own.spanContext().traceId;
     });
+    log.info('outside again');
+    expect(lines.map(({ msg, trace_id, span_id, before, within }) => ({ msg, trace_id, span_id, before, within }))).toEqual([
+      { msg: 'outside', before: 1 },
+      { msg: 'inside', trace_id: traceId, span_id: expect.stringMatching(/^[\da-f]{16}$/), within: 1 },
+      { msg: 'outside again' },
+    ]);
     expect(() => startTracing({ serviceName: 'gateway' })).toThrow(/already started/);
     await tracing.shutdown();
     const spans = receiver.spans().filter((span) => span.traceId === traceId);
