@@ -3,10 +3,11 @@
 import 'reflect-metadata';
 import { hashApiKey } from './auth';
 import { readArgs } from './config/args';
-import { readEnv } from './config/env';
+import { readEnv, readTracingEnv } from './config/env';
 import { loadConfig } from './config/load-config';
 import { logger } from './config/logger';
 import { startDeployedGateway } from './gateway/deployed';
+import { startProcessTracing } from './observability/tracing';
 import { closeOnSignals } from './gateway/shutdown';
 import { PRODUCERS } from './ss12000/resources';
 
@@ -23,6 +24,7 @@ async function runDeployed(configPath: string): Promise<void> {
   if (env.callerSecret === undefined) throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
   // Resolved for the gateway: of the producers' secrets only the register's (the organisation tree, src/config/producer-calls.ts).
   const config = await loadConfig(configPath, env.variables, 'gateway');
+  const tracing = startProcessTracing('gateway', readTracingEnv());
   const gateway = await startDeployedGateway(config, {
     suppliersPath: env.suppliersPath,
     callerSecret: env.callerSecret,
@@ -30,7 +32,10 @@ async function runDeployed(configPath: string): Promise<void> {
     rateLimit: { redisUrl: env.redisUrl },
     sharedState: { redisUrl: env.redisUrl },
   });
-  closeOnSignals(() => gateway.close(), config.gateway.shutdownGraceMs);
+  closeOnSignals(async () => {
+    await gateway.close();
+    await tracing.shutdown();
+  }, config.gateway.shutdownGraceMs);
   logger.info({ url: gateway.url, subgraphs: gateway.subgraphUrls }, 'gateway ready');
 }
 
@@ -39,6 +44,8 @@ async function runEmbedded(): Promise<void> {
   const [{ generateMunicipality }, { startEmbeddedStack }] = await Promise.all([import('./demo/generator'), import('./gateway/embedded')]);
   const env = readEnv();
   const dataset = generateMunicipality();
+  // One process: the gateway's service, and each subgraph and demo producer reported as its own.
+  const tracing = startProcessTracing('gateway', readTracingEnv());
   const stack = await startEmbeddedStack({
     dataset,
     gateway: { host: '127.0.0.1', port: env.port },
@@ -54,7 +61,10 @@ async function runEmbedded(): Promise<void> {
     // Subscribed to the demo producers; suppliers' webhook secrets are `${NAME}` references into the environment.
     changes: { databaseUrl: env.databaseUrl, variables: env.variables },
   });
-  closeOnSignals(() => stack.close());
+  closeOnSignals(async () => {
+    await stack.close();
+    await tracing.shutdown();
+  });
   const producers = Object.fromEntries(PRODUCERS.map((name) => [name, stack.producers[name].url]));
   logger.info({ dataset: dataset.description, producers, subgraphs: stack.subgraphUrls }, 'embedded demo running');
   process.stdout.write(readyMessage(stack.gatewayUrl, env.suppliersPath, env.metricsToken ?? DEMO_METRICS_TOKEN));

@@ -2,12 +2,13 @@
 //   node dist/src/subgraph-main.js register --config config/gateway.yaml
 import 'reflect-metadata';
 import { readArgs } from './config/args';
-import { readEnv } from './config/env';
+import { readEnv, readTracingEnv } from './config/env';
 import { loadConfig } from './config/load-config';
 import { logger } from './config/logger';
 import { SHARES_STATE } from './config/shared-state';
 import { closeOnSignals } from './gateway/shutdown';
 import { startDeployedSubgraph } from './gateway/deployed-subgraph';
+import { startProcessTracing } from './observability/tracing';
 import { PRODUCERS, type ProducerName } from './ss12000/resources';
 
 const USAGE = `node dist/src/subgraph-main.js <${PRODUCERS.join('|')}> --config <gateway.yaml>`;
@@ -22,13 +23,17 @@ async function main(): Promise<void> {
   if (env.callerSecret === undefined) throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
   // Resolved for this subgraph: only the secrets of the producers it calls (src/config/producer-calls.ts).
   const config = await loadConfig(configPath, env.variables, name);
+  const tracing = startProcessTracing(`subgraph-${name}`, readTracingEnv());
   const server = await startDeployedSubgraph(name, config, {
     callerSecret: env.callerSecret,
     aliasSecret: env.aliasSecret,
     metricsToken: env.metricsToken,
     sharedState: SHARES_STATE.has(name) ? { redisUrl: env.redisUrl } : undefined,
   });
-  closeOnSignals(() => server.close(), config.gateway.shutdownGraceMs);
+  closeOnSignals(async () => {
+    await server.close();
+    await tracing.shutdown();
+  }, config.gateway.shutdownGraceMs);
   logger.info({ subgraph: name, url: server.url }, 'subgraph ready');
 }
 

@@ -6,6 +6,7 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { fieldsRead } from '../auth/operation-fields';
 import { gatewayErrors, gatewayRequestSeconds } from '../observability/metrics';
+import { currentTraceId } from '../observability/trace-ids';
 import { countObjects } from './count-objects';
 import type { GatewayContext } from './gateway-context';
 
@@ -30,7 +31,9 @@ export const createAuditLogger = (destination?: DestinationStream): Logger =>
   pino({ name: 'audit', base: undefined }, destination ?? pino.destination(1));
 
 const record = (audit: Logger, entry: AuditEntry, errors: readonly { extensions?: Record<string, unknown> }[]): void => {
-  audit.info(entry, 'request');
+  // The request's trace, keyed as in every other log line (config/logger.ts); absent when it is not traced.
+  const traceId = currentTraceId();
+  audit.info(traceId === undefined ? entry : { ...entry, trace_id: traceId }, 'request');
   gatewayRequestSeconds.observe({ supplier: entry.supplier ?? 'none', status: entry.status }, entry.durationMs / 1000);
   for (const error of errors) gatewayErrors.inc({ code: String(error.extensions?.['code'] ?? 'UNKNOWN') });
 };

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { logger } from '../config/logger';
+import { currentTraceId } from '../observability/trace-ids';
 import { CALLER_ERROR_CODES, isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE } from '../resolvers/shared/errors';
 
 // A masked INTERNAL_SERVER_ERROR passes too, but only with the masked message (formatGatewayError).
@@ -10,14 +11,21 @@ const REQUEST_ERRORS: ReadonlySet<string> = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 // Extensions a caller may see; the gateway adds others (serviceName, the subgraph's raw response).
+// `traceId` is never passed on from a subgraph: it is the gateway's own request's (withTraceId).
 const VISIBLE_EXTENSIONS = ['code', 'producer', 'subgraph', 'path', 'argument', 'field', 'position'] as const;
+
+// The request's trace (src/observability/tracing.ts), so an operator finds the spans and log lines of an error a supplier reports.
+const withTraceId = (extensions: Record<string, unknown>): Record<string, unknown> => {
+  const traceId = currentTraceId();
+  return traceId === undefined ? extensions : { ...extensions, traceId };
+};
 
 const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormattedError => {
   const extensions: Record<string, unknown> = { code };
   for (const key of VISIBLE_EXTENSIONS) {
     if (key !== 'code' && formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
   }
-  return { message: withoutHints(formatted.message), locations: formatted.locations, path: formatted.path, extensions };
+  return { message: withoutHints(formatted.message), locations: formatted.locations, path: formatted.path, extensions: withTraceId(extensions) };
 };
 
 // graphql-js suggests names in variable and value errors too ("Did you mean the enum value …?"),
@@ -45,5 +53,5 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (code === 'INTERNAL_SERVER_ERROR' && formatted.message === UNEXPECTED_ERROR_MESSAGE) return visible(formatted, code);
   if (isUncodedRequestError(error)) return visible(formatted, 'BAD_REQUEST');
   logger.error({ err: error, formatted }, 'unexpected gateway error');
-  return { message: UNEXPECTED_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: UNEXPECTED_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: withTraceId({ code: 'INTERNAL_SERVER_ERROR' }) };
 }

@@ -108,6 +108,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: options.supergraphSdl,
+    // Spans (plan, execute, one per subgraph fetch) go to the process's tracer provider (observability/tracing.ts),
+    // without the document or exceptions: either can hold a value a caller sent.
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (url === undefined) throw new Error(`The supergraph names subgraph "${name}", which has no URL configured.`);
@@ -188,6 +191,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await rateLimiter.connect();
   const front = await startHttpFront<GatewayContext>({
     server,
+    service: 'gateway',
     listen: options.listen,
     context: async (request) => {
       const caller = await options.authenticator.authenticate(request.headers);

@@ -9,6 +9,8 @@ import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import { adminResponse } from '../observability/admin-routes';
 import type { Readiness } from '../observability/readiness';
+import { serveInSpan } from '../observability/spans';
+import { currentTraceId } from '../observability/trace-ids';
 import { withDeadline } from '../sources/shared/deadline';
 import type { CorsPolicy } from './cors';
 import type { StaticResponse } from './static-assets';
@@ -21,6 +23,8 @@ export interface TextResponse {
 
 export interface HttpFrontOptions<TContext extends BaseContext> {
   server: ApolloServer<TContext>;
+  /** The service its GraphQL requests are traced as (`gateway`, `subgraph-register` …); the process's own when not given. */
+  service?: string;
   listen: ListenConfig;
   /** The request's context, or null: answered 401 and nothing runs. `body` only with `bodyFirst`. */
   context(request: IncomingMessage, body?: RequestBody): Promise<TContext | null>;
@@ -82,7 +86,23 @@ const UNAUTHENTICATED = graphqlError(401, 'UNAUTHENTICATED', 'Missing, unknown o
 
 const send = (response: ServerResponse, { status, contentType, body }: TextResponse, headers: Record<string, string> = {}): void => {
   response.writeHead(status, { 'content-type': contentType, ...headers });
-  response.end(body);
+  response.end(status >= 400 ? withTraceId(body, contentType) : body);
+};
+
+// A refusal names the request's trace like any GraphQL error does (format-error.ts). These bodies are
+// small and come from this front or its options (401, 413, 429, 503), so they are amended here, once.
+const withTraceId = (body: string, contentType: string): string => {
+  const traceId = currentTraceId();
+  if (traceId === undefined || !contentType.startsWith('application/json')) return body;
+  let parsed: { errors?: { extensions?: Record<string, unknown> }[] };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return body;
+  }
+  if (!Array.isArray(parsed.errors)) return body;
+  for (const error of parsed.errors) error.extensions = { ...error.extensions, traceId };
+  return JSON.stringify(parsed);
 };
 
 /**
@@ -228,11 +248,15 @@ async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TC
 /** Starts `options.server` behind the front and listens; `server.stop()` closes both. */
 export async function startHttpFront<TContext extends BaseContext>(options: HttpFrontOptions<TContext>): Promise<HttpFront> {
   const httpServer = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed outside GraphQL');
-      if (!response.headersSent) send(response, graphqlError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.'));
-      else response.destroy();
-    });
+    const serve = (): Promise<void> =>
+      handle(options, request, response).catch((error: unknown) => {
+        logger.error({ err: error }, 'request failed outside GraphQL');
+        if (!response.headersSent) send(response, graphqlError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.'));
+        else response.destroy();
+      });
+    // GraphQL and its routes are traced; probes and /metrics are not (a span every few seconds, per replica).
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    void (path === '/graphql' || Object.hasOwn(options.routes ?? {}, path) ? serveInSpan(options.service, request, response, path, serve) : serve());
   });
   // Node's 5 s default closes idle keep-alive sockets so early that a client whose event loop was
   // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test

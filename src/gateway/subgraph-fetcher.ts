@@ -11,6 +11,7 @@ import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Pool } from 'undici';
 import { closeWithin } from '../lib/close-within';
 import { getOrCompute } from '../lib/get-or-compute';
+import { injectTraceContext } from '../observability/spans';
 import { DEADLINE_HEADER, remainingMs } from '../sources/shared/deadline';
 
 const CLOSE_GRACE_MS = 1_000;
@@ -67,11 +68,13 @@ export function createSubgraphFetcher(): SubgraphFetcher {
   const fetch: Fetcher = async (url, init = {}) => {
     const target = new URL(url);
     const remaining = remainingMs();
-    let headers = init.headers;
+    // `traceparent`: the subgraph's span is a child of @apollo/gateway's fetch span, active here.
+    const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+    injectTraceContext(headers);
     let signal = init.signal as AbortSignal | undefined;
     if (Number.isFinite(remaining)) {
       const budget = Math.max(0, Math.floor(remaining));
-      headers = { ...(init.headers as Record<string, string>), [DEADLINE_HEADER]: String(budget) };
+      headers[DEADLINE_HEADER] = String(budget);
       const timeout = AbortSignal.timeout(Math.max(1, budget));
       signal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     }

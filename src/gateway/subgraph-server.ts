@@ -84,6 +84,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const seen = new SeenSignatures();
   const front = await startHttpFront<SubgraphContext>({
     server,
+    service: `subgraph-${options.name}`,
     listen: options.listen,
     metricsToken: options.metricsToken,
     readiness: readinessOf({ breakers: () => options.sourceClients.breakers() }),

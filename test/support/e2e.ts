@@ -20,6 +20,7 @@ import { startGatewayStack, type GatewayStack } from '../../src/gateway/stack';
 import type { SharedStateConfig } from '../../src/state';
 import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
 import { gatewayEngine, startHiveFront, type GatewayEngine } from './engine';
+import { startTracing, type Tracing } from '../../src/observability/tracing';
 
 export interface E2EOptions {
   /** Reuse a dataset (generating one is the slow part); otherwise one is generated. */
@@ -66,6 +67,11 @@ export interface E2EOptions {
   changes?: EmbeddedOptions['changes'];
   /** The gateway in front of the subgraphs (default: gatewayEngine(), see ./engine.ts). */
   engine?: GatewayEngine;
+  /**
+   * Start this process's tracing with the stack (as main.ts does), stopped by close(): `endpoint` is the
+   * OTLP/HTTP traces URL, without one ids are made and propagated but nothing is exported.
+   */
+  tracing?: { endpoint?: string };
 }
 
 export interface QueryOptions {
@@ -92,6 +98,8 @@ export interface E2E extends EmbeddedStack {
   dataset: Dataset;
   /** The engine `gatewayUrl` is served by. */
   engine: GatewayEngine;
+  /** With the `tracing` option: exports the spans ended so far. */
+  tracing?: Pick<Tracing, 'flush'>;
   /** POST the document to the gateway; the HTTP status is in `status` for tests that care. */
   query<TData = Record<string, unknown>>(
     document: string,
@@ -106,6 +114,7 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
   const audit = options.audit ?? testAudit();
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const tracing = options.tracing && startTracing({ serviceName: 'gateway', endpoint: options.tracing.endpoint });
   const embedded = await startEmbeddedStack({
     dataset,
     tuning: options.tuning,
@@ -126,6 +135,9 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
     cors: options.cors,
     admins: options.admins,
     changes: options.changes,
+  }).catch(async (error: unknown) => {
+    await tracing?.shutdown();
+    throw error;
   });
   const engine = options.engine ?? gatewayEngine();
   let stack: EmbeddedStack = embedded;
@@ -150,7 +162,17 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
       },
     };
   }
-  return { ...stack, dataset, engine, query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
+  return {
+    ...stack,
+    dataset,
+    engine,
+    tracing,
+    close: async () => {
+      await stack.close();
+      await tracing?.shutdown();
+    },
+    query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full),
+  };
 }
 
 const queryFor = (stack: GatewayStack, defaultKey: string): E2E['query'] =>

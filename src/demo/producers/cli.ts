@@ -2,6 +2,8 @@
 // municipality. Flags win over environment (PRODUCERS_HOST, PRODUCERS_STUDENTS,
 // PRODUCERS_SEED, PRODUCERS_PORT_<NAME>); this is the only place here that reads either.
 import { parseArgs } from 'node:util';
+import { readTracingEnv } from '../../config/env';
+import { startProcessTracing } from '../../observability/tracing';
 import { PRODUCERS, type ProducerName } from '../../ss12000/resources';
 import { generateMunicipality } from '../generator';
 import { startProducers } from './index';
@@ -33,11 +35,15 @@ async function main(): Promise<void> {
     PRODUCERS.map((p) => [p, integer(`port-${p}`, flags[`port-${p}`] ?? env[`PRODUCERS_PORT_${p.toUpperCase()}`]) ?? DEFAULT_PORTS[p]]),
   ) as Record<ProducerName, number>;
   const dataset = generateMunicipality({ students, seed });
+  // Each producer's spans as its own service (producer-<name>), only when they are exported: these
+  // producers log no trace ids, and the benchmarks' producers must cost the same whatever is measured.
+  const tracingEnv = readTracingEnv();
+  const tracing = tracingEnv.endpoint === undefined ? undefined : startProcessTracing('demo-producers', tracingEnv);
   const running = await startProducers({ dataset, host, ports });
   const d = dataset.description;
   console.log(`SS 12000 demo producers: seed ${d.seed}, ${d.students} students, ${d.staff} staff, ${d.schoolUnits} school units`);
   for (const p of PRODUCERS) console.log(`  ${p.padEnd(10)} ${running.producers[p].url}  token: ${running.producers[p].token}`);
-  const stop = (): void => void running.close().then(() => process.exit(0));
+  const stop = (): void => void running.close().then(() => tracing?.shutdown()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -28,6 +28,8 @@ export interface RunningProducer {
   readonly token: string;
   setFaults(faults: Partial<FaultSettings>): void;
   stats(): ProducerStats;
+  /** The distinct trace ids (W3C `traceparent`) requests arrived with since the last reset, oldest first. */
+  traceIds(): string[];
   resetStats(): void;
   close(): Promise<void>;
 }
@@ -120,6 +122,7 @@ async function startOne(
     token,
     setFaults: (faults) => server.setFaults(faults),
     stats: () => server.stats.snapshot(),
+    traceIds: () => server.stats.traceIds(),
     resetStats: () => server.stats.reset(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {

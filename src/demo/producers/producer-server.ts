@@ -1,13 +1,18 @@
 // One producer as an HTTP server: bearer auth, request counting, fault injection, the SS 12000
 // routes, and the control routes /_stats and /_faults (same token, not counted).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
+import { serveInSpan } from '../../observability/spans';
 import type { ProducerName } from '../../ss12000/resources';
 import { forbidden, HttpError, notFound, unauthorized } from './errors';
 import { fires, mergeFaults, type FaultSettings } from './faults';
 import { errorBody, readJson, sendJson, sendRaw } from './http-io';
 import type { Reply, Router } from './router';
 import { StatsCounter } from './stats';
+
+// W3C trace context: version-traceid-spanid-flags (an all-zero trace id is invalid).
+const TRACEPARENT = /^[\da-f]{2}-(?!0{32})([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
 
 // A request held by the timeout fault is cut after this long even if the client waits on.
 const HOLD_CAP_MS = 120_000;
@@ -31,7 +36,8 @@ export class ProducerServer {
   constructor(private readonly config: ProducerServerConfig) {
     this.faultSettings = { ...config.faults };
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => this.fail(res, error));
+      // A real producer's server span would be its own business; this one shows where the time went.
+      void serveInSpan(`producer-${config.name}`, req, res, undefined, (span) => this.handle(req, res, span).catch((error: unknown) => this.fail(res, error)));
     });
   }
 
@@ -55,14 +61,18 @@ export class ProducerServer {
     for (const cancel of [...this.waiting]) cancel();
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse, span: Span): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://producer');
+    const traceId = TRACEPARENT.exec(String(req.headers.traceparent ?? ''))?.[1];
+    if (traceId !== undefined) this.stats.sawTrace(traceId);
     if (url.pathname === '/_stats' || url.pathname === '/_stats/reset' || url.pathname === '/_faults') {
       this.authorize(req);
       return this.control(method, url.pathname, req, res);
     }
     const match = this.config.router.match(method, url.pathname);
+    span.updateName(`${method} ${match ? match.route.pattern : '(unmatched)'}`);
+    if (match) span.setAttribute('http.route', match.route.pattern);
     this.stats.count(match ? `${method} ${match.route.pattern}` : `${method} (unmatched)`);
     this.authorize(req);
     const faults = this.faultSettings;

@@ -1,10 +1,12 @@
 // THE HTTP client for one producer: a keep-alive undici Pool, bearer auth with one retry on 401,
 // JSON in and out, failures as SourceErrors; timeouts, retries and the circuit breaker in
 // resilience.ts. Knows nothing of SS 12000 shapes.
+import { SpanStatusCode } from '@opentelemetry/api';
 import { Pool } from 'undici';
 import { logger } from '../../config/logger';
 import { closeWithin } from '../../lib/close-within';
 import { producerRequestSeconds } from '../../observability/metrics';
+import { callInSpan, injectTraceContext } from '../../observability/spans';
 import type { ProducerName } from '../../ss12000/resources';
 import type { TokenProvider } from './auth';
 import type { ProducerConfig } from './config';
@@ -101,21 +103,31 @@ export class ProducerHttpClient {
     return response.text;
   }
 
-  private async send(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
-    const timer = producerRequestSeconds.startTimer({ producer: this.producer, route });
-    try {
-      const response = await this.exchange(request, route, token, deadline);
-      timer({ outcome: String(response.status) });
-      return response;
-    } catch (error) {
-      timer({ outcome: error instanceof UpstreamUnavailableError ? error.reason : 'error' });
-      throw error;
-    }
+  // One CLIENT span per exchange (a retry is another), named by the route template: the path may
+  // carry an id, the query string a filter value (a civic number).
+  private send(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
+    const attributes = { 'http.request.method': request.method, 'url.template': request.route ?? request.path, 'ss12000.producer': this.producer };
+    return callInSpan(route, attributes, async (span) => {
+      const timer = producerRequestSeconds.startTimer({ producer: this.producer, route });
+      try {
+        const response = await this.exchange(request, route, token, deadline);
+        timer({ outcome: String(response.status) });
+        span.setAttribute('http.response.status_code', response.status);
+        if (response.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        return response;
+      } catch (error) {
+        const outcome = error instanceof UpstreamUnavailableError ? error.reason : 'error';
+        timer({ outcome });
+        span.setAttribute('error.type', outcome);
+        throw error;
+      }
+    });
   }
 
   private exchange(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    injectTraceContext(headers);
     return exchange({
       producer: this.producer,
       route,
