@@ -55,7 +55,8 @@ beforeAll(async () => {
     changes: {
       databaseUrl: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
       variables: { PG_FULL_SECRET: SECRET },
-      timing: { dispatchEveryMs: 200, tickMs: 100, initialDelayMs: 100, maxDelayMs: 300 },
+      // Backoff short enough to retry within the test, long enough that a loaded machine does not run out of attempts first.
+      timing: { dispatchEveryMs: 200, tickMs: 100, initialDelayMs: 100, maxDelayMs: 2_000 },
     },
   };
 });
@@ -98,8 +99,9 @@ test('a change recorded before a restart is delivered after it, and nothing is l
   expect(hook.received).toEqual([]);
   // The refused attempts are on record, with why, and the notification waits for its next attempt.
   const attempts = await query<{ attempts: number; last_error: string; delivered_at: Date | null }>('SELECT attempts, last_error, delivered_at FROM webhook_deliveries');
-  expect(attempts).toEqual([{ attempts: expect.any(Number), last_error: 'answered 503', delivered_at: null }]);
-  expect(attempts[0]!.attempts).toBeGreaterThanOrEqual(1);
+  expect(attempts.length).toBeGreaterThanOrEqual(1);
+  for (const attempt of attempts) expect(attempt).toEqual({ attempts: expect.any(Number), last_error: 'answered 503', delivered_at: null });
+  expect(Math.min(...attempts.map((attempt) => attempt.attempts))).toBeGreaterThanOrEqual(1);
 
   // Written while no gateway runs: the next one reads it from its persisted watermark.
   const during = await writeAbsence();
