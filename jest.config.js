@@ -5,9 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // Type errors are caught once by `npm run typecheck`; ts-jest only transpiles (with decorator metadata).
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
     // jose 6 ships ESM only and Jest on Node 20 cannot require(esm): transpile it to CommonJS.
-    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
+    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, isolatedModules: true } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // quiet-logs: no log lines during tests unless LOG_LEVEL is set (LOG_LEVEL=info npx jest …).
