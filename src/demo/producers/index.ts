@@ -1,7 +1,7 @@
 // The four demo SS 12000 producers (register, schedule, attendance, grades) as real HTTP
 // servers over one synthetic municipality.
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { logger as projectLogger } from '../../config/logger';
 import type { Dataset } from '../dataset';
 import { PRODUCERS, RESOURCES, resourcesOf, type ProducerName, type ResourceName } from '../../ss12000/resources';
 import { DeletionLog } from './deletions';
@@ -87,9 +87,10 @@ async function startOne(
   ctx: EngineContext,
   engines: readonly { producer: ProducerName; engine: PathEngine }[],
 ): Promise<RunningProducer> {
-  const logger = pino({ name: `producer-${name}`, level: 'warn' });
+  // The project's logger (LOG_LEVEL, quiet in tests); a target's query string may hold its token: left out.
+  const logger = projectLogger.child({ name: `producer-${name}` });
   const token = options.tokens?.[name] ?? `demo-${name}-token`;
-  const subscriptions = new Subscriptions((target, error) => logger.warn({ target, err: error }, 'webhook delivery failed'));
+  const subscriptions = new Subscriptions((target, error) => logger.warn({ target: target.split('?')[0], err: error }, 'webhook delivery failed'));
   const deletions = new DeletionLog(resourcesOf(name).map((r) => RESOURCES[r].deletedEntityName));
   const effects = {
     changed: (resource: ResourceName, entity: string, id: string, deleted: boolean) => {
