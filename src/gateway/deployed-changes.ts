@@ -35,8 +35,12 @@ export const DATABASE_URL_REQUIRED =
 
 export async function startDeployedChanges(config: GatewayConfig, secrets: DeployedChangesSecrets): Promise<RunningServer> {
   if (!secrets.databaseUrl) throw new Error(DATABASE_URL_REQUIRED);
-  if (config.process !== 'changes') throw new Error(`the changes subgraph needs its config loaded for it (loadConfig(file, variables, 'changes')), got one for ${config.process ?? 'every process'}`);
-  if (config.changes === undefined) throw new Error('the changes subgraph needs `subgraphs.changes` in the config file (url, publicUrl, notifications).');
+  if (config.process !== 'changes')
+    throw new Error(
+      `the changes subgraph needs its config loaded for it (loadConfig(file, variables, 'changes')), got one for ${config.process ?? 'every process'}`,
+    );
+  if (config.changes === undefined)
+    throw new Error('the changes subgraph needs `subgraphs.changes` in the config file (url, publicUrl, notifications).');
   const settings = config.changes;
   const aliasSecret = secrets.aliasSecret ?? secrets.callerSecret;
   const sourceClients = createSourceClients(config.producers, {

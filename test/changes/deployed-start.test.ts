@@ -21,7 +21,12 @@ const ENV = {
 };
 
 const start = (env: Record<string, string>): { status: number | null; stderr: string } => {
-  const run = spawnSync(process.execPath, ['dist/src/subgraph-main.js', 'changes', '--config', EXAMPLE], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, ['dist/src/subgraph-main.js', 'changes', '--config', EXAMPLE], {
+    cwd: PROJECT_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { status: run.status, stderr: run.stderr };
 };
 

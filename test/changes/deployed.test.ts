@@ -16,7 +16,20 @@ import { startDeployedGateway } from '../../src/gateway/deployed';
 import type { RunningServer } from '../../src/gateway/subgraph-server';
 import { PRODUCERS } from '../../src/ss12000/resources';
 import { startE2E, type E2E } from '../support/e2e';
-import { absenceOf, eventually, FEED, keyOf, places, producerCall, signedWith, startReceiver, writeFeedSuppliers, type FeedAnswer, type HookReceiver, type Places } from './support';
+import {
+  absenceOf,
+  eventually,
+  FEED,
+  keyOf,
+  places,
+  producerCall,
+  signedWith,
+  startReceiver,
+  writeFeedSuppliers,
+  type FeedAnswer,
+  type HookReceiver,
+  type Places,
+} from './support';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = `changes_dep_${randomBytes(6).toString('hex')}`;
@@ -59,7 +72,13 @@ beforeAll(async () => {
   hook = await startReceiver();
   changesPort = await freePort();
   suppliersPath = await writeFeedSuppliers([
-    { name: 'dep-full', units: 'all', scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'alias', webhook: { url: hook.url, secretVariable: 'DEP_FULL_SECRET' } },
+    {
+      name: 'dep-full',
+      units: 'all',
+      scopes: ['standard', 'students', 'attendance', 'changes'],
+      protectedIdentities: 'alias',
+      webhook: { url: hook.url, secretVariable: 'DEP_FULL_SECRET' },
+    },
     { name: 'dep-unit', units: [at.unit.code], scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'exclude' },
   ]);
   // Every secret by `${NAME}`, as an operator writes the file.
@@ -83,7 +102,12 @@ beforeAll(async () => {
           notifications: { attendance: { token: '${ATTENDANCE_NOTIFICATION_TOKEN}' } },
         },
       },
-      producers: Object.fromEntries(PRODUCERS.map((name) => [name, { baseUrl: stack.producers[name].url, auth: { kind: 'bearer', token: `\${${name.toUpperCase()}_TOKEN}` } }])),
+      producers: Object.fromEntries(
+        PRODUCERS.map((name) => [
+          name,
+          { baseUrl: stack.producers[name].url, auth: { kind: 'bearer', token: `\${${name.toUpperCase()}_TOKEN}` } },
+        ]),
+      ),
     }),
   );
 });
@@ -127,11 +151,19 @@ test('a write at the attendance producer reaches the supplier’s feed through t
   expect(changes.url).toBe(`http://127.0.0.1:${changesPort}/graphql`);
   // Subscribed at its public URL, the token in the target; the other producers are polled.
   const subscriptions = await admin('SELECT producer, target FROM producer_subscriptions', DATABASE_URL);
-  expect(subscriptions).toEqual([{ producer: 'attendance', target: `http://127.0.0.1:${changesPort}/ss12000/notifications/attendance?token=${NOTIFICATION_TOKEN}` }]);
+  expect(subscriptions).toEqual([
+    { producer: 'attendance', target: `http://127.0.0.1:${changesPort}/ss12000/notifications/attendance?token=${NOTIFICATION_TOKEN}` },
+  ]);
 
-  const gateway = await startDeployedGateway(await loadConfig(file, { REGISTER_TOKEN: variables['REGISTER_TOKEN']! }, 'gateway'), { suppliersPath, callerSecret: stack.callerSecret });
+  const gateway = await startDeployedGateway(await loadConfig(file, { REGISTER_TOKEN: variables['REGISTER_TOKEN']! }, 'gateway'), {
+    suppliersPath,
+    callerSecret: stack.callerSecret,
+  });
   running.push(gateway);
-  await eventually(async () => (await admin("SELECT 1 FROM supplier_cursors WHERE supplier = 'dep-full'", DATABASE_URL)).length === 1, 'the supplier’s webhook cursor');
+  await eventually(
+    async () => (await admin("SELECT 1 FROM supplier_cursors WHERE supplier = 'dep-full'", DATABASE_URL)).length === 1,
+    'the supplier’s webhook cursor',
+  );
 
   const inside = (await producerCall(stack.producers.attendance, 'POST', '/absences', absenceOf(at.inside))).body.id as string;
   const outside = (await producerCall(stack.producers.attendance, 'POST', '/absences', absenceOf(at.outside))).body.id as string;
@@ -141,7 +173,12 @@ test('a write at the attendance producer reaches the supplier’s feed through t
     const ids = answer.data!.changes!.edges.map((edge) => edge.node.id);
     return ids.includes(inside) && ids.includes(outside) && answer.data!.changes!;
   }, 'both absences in the feed');
-  expect(full.edges.find((edge) => edge.node.id === inside)!.node).toEqual({ type: 'ABSENCE', id: inside, change: 'MODIFIED', at: expect.any(String) });
+  expect(full.edges.find((edge) => edge.node.id === inside)!.node).toEqual({
+    type: 'ABSENCE',
+    id: inside,
+    change: 'MODIFIED',
+    at: expect.any(String),
+  });
 
   // The unit-scoped supplier is told of its unit's absence only.
   const unit = await feedThrough(gateway.url, 'dep-unit');
@@ -150,7 +187,10 @@ test('a write at the attendance producer reaches the supplier’s feed through t
   expect(unitIds).not.toContain(outside);
 
   // The supplier's webhook, signed with its secret, in the SS 12000 callback body.
-  const delivered = await eventually(() => hook.received.find((received) => JSON.parse(received.body).modifiedEntites?.includes('Absence')), 'the webhook');
+  const delivered = await eventually(
+    () => hook.received.find((received) => JSON.parse(received.body).modifiedEntites?.includes('Absence')),
+    'the webhook',
+  );
   expect(signedWith(WEBHOOK_SECRET, delivered)).toBe(true);
 });
 
@@ -172,10 +212,22 @@ test('the changes process refuses an unsigned caller, and a notification without
   expect(withKey.status).toBe(401);
 
   const notification = JSON.stringify({ modifiedEntites: ['Absence'], deletedEntities: false });
-  for (const target of ['/ss12000/notifications/attendance?token=wrong', '/ss12000/notifications/attendance', `/ss12000/notifications/register?token=${NOTIFICATION_TOKEN}`]) {
-    const refused = await fetch(`${base}${target}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: notification });
+  for (const target of [
+    '/ss12000/notifications/attendance?token=wrong',
+    '/ss12000/notifications/attendance',
+    `/ss12000/notifications/register?token=${NOTIFICATION_TOKEN}`,
+  ]) {
+    const refused = await fetch(`${base}${target}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: notification,
+    });
     expect({ target, status: refused.status }).toEqual({ target, status: 401 });
   }
-  const accepted = await fetch(`${base}/ss12000/notifications/attendance?token=${NOTIFICATION_TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: notification });
+  const accepted = await fetch(`${base}/ss12000/notifications/attendance?token=${NOTIFICATION_TOKEN}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: notification,
+  });
   expect(accepted.status).toBe(200);
 });
