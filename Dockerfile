@@ -3,7 +3,7 @@
 #   docker build -t ss12000-gateway .                                   # gateway and subgraphs (default target)
 #   docker build -t ss12000-demo-producers --target demo-producers .    # the demo producers, a stand-in only
 #   docker run ss12000-gateway gateway  --config /app/config/gateway.yaml
-#   docker run ss12000-gateway register --config /app/config/gateway.yaml   # or schedule | attendance | grades
+#   docker run ss12000-gateway register --config /app/config/gateway.yaml   # or schedule | attendance | grades | changes
 # podman/buildah: build with --format docker, else HEALTHCHECK is dropped (OCI image format has none).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -46,7 +46,7 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/docker/healthcheck.js", "--any-status", "4101", "4102", "4103", "4104"]
 ENTRYPOINT ["node", "dist/src/demo/producers/cli.js"]
 
-# --- runtime: the gateway and the four subgraphs (default target) ---
+# --- runtime: the gateway, the four subgraphs and the change feed's process (default target) ---
 FROM runtime-base AS runtime
 # dist/src without the demo and without bench/: main.js loads the embedded demo only when it runs
 # without a config (the entrypoint always passes one), and subgraph-main.js never does.
@@ -58,8 +58,8 @@ COPY --chown=root:root schema ./schema
 COPY --chown=root:root config ./config
 COPY --chown=root:root docker/entrypoint.sh ./docker/entrypoint.sh
 USER node
-# Gateway 4000; subgraphs 4001-4004 as in config/gateway.example.yaml and config/gateway.compose.yaml.
-EXPOSE 4000 4001 4002 4003 4004
+# Gateway 4000; subgraphs 4001-4004 and the changes process 4005 as in config/gateway.example.yaml and config/gateway.compose.yaml.
+EXPOSE 4000 4001 4002 4003 4004 4005
 # GET /healthz on HEALTH_PORT (4000, the gateway; a subgraph container sets its own port).
 ENV HEALTH_PORT=4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \

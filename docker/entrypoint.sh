@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs one process of the deployed shape: `gateway` or a subgraph (`register|schedule|attendance|grades`),
+# Runs one process of the deployed shape: `gateway`, a subgraph (`register|schedule|attendance|grades`) or the
+# change feed's `changes` process,
 # the rest of the arguments passed on (e.g. --config /app/config/gateway.yaml; else GATEWAY_CONFIG).
 # Never the embedded demo: without a config file this refuses to start.
 set -eu
@@ -15,6 +16,6 @@ case " $* " in
 esac
 case "$role" in
   gateway) exec node --max-semi-space-size=64 dist/src/main.js "$@" ;;
-  register|schedule|attendance|grades) exec node --max-semi-space-size=64 dist/src/subgraph-main.js "$role" "$@" ;;
-  *) echo "usage: <gateway|register|schedule|attendance|grades> [--config <file>]" >&2; exit 64 ;;
+  register|schedule|attendance|grades|changes) exec node --max-semi-space-size=64 dist/src/subgraph-main.js "$role" "$@" ;;
+  *) echo "usage: <gateway|register|schedule|attendance|grades|changes> [--config <file>]" >&2; exit 64 ;;
 esac

@@ -74,6 +74,17 @@ const subgraph = {
   properties: { url: { type: 'string', format: 'uri' }, listen },
 } as const;
 
+// How the changes process verifies one producer's notifications (src/changes/notifications.ts): a token
+// it puts in the subscription's target URL, or the secret of an HMAC the producer sends. Long enough not
+// to be guessed; from the environment only (`${NAME}`).
+const secretValue = { type: 'string', minLength: 32 } as const;
+const notificationAuth = {
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['token'], properties: { token: secretValue } },
+    { type: 'object', additionalProperties: false, required: ['hmacSecret'], properties: { hmacSecret: secretValue } },
+  ],
+} as const;
+
 const perProducer = <T>(item: T) =>
   ({
     type: 'object',
@@ -103,8 +114,23 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
-    // `changes`, the change feed's subgraph, is optional: without it the gateway's `changes` field answers an error.
-    subgraphs: { ...perProducer(subgraph), properties: { ...perProducer(subgraph).properties, changes: subgraph } },
+    // `changes`, the change feed's process (subgraph-main.js changes), is optional: without it the gateway's
+    // `changes` field answers an error. `publicUrl`: its base URL as the producers reach it (their webhooks'
+    // target); `notifications`: per producer, how their webhooks are verified (a producer without is polled).
+    subgraphs: {
+      ...perProducer(subgraph),
+      properties: {
+        ...perProducer(subgraph).properties,
+        changes: {
+          ...subgraph,
+          properties: {
+            ...subgraph.properties,
+            publicUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+            notifications: { ...perProducer(notificationAuth), required: [] },
+          },
+        },
+      },
+    },
     producerDefaults: { type: 'object', additionalProperties: false, properties: producerTuning },
     // Any subset: a producer left out is one the municipality does not have (its fields answer UPSTREAM_UNSUPPORTED).
     producers: { ...perProducer(producer), required: [], minProperties: 1 },

@@ -30,7 +30,8 @@ export interface Environment {
   redisUrl: string | undefined;
   /**
    * PostgreSQL for the change feed's state (DATABASE_URL, e.g. postgres://user@db:5432/gateway):
-   * cursors, subscriptions and webhook deliveries survive a restart. Unset: kept in memory.
+   * cursors, subscriptions and webhook deliveries survive a restart. Unset: kept in memory (the embedded
+   * demo); the deployed changes process refuses to start without it (src/gateway/deployed-changes.ts).
    */
   databaseUrl: string | undefined;
   /** Every variable, for `${NAME}` substitution in the config file. */

@@ -1,5 +1,6 @@
 // The deployed shape, fully resolved: every default applied, every secret substituted.
 import type { AdminFile } from '../auth/admin-auth';
+import type { NotificationAuth } from '../changes/notifications';
 import type { SourcesConfig } from '../sources';
 import type { ProducerName } from '../ss12000/resources';
 import type { ProcessName } from './producer-calls';
@@ -14,6 +15,13 @@ export interface SubgraphEndpoint {
   url: string;
   /** Where this subgraph listens when run as its own service (subgraph-main). */
   listen: ListenConfig;
+}
+
+export interface ChangesProcessConfig extends SubgraphEndpoint {
+  /** Its base URL as the producers reach it, ending in `/`: their webhooks go to `<publicUrl>ss12000/notifications/<producer>`. None: every producer is polled. */
+  publicUrl?: string;
+  /** Per producer, how its notifications are verified; a producer without one is polled, never subscribed to. */
+  notificationAuth: Partial<Record<ProducerName, NotificationAuth>>;
 }
 
 export interface GatewayConfig {
@@ -35,6 +43,8 @@ export interface GatewayConfig {
   subgraphs: Record<ProducerName, SubgraphEndpoint>;
   /** Where the change feed's subgraph answers (`subgraphs.changes.url`), if one runs. */
   changesSubgraphUrl?: string;
+  /** The change feed's process (`subgraphs.changes`): only in a config resolved for it, or for every process. */
+  changes?: ChangesProcessConfig;
   /** The producers this process calls that the municipality has (a producer it does not call is never here, its secrets unread). */
   producers: SourcesConfig;
   /** The process this config was resolved for; undefined: every producer (the embedded stack, tests). */

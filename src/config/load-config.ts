@@ -16,7 +16,7 @@ import { isTimeZone } from '../lib/time-zones';
 import type { AdminFile } from '../auth/admin-auth';
 import { CONFIG_SCHEMA } from './config-schema';
 import { SUPERGRAPH_PATH } from './paths';
-import type { GatewayConfig, ListenConfig } from './gateway-config';
+import type { ChangesProcessConfig, GatewayConfig, ListenConfig } from './gateway-config';
 import { describeProcess, PRODUCER_CALLS, producersCalledBy, type ProcessName } from './producer-calls';
 
 /** The gateway's config file is unusable; each problem names the key. */
@@ -37,7 +37,9 @@ interface ConfigFile {
     cors?: { allowedOrigins?: string[] };
     idempotencyTtlSeconds?: number;
   };
-  subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }> & { changes?: { url: string } };
+  subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }> & {
+    changes?: { url: string; listen?: Partial<ListenConfig>; publicUrl?: string; notifications?: Partial<Record<ProducerName, { token?: string; hmacSecret?: string }>> };
+  };
   producerDefaults?: Tuning;
   producers: Partial<
     Record<ProducerName, Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }>
@@ -111,7 +113,22 @@ const STAND_INS: Readonly<Record<string, string>> = {
   timeZone: 'UTC',
   summarySource: 'attendances',
   paths: '/unresolved',
+  // Notification secrets are at least 32 characters (config-schema.ts).
+  token: 'unresolved'.padEnd(32, '-'),
+  hmacSecret: 'unresolved'.padEnd(32, '-'),
 };
+
+/**
+ * The producers' notification secrets (`subgraphs.changes.notifications`) are read by the changes process
+ * alone: for any other, they are judged but not read, like the sections of producers it does not call.
+ */
+function withoutNotificationSecrets(subgraphs: unknown): unknown {
+  if (subgraphs === null || typeof subgraphs !== 'object' || Array.isArray(subgraphs)) return subgraphs;
+  const changes = (subgraphs as Record<string, unknown>)['changes'];
+  if (changes === null || typeof changes !== 'object' || Array.isArray(changes) || !('notifications' in changes)) return subgraphs;
+  const notifications = (changes as Record<string, unknown>)['notifications'];
+  return { ...subgraphs, changes: { ...changes, notifications: unread(notifications, 'notifications') } };
+}
 
 /** The file with `${NAME}` substituted where `forProcess` reads it: outside `producers`, and in the sections of the producers it calls. */
 function substituteFor(raw: unknown, variables: Readonly<Record<string, string | undefined>>, forProcess: ProcessName | undefined, problems: string[]): unknown {
@@ -122,6 +139,7 @@ function substituteFor(raw: unknown, variables: Readonly<Record<string, string |
   const calls = PRODUCER_CALLS[forProcess];
   return Object.fromEntries(
     Object.entries(raw).map(([key, value]) => {
+      if (key === 'subgraphs' && forProcess !== 'changes') return [key, substitute(withoutNotificationSecrets(value), variables, key, problems, outside)];
       if (key !== 'producers' || value === null || typeof value !== 'object' || Array.isArray(value)) return [key, substitute(value, variables, key, problems, outside)];
       const producers = Object.entries(value as Record<string, unknown>).map(([producer, section]) => {
         const reason = calls[producer as ProducerName];
@@ -156,7 +174,7 @@ export function resolveConfig(
   if (problems.length > 0) throw new ConfigError(source, problems);
   if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
   const file = substituted;
-  const semantic = [...producerProblems(file.producers), ...originProblems(file.gateway?.cors?.allowedOrigins ?? [])];
+  const semantic = [...producerProblems(file.producers), ...originProblems(file.gateway?.cors?.allowedOrigins ?? []), ...changesProblems(file.subgraphs.changes)];
   if (semantic.length > 0) throw new ConfigError(source, semantic);
   const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
   const calls = forProcess === undefined ? PRODUCERS : producersCalledBy(forProcess);
@@ -176,6 +194,8 @@ export function resolveConfig(
       listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
     })),
     changesSubgraphUrl: file.subgraphs.changes?.url,
+    // Its secrets are resolved for the changes process only (and for every process: the embedded stack, tools).
+    ...(file.subgraphs.changes && (forProcess === undefined || forProcess === 'changes') ? { changes: changesProcess(file.subgraphs.changes) } : {}),
     producers: Object.fromEntries(
       calls.flatMap((name) => {
         const given = file.producers[name];
@@ -200,6 +220,39 @@ function producerProblems(producers: ConfigFile['producers']): string[] {
     given.capabilities?.paths?.forEach((path, index) => {
       if (!own.includes(path)) problems.push(`producers.${name}.capabilities.paths.${index}: "${path}" is not a ${name} path (${own.join(', ')})`);
     });
+  }
+  return problems;
+}
+
+type ChangesSection = NonNullable<ConfigFile['subgraphs']['changes']>;
+
+/** The changes process's own settings: where it listens, where producers reach it, how their webhooks are verified. */
+function changesProcess(section: ChangesSection): ChangesProcessConfig {
+  const notificationAuth = Object.fromEntries(
+    Object.entries(section.notifications ?? {}).map(([producer, given]) => [
+      producer,
+      given.token !== undefined ? { kind: 'token', token: given.token } : { kind: 'hmac', secret: given.hmacSecret! },
+    ]),
+  ) as ChangesProcessConfig['notificationAuth'];
+  return {
+    url: section.url,
+    listen: { host: section.listen?.host ?? '0.0.0.0', port: section.listen?.port ?? portOf(section.url) },
+    // A base URL: the notification path is resolved against it, so it must end in a slash.
+    ...(section.publicUrl ? { publicUrl: section.publicUrl.endsWith('/') ? section.publicUrl : `${section.publicUrl}/` } : {}),
+    notificationAuth,
+  };
+}
+
+/** A public URL is a base (no query, no fragment); notifications need one, or no producer could send them. */
+function changesProblems(section: ChangesSection | undefined): string[] {
+  if (section === undefined) return [];
+  const problems: string[] = [];
+  if (section.publicUrl !== undefined) {
+    const url = new URL(section.publicUrl);
+    if (url.search !== '' || url.hash !== '') problems.push('subgraphs.changes.publicUrl: must be a base URL, without query or fragment');
+  }
+  if (section.notifications !== undefined && Object.keys(section.notifications).length > 0 && section.publicUrl === undefined) {
+    problems.push('subgraphs.changes.notifications: needs subgraphs.changes.publicUrl, the address the producers send their notifications to');
   }
   return problems;
 }

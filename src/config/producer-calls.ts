@@ -15,11 +15,15 @@
 //   summary's strategies) and register's school units (summary/streams.ts);
 // - the gateway reads the register producer's organisation tree (deployed.ts, fetchOrganisationTree):
 //   a supplier limited to some units is expanded to their sub-units over it. That is the one producer
-//   secret the gateway holds (REGISTER_… in the example).
+//   secret the gateway holds (REGISTER_… in the example);
+// - the changes process (src/gateway/deployed-changes.ts) reads every producer: each one's changes
+//   (catch-up.ts: meta.modified.after, /deletedEntities, its subscriptions), each changed object again
+//   through the supplier's row scope before a supplier is told of it (visibility.ts), and the register
+//   producer's organisation tree for the suppliers' units (supplier webhooks: callerOf).
 import { PRODUCERS, type ProducerName } from '../ss12000/resources';
 
-/** The processes of the deployed shape: the gateway, and each subgraph (named as its producer). */
-export type ProcessName = 'gateway' | ProducerName;
+/** The processes of the deployed shape: the gateway, each subgraph (named as its producer), and the change feed's. */
+export type ProcessName = 'gateway' | ProducerName | 'changes';
 
 const OWN = 'its own data';
 const ROW_SCOPE = 'the row scope: persons, groups, placements and organisations decide unit membership and protection';
@@ -35,6 +39,12 @@ export const PRODUCER_CALLS: Readonly<Record<ProcessName, Readonly<Partial<Recor
     register: `school units of the absence summary; ${ROW_SCOPE}`,
   },
   grades: { grades: OWN, register: ROW_SCOPE },
+  changes: {
+    register: `its changes, and each changed object read again before a supplier is told of it; the organisation tree suppliers' units expand over; ${ROW_SCOPE}`,
+    schedule: 'its changes, and each changed object read again before a supplier is told of it',
+    attendance: 'its changes, and each changed object read again before a supplier is told of it',
+    grades: 'its changes, and each changed object read again before a supplier is told of it',
+  },
 };
 
 /** The producers `process` calls, in PRODUCERS order. */

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { NOTIFICATIONS_PATH, type NotificationAnswer, type NotificationRequest } from '../changes/notifications';
 import { isCallerHeaderError, SeenSignatures, verifySubgraphRequest, type CallerHeaderError } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
@@ -56,6 +57,11 @@ export interface SubgraphServerOptions {
   writes?: WriteServices;
   /** Added to every request's context (the changes subgraph: its feed). */
   context?: Readonly<Record<string, unknown>>;
+  /**
+   * Producers' webhooks (POST /ss12000/notifications/<producer>), answered before (and without) the signed
+   * caller: the deployed changes process, whose address the producers are given.
+   */
+  notifications?: (request: NotificationRequest) => NotificationAnswer;
 }
 
 // A subgraph answers, with what it has, this much before the gateway's deadline (at most a tenth of the budget).
@@ -92,6 +98,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     stopGracePeriodMs: options.shutdownGraceMs,
     // The signature covers the body: read (at most 2 MiB, else 413) before anything is decided.
     bodyFirst: true,
+    webhooks: options.notifications && {
+      prefix: NOTIFICATIONS_PATH,
+      receive: (request) => ({ contentType: 'application/json; charset=utf-8', ...options.notifications!(request) }),
+    },
     context: async (request, body) => {
       // Only a POST body is signed: a GET's operation would travel unsigned in the URL.
       const verified: ReturnType<typeof verifySubgraphRequest> =

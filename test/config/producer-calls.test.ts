@@ -17,7 +17,7 @@ const SECRET_OF: Record<ProducerName, string> = {
   attendance: 'ATTENDANCE_TOKEN',
   grades: 'GRADES_TOKEN',
 };
-const PROCESSES: readonly ProcessName[] = ['gateway', ...PRODUCERS];
+const PROCESSES: readonly ProcessName[] = ['gateway', ...PRODUCERS, 'changes'];
 
 /** The per-process table, as the README documents it. */
 const EXPECTED: Record<ProcessName, ProducerName[]> = {
@@ -26,10 +26,17 @@ const EXPECTED: Record<ProcessName, ProducerName[]> = {
   schedule: ['register', 'schedule'],
   attendance: ['register', 'schedule', 'attendance'],
   grades: ['register', 'grades'],
+  // The change feed: every producer's changes, each changed object read again through the row scope.
+  changes: ['register', 'schedule', 'attendance', 'grades'],
 };
 
-const variablesOf = (process: ProcessName): Record<string, string> =>
-  Object.fromEntries(producersCalledBy(process).map((producer) => [SECRET_OF[producer], `${producer}-secret`]));
+/** The notification secrets config/gateway.example.yaml names (`subgraphs.changes.notifications`): the changes process's alone. */
+const NOTIFICATION_SECRETS = { REGISTER_NOTIFICATION_TOKEN: 'r'.repeat(32), ATTENDANCE_NOTIFICATION_SECRET: 'a'.repeat(32) };
+
+const variablesOf = (process: ProcessName): Record<string, string> => ({
+  ...Object.fromEntries(producersCalledBy(process).map((producer) => [SECRET_OF[producer], `${producer}-secret`])),
+  ...(process === 'changes' ? NOTIFICATION_SECRETS : {}),
+});
 
 /** `variables` that record every name read from them. */
 const recording = (variables: Record<string, string | undefined>): { variables: Record<string, string | undefined>; read: Set<string> } => {
@@ -106,6 +113,40 @@ describe('config/gateway.example.yaml loaded for one process', () => {
     expect(secretsRead).toEqual(EXPECTED[process].map((producer) => SECRET_OF[producer]).sort());
     const register = config.producers.register?.auth;
     expect(register).toEqual({ kind: 'bearer', token: 'register-secret' });
+    // The producers' notification secrets: read by the changes process only, and only its config holds them.
+    const notificationsRead = [...read].filter((name) => name in NOTIFICATION_SECRETS);
+    expect(notificationsRead.sort()).toEqual(process === 'changes' ? Object.keys(NOTIFICATION_SECRETS).sort() : []);
+    expect(config.changes?.notificationAuth).toEqual(
+      process === 'changes'
+        ? { register: { kind: 'token', token: NOTIFICATION_SECRETS.REGISTER_NOTIFICATION_TOKEN }, attendance: { kind: 'hmac', secret: NOTIFICATION_SECRETS.ATTENDANCE_NOTIFICATION_SECRET } }
+        : undefined,
+    );
+  });
+
+  it('the changes process without a notification secret: an error naming it; its public URL is a base, needed by notifications', async () => {
+    const { ATTENDANCE_NOTIFICATION_SECRET: _, ...without } = variablesOf('changes');
+    expect(await problemsOf(() => loadConfig(EXAMPLE, without, 'changes'))).toEqual([
+      'subgraphs.changes.notifications.attendance.hmacSecret: the changes subgraph needs ATTENDANCE_NOTIFICATION_SECRET, and environment variable ATTENDANCE_NOTIFICATION_SECRET is not set',
+    ]);
+    const short = { ...variablesOf('changes'), REGISTER_NOTIFICATION_TOKEN: 'short' };
+    expect((await problemsOf(() => loadConfig(EXAMPLE, short, 'changes'))).join('\n')).toContain('subgraphs.changes.notifications.register');
+    const raw = {
+      subgraphs: {
+        ...Object.fromEntries(PRODUCERS.map((name, i) => [name, { url: `http://127.0.0.1:${4001 + i}/graphql` }])),
+        changes: { url: 'http://127.0.0.1:4005/graphql', publicUrl: 'https://changes.example.se/feed?x=1', notifications: { register: { token: 't'.repeat(32) } } },
+      },
+      producers: { register: { baseUrl: 'https://r.example.se', auth: { kind: 'bearer', token: 't' } } },
+    };
+    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow('subgraphs.changes.publicUrl: must be a base URL, without query or fragment');
+    delete (raw.subgraphs.changes as { publicUrl?: string }).publicUrl;
+    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow('subgraphs.changes.notifications: needs subgraphs.changes.publicUrl');
+    (raw.subgraphs.changes as { publicUrl?: string }).publicUrl = 'https://changes.example.se/feed';
+    expect(resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes').changes).toEqual({
+      url: 'http://127.0.0.1:4005/graphql',
+      listen: { host: '0.0.0.0', port: 4005 },
+      publicUrl: 'https://changes.example.se/feed/',
+      notificationAuth: { register: { kind: 'token', token: 't'.repeat(32) } },
+    });
   });
 
   it.each(PROCESSES.flatMap((process) => EXPECTED[process].map((producer) => [process, producer] as const)))(
@@ -134,9 +175,11 @@ describe('config/gateway.example.yaml loaded for one process', () => {
     ]);
   });
 
-  it('without a process (the embedded stack, tools) every producer’s secret is still needed', async () => {
+  it('without a process (the embedded stack, tools) every producer’s secret is still needed, and the notification secrets', async () => {
     const problems = await problemsOf(() => loadConfig(EXAMPLE, variablesOf('grades')));
     expect(problems).toEqual([
+      'subgraphs.changes.notifications.register.token: environment variable REGISTER_NOTIFICATION_TOKEN is not set',
+      'subgraphs.changes.notifications.attendance.hmacSecret: environment variable ATTENDANCE_NOTIFICATION_SECRET is not set',
       'producers.schedule.auth.clientSecret: environment variable SCHEDULE_CLIENT_SECRET is not set',
       'producers.attendance.auth.token: environment variable ATTENDANCE_TOKEN is not set',
     ]);

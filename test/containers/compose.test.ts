@@ -28,12 +28,17 @@ const compose = parse(read('compose.yaml'), { merge: true }) as { services: Reco
 const services = compose.services;
 const rawConfig = parse(read(COMPOSE_CONFIG)) as {
   gateway: { port: number };
-  subgraphs: Record<ProducerName, { url: string }>;
+  subgraphs: Record<ProducerName, { url: string }> & { changes: { url: string; publicUrl: string; notifications: Record<string, unknown> } };
   producers: Record<ProducerName, unknown>;
 };
 
-/** What an operator's .env holds: the two required secrets only. */
-const DOT_ENV: Record<string, string> = { CALLER_SIGNING_SECRET: 'c'.repeat(48), ALIAS_SECRET: 'a'.repeat(48) };
+/** What an operator's .env holds: the required secrets only. */
+const DOT_ENV: Record<string, string> = {
+  CALLER_SIGNING_SECRET: 'c'.repeat(48),
+  ALIAS_SECRET: 'a'.repeat(48),
+  CHANGES_NOTIFICATION_TOKEN: 'n'.repeat(48),
+  POSTGRES_PASSWORD: 'p'.repeat(24),
+};
 
 /** Compose's own interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` against .env. */
 function interpolate(value: string, env: Record<string, string>): string {
@@ -78,16 +83,21 @@ const healthPorts = (service: Service): number[] => {
 
 /** `${NAME}`s in one producer's section of the compose config. */
 const variablesOf = (section: unknown): string[] => [...JSON.stringify(section).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
-const PRODUCER_SECRETS = new Set(PRODUCERS.flatMap((p) => variablesOf(rawConfig.producers[p])));
+/** The producers' notification secrets (`subgraphs.changes.notifications`): the changes process's alone. */
+const NOTIFICATION_SECRETS = new Set(variablesOf(rawConfig.subgraphs.changes.notifications));
+const PRODUCER_SECRETS = new Set([...PRODUCERS.flatMap((p) => variablesOf(rawConfig.producers[p])), ...NOTIFICATION_SECRETS]);
 
 /** Exactly the variables each process reads (src/config/env.ts, README "Two ways to run"). */
 function expectedEnvironment(process: ProcessName): string[] {
   const secrets = producersCalledBy(process).flatMap((p) => variablesOf(rawConfig.producers[p]));
   const own = [...(process === 'gateway' ? [] : ['ALIAS_SECRET']), ...(SHARES_STATE.has(process) ? ['REDIS_URL'] : [])];
-  return [...new Set(['CALLER_SIGNING_SECRET', 'METRICS_TOKEN', 'LOG_LEVEL', ...own, ...secrets])].sort();
+  const changes = process === 'changes' ? ['DATABASE_URL', ...NOTIFICATION_SECRETS] : [];
+  return [...new Set(['CALLER_SIGNING_SECRET', 'METRICS_TOKEN', 'LOG_LEVEL', ...own, ...secrets, ...changes])].sort();
 }
 
-const PROCESSES: readonly ProcessName[] = ['gateway', ...PRODUCERS];
+const PROCESSES: readonly ProcessName[] = ['gateway', ...PRODUCERS, 'changes'];
+/** The processes serving a subgraph: one per producer, and the change feed's. */
+const SUBGRAPH_PROCESSES = [...PRODUCERS, 'changes'] as const;
 
 /** The Dockerfile's instructions in one stage (`FROM … AS <stage>` up to the next FROM). */
 function stage(name: string): string {
@@ -111,7 +121,7 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
   });
 
   it('has a service for every subgraph the config names, on the port the config uses, health-checked there', () => {
-    for (const name of PRODUCERS) {
+    for (const name of SUBGRAPH_PROCESSES) {
       const { host, port } = hostPort(rawConfig.subgraphs[name].url);
       const service = services[host];
       expect({ subgraph: name, service: host, exists: service !== undefined }).toEqual({ subgraph: name, service: host, exists: true });
@@ -119,7 +129,7 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
       expect(service!.build?.target).toBe('runtime');
       expect(healthPorts(service!)).toEqual([port]);
       const config = resolveConfig(rawConfig, environmentOf(service!), COMPOSE_CONFIG, PROJECT_ROOT, name);
-      expect(config.subgraphs[name].listen.port).toBe(port);
+      expect(name === 'changes' ? config.changes!.listen.port : config.subgraphs[name].listen.port).toBe(port);
       // The gateway reaches it, so it must be up first.
       expect(serviceRunning('gateway')[1].depends_on?.[host]).toEqual({ condition: 'service_healthy' });
     }
@@ -154,7 +164,7 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
   it('shares CALLER_SIGNING_SECRET (and ALIAS_SECRET among subgraphs) from .env, refusing to start without them', () => {
     const values = (variable: string, processes: readonly ProcessName[]) => new Set(processes.map((p) => environmentOf(serviceRunning(p)[1])[variable]));
     expect(values('CALLER_SIGNING_SECRET', PROCESSES)).toEqual(new Set([DOT_ENV['CALLER_SIGNING_SECRET']]));
-    expect(values('ALIAS_SECRET', PRODUCERS)).toEqual(new Set([DOT_ENV['ALIAS_SECRET']]));
+    expect(values('ALIAS_SECRET', SUBGRAPH_PROCESSES)).toEqual(new Set([DOT_ENV['ALIAS_SECRET']]));
     for (const process of PROCESSES) {
       expect(() => environmentOf(serviceRunning(process)[1], {})).toThrow(/CALLER_SIGNING_SECRET/);
     }
@@ -170,6 +180,28 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
     const [, gateway] = serviceRunning('gateway');
     expect(healthPorts(gateway)).toEqual([rawConfig.gateway.port]);
     expect(gateway.ports).toContain(`${rawConfig.gateway.port}:${rawConfig.gateway.port}`);
+  });
+
+  it('gives the changes process PostgreSQL by its service name, and a public URL the producers reach it at', () => {
+    const [name, changes] = serviceRunning('changes');
+    const database = new URL(environmentOf(changes)['DATABASE_URL']!);
+    expect(database.protocol).toBe('postgres:');
+    const postgres = services[database.hostname];
+    expect(postgres?.healthcheck).toBeDefined();
+    expect(changes.depends_on?.[database.hostname]).toEqual({ condition: 'service_healthy' });
+    // The database, user and password compose gives PostgreSQL are the ones the changes process connects with.
+    const postgresEnv = environmentOf(postgres!);
+    expect([database.pathname, database.username, database.password]).toEqual([`/${postgresEnv['POSTGRES_DB']}`, postgresEnv['POSTGRES_USER'], postgresEnv['POSTGRES_PASSWORD']]);
+    expect(() => environmentOf(postgres!, { ...DOT_ENV, POSTGRES_PASSWORD: '' })).toThrow(/POSTGRES_PASSWORD/);
+    // The producers' webhooks go to the changes service itself, on the port it listens on.
+    const config = resolveConfig(rawConfig, environmentOf(changes), COMPOSE_CONFIG, PROJECT_ROOT, 'changes');
+    const publicUrl = hostPort(config.changes!.publicUrl!);
+    expect(publicUrl).toEqual({ host: name, port: config.changes!.listen.port });
+    expect(Object.keys(config.changes!.notificationAuth).sort()).toEqual([...PRODUCERS].sort());
+    // Every other process is given no notification secret and resolves none.
+    for (const process of PROCESSES.filter((p) => p !== 'changes')) {
+      expect(resolveConfig(rawConfig, environmentOf(serviceRunning(process)[1]), COMPOSE_CONFIG, PROJECT_ROOT, process).changes).toBeUndefined();
+    }
   });
 
   it("defaults the producer tokens to the demo producers' own", async () => {
@@ -189,8 +221,8 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
 describe('Dockerfile', () => {
   const runtime = stage('runtime');
 
-  it('exposes the gateway port and every subgraph port of the compose config', () => {
-    const ports = [rawConfig.gateway.port, ...PRODUCERS.map((name) => hostPort(rawConfig.subgraphs[name].url).port)];
+  it('exposes the gateway port and every subgraph port of the compose config (the changes process’s included)', () => {
+    const ports = [rawConfig.gateway.port, ...SUBGRAPH_PROCESSES.map((name) => hostPort(rawConfig.subgraphs[name].url).port)];
     expect(exposed(runtime).sort()).toEqual(ports.sort());
   });
 

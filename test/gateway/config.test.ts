@@ -3,7 +3,15 @@ import { ConfigError, loadConfig, PRODUCER_DEFAULTS, resolveConfig } from '../..
 import { SUPERGRAPH_PATH, PROJECT_ROOT } from '../../src/config/paths';
 
 const EXAMPLE = path.join(PROJECT_ROOT, 'config', 'gateway.example.yaml');
-const SECRETS = { REGISTER_TOKEN: 'r-token', SCHEDULE_CLIENT_SECRET: 's-secret', ATTENDANCE_TOKEN: 'a-token', GRADES_TOKEN: 'g-token' };
+const SECRETS = {
+  REGISTER_TOKEN: 'r-token',
+  SCHEDULE_CLIENT_SECRET: 's-secret',
+  ATTENDANCE_TOKEN: 'a-token',
+  GRADES_TOKEN: 'g-token',
+  // The changes process's (subgraphs.changes.notifications), at least 32 characters.
+  REGISTER_NOTIFICATION_TOKEN: 'n'.repeat(32),
+  ATTENDANCE_NOTIFICATION_SECRET: 'h'.repeat(32),
+};
 
 const minimal = () => ({
   subgraphs: Object.fromEntries(['register', 'schedule', 'attendance', 'grades'].map((n, i) => [n, { url: `http://127.0.0.1:${4001 + i}/graphql` }])),
