@@ -120,3 +120,21 @@ test("a root list's sortkey is the producer's to honour: its order stands", asyn
   expect(data.calendarEvents.edges.length).toBeGreaterThan(3);
   expect(descending(data.calendarEvents.edges)).toBe(true);
 });
+
+test("a student's attendance comes in the order of its lessons though the attendance producer sends it reversed", async () => {
+  const student = bare.id;
+  const expected = [...(dataset.attendances.where?.('student.id', student) ?? [])]
+    .map((row) => ({ id: row.id, start: Date.parse(dataset.calendarEvents.get(row.calendarEvent.id)!.startTime) }))
+    .sort((a, b) => a.start - b.start);
+  expect(new Set(expected.map((row) => row.start)).size).toBeGreaterThan(3);
+  graph.producers.attendance.setFaults({ reverseRows: true });
+  const { data, errors } = await graph.query<any>(`query ($p: ID!) { person(id: $p) { attendances { id calendarEvent { startTime } } week: attendances(startDate: "2026-09-07", endDate: "2026-09-11") { calendarEvent { startTime } } } }`, {
+    p: student,
+  });
+  expect(errors).toBeUndefined();
+  const starts = (rows: { calendarEvent: { startTime: string } }[]) => rows.map((row) => Date.parse(row.calendarEvent.startTime));
+  expect(data.person.attendances.map((row: { id: string }) => row.id).sort()).toEqual(expected.map((row) => row.id).sort());
+  expect(sortedAsc(starts(data.person.attendances))).toBe(true);
+  expect(data.person.week.length).toBeGreaterThan(3);
+  expect(sortedAsc(starts(data.person.week))).toBe(true);
+});
