@@ -9,7 +9,9 @@ const dataset = generateMunicipality({ seed: 11, students: 200 });
 let graph: E2E;
 
 // A student the producer describes without e-mails (left out), phone numbers (null) or addresses (left out).
-const bare = [...dataset.persons.values()].find((p) => p.securityMarking === 'Ingen' && (p.enrolments ?? []).length > 0 && (p.emails ?? []).length > 0)!;
+const bare = [...dataset.persons.values()].find(
+  (p) => p.securityMarking === 'Ingen' && (p.enrolments ?? []).length > 0 && (p.emails ?? []).length > 0,
+)!;
 // A lesson without rooms (null) and an activity without teachers (left out).
 const roomless = [...dataset.calendarEvents.values()].find((e) => (e.rooms ?? []).length > 0)!;
 const teacherless = [...dataset.activities.values()].find((a) => a.id !== roomless.activity.id && (a.teachers ?? []).length > 0)!;
@@ -17,8 +19,12 @@ const teacherless = [...dataset.activities.values()].find((a) => a.id !== roomle
 const absencesOf = (student: string): W.Absence[] => [...dataset.absences.values()].filter((a) => a.student.id === student);
 const distinctTimes = (values: string[]): boolean => new Set(values).size > 1;
 // A student with several absences starting at different times.
-const absent = [...dataset.persons.values()].find((p) => p.securityMarking === 'Ingen' && distinctTimes(absencesOf(p.id).map((a) => a.startTime)))!;
-const activityWithLessons = [...dataset.activities.values()].find((a) => [...dataset.calendarEvents.values()].filter((e) => e.activity.id === a.id).length > 3)!;
+const absent = [...dataset.persons.values()].find(
+  (p) => p.securityMarking === 'Ingen' && distinctTimes(absencesOf(p.id).map((a) => a.startTime)),
+)!;
+const activityWithLessons = [...dataset.activities.values()].find(
+  (a) => [...dataset.calendarEvents.values()].filter((e) => e.activity.id === a.id).length > 3,
+)!;
 
 /** `row` as the producer will serve it: without `left` out, `nulled` as null. */
 const without = <T extends object>(row: T, left: string[], nulled: string[] = []): T => {
@@ -58,9 +64,14 @@ test('a list property the producer leaves out or sends as null is [], with no er
 test('reverse links with no rows are []', async () => {
   // A guardian has no grades, absences, attendance, study plans or activities of its own; a school unit has no sub-units.
   const guardian = [...dataset.persons.values()].find(
-    (p) => p.securityMarking === 'Ingen' && (p.enrolments ?? []).length === 0 && [...dataset.persons.values()].some((c) => (c.responsibles ?? []).some((r) => r.person?.id === p.id)),
+    (p) =>
+      p.securityMarking === 'Ingen' &&
+      (p.enrolments ?? []).length === 0 &&
+      [...dataset.persons.values()].some((c) => (c.responsibles ?? []).some((r) => r.person?.id === p.id)),
   )!;
-  const unit = [...dataset.organisations.values()].find((o) => o.organisationType === 'Skolenhet' && ![...dataset.organisations.values()].some((c) => c.parentOrganisation?.id === o.id))!;
+  const unit = [...dataset.organisations.values()].find(
+    (o) => o.organisationType === 'Skolenhet' && ![...dataset.organisations.values()].some((c) => c.parentOrganisation?.id === o.id),
+  )!;
   const { data, errors } = await graph.query<any>(
     `query ($p: ID!, $o: ID!) {
       person(id: $p) { grades { id } absences { id } attendances { id } studyPlans { id } activities { id } duties { id } }
@@ -88,7 +99,11 @@ test("an activity's calendar events and a student's absences come in time order 
   const lessons = data.activity.calendarEvents;
   expect(lessons.length).toBeGreaterThan(3);
   expect(sortedAsc(times(lessons))).toBe(true);
-  expect(data.absent.absences.map((a: { id: string }) => a.id).sort()).toEqual(absencesOf(absent.id).map((a) => a.id).sort());
+  expect(data.absent.absences.map((a: { id: string }) => a.id).sort()).toEqual(
+    absencesOf(absent.id)
+      .map((a) => a.id)
+      .sort(),
+  );
   expect(sortedAsc(times(data.absent.absences))).toBe(true);
 });
 
@@ -128,9 +143,12 @@ test("a student's attendance comes in the order of its lessons though the attend
     .sort((a, b) => a.start - b.start);
   expect(new Set(expected.map((row) => row.start)).size).toBeGreaterThan(3);
   graph.producers.attendance.setFaults({ reverseRows: true });
-  const { data, errors } = await graph.query<any>(`query ($p: ID!) { person(id: $p) { attendances { id calendarEvent { startTime } } week: attendances(startDate: "2026-09-07", endDate: "2026-09-11") { calendarEvent { startTime } } } }`, {
-    p: student,
-  });
+  const { data, errors } = await graph.query<any>(
+    `query ($p: ID!) { person(id: $p) { attendances { id calendarEvent { startTime } } week: attendances(startDate: "2026-09-07", endDate: "2026-09-11") { calendarEvent { startTime } } } }`,
+    {
+      p: student,
+    },
+  );
   expect(errors).toBeUndefined();
   const starts = (rows: { calendarEvent: { startTime: string } }[]) => rows.map((row) => Date.parse(row.calendarEvent.startTime));
   expect(data.person.attendances.map((row: { id: string }) => row.id).sort()).toEqual(expected.map((row) => row.id).sort());
