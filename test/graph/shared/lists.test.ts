@@ -1,6 +1,11 @@
 // Lists (issue 11): absent, null and empty are the same `[]` on every list field; reverse links and
 // nested lists with an order in the domain come in it whatever order the producer sends; a root list's
 // `sortkey` is the producer's to honour, and its order stands. Over real HTTP (startE2E, demo-full-key).
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hashApiKey } from '../../../src/auth';
+import { DEFAULT_SUPPLIERS_PATH } from '../../../src/config/paths';
 import { generateMunicipality } from '../../../src/demo/generator';
 import type * as W from '../../../src/ss12000/wire';
 import { startE2E, type E2E } from '../../support/e2e';
@@ -38,7 +43,12 @@ beforeAll(async () => {
   dataset.persons.set(bare.id, without(bare, ['emails', 'addresses'], ['phoneNumbers']));
   dataset.calendarEvents.set(roomless.id, without(roomless, [], ['rooms']));
   dataset.activities.set(teacherless.id, without(teacherless, ['teachers']));
-  graph = await startE2E({ dataset });
+  // A supplier that reads students' e-mails by id, but not their names: it never sees an alias.
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'suppliers-')), 'suppliers.yaml');
+  await copyFile(DEFAULT_SUPPLIERS_PATH, file);
+  const nameless = `\n  - name: nameless\n    apiKeys:\n      - sha256: ${hashApiKey('nameless-key')}\n    units: all\n    scopes: [attendance, email]\n    protectedIdentities: alias\n`;
+  await writeFile(file, (await readFile(file, 'utf8')) + nameless);
+  graph = await startE2E({ dataset, suppliersPath: file });
 });
 afterAll(() => graph.close());
 afterEach(() => Object.values(graph.producers).forEach((producer) => producer.setFaults({ reverseRows: false })));
@@ -155,4 +165,21 @@ test("a student's attendance comes in the order of its lessons though the attend
   expect(sortedAsc(starts(data.person.attendances))).toBe(true);
   expect(data.person.week.length).toBeGreaterThan(3);
   expect(sortedAsc(starts(data.person.week))).toBe(true);
+});
+
+test('a supplier that reads e-mails but not names cannot tell a protected student by the shape of the list', async () => {
+  const attended = (id: string) => [...(dataset.attendances.where?.('student.id', id) ?? [])].length > 0;
+  const hidden = [...dataset.persons.values()].find((p) => p.securityMarking !== 'Ingen' && (p.emails ?? []).length > 0 && attended(p.id))!;
+  expect(hidden).toBeDefined();
+  expect(attended(bare.id)).toBe(true);
+  const QUERY = `query ($s: ID!) { attendances(student: $s, first: 1) { edges { node { student { id givenName emails { value } } } } } }`;
+  const emailsOf = async (student: string) => {
+    const answer = await graph.query<any>(QUERY, { s: student }, { apiKey: 'nameless-key' });
+    // The name is not granted to this supplier: FORBIDDEN, the only error.
+    expect(answer.errors?.map((error) => [error.path?.at(-1), error.extensions?.['code']])).toEqual([['givenName', 'FORBIDDEN']]);
+    return answer.data.attendances.edges[0].node.student;
+  };
+  // The protected student's e-mails are withheld, the other one has none: the same answer.
+  expect(await emailsOf(hidden.id)).toEqual({ id: hidden.id, givenName: null, emails: [] });
+  expect(await emailsOf(bare.id)).toEqual({ id: bare.id, givenName: null, emails: [] });
 });
