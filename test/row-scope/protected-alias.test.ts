@@ -1,6 +1,7 @@
 // protectedIdentities: alias (demo-full, demo-lms). A protected person is present under a stable
 // alias name; civicNo, birthDate, addresses, emails, phoneNumbers, photo, eduPersonPrincipalNames
-// and externalIdentifiers are never served — by id, in lists, as members, through `_entities`.
+// and externalIdentifiers are never served — by id, in lists, as members, through `_entities` (the lists
+// answer [], as for a person without any: withheld must not look different from none, README "Supplier access").
 import type * as W from '../../src/ss12000/wire';
 import { protectedSightings, type ProtectedSightings } from './support/protected';
 import { allUnits, startScopeStack, type ScopeStack } from './support/stack';
@@ -44,12 +45,12 @@ test('by id: an alias name and nothing identifying', async () => {
     familyName: expect.stringMatching(/^Person [0-9A-F]{8}$/),
     civicNo: null,
     birthDate: null,
-    emails: null,
-    phoneNumbers: null,
-    addresses: null,
+    emails: [],
+    phoneNumbers: [],
+    addresses: [],
     photo: null,
-    eduPersonPrincipalNames: null,
-    externalIdentifiers: null,
+    eduPersonPrincipalNames: [],
+    externalIdentifiers: [],
   });
 });
 
@@ -67,7 +68,7 @@ test('the alias is the same in every request and every path (by id, list, _entit
 
   const alias = byId.data.person.familyName;
   expect(again.data.person.familyName).toBe(alias);
-  expect(entities.data._entities[0]).toMatchObject({ familyName: alias, civicNo: null, birthDate: null, addresses: null });
+  expect(entities.data._entities[0]).toMatchObject({ familyName: alias, civicNo: null, birthDate: null, addresses: [] });
   expect(listed).toEqual([expect.objectContaining({ familyName: alias })]);
   expect(listed[0]).not.toHaveProperty('civicNo');
 });

@@ -9,9 +9,11 @@ export interface FaultSettings {
   malformedRate: number;
   /** Query parameters of GET lists dropped before the request is answered (`student` → every student's rows). */
   ignoreFilters: readonly string[];
+  /** Rows of every list page and lookup answer in reverse order: SS 12000 promises no order, so the gateway must not rely on one. */
+  reverseRows: boolean;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, ignoreFilters: [] };
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, ignoreFilters: [], reverseRows: false };
 
 const RATES = ['errorRate', 'timeoutRate', 'malformedRate'] as const;
 
@@ -26,6 +28,9 @@ export function mergeFaults(current: FaultSettings, update: unknown): FaultSetti
     } else if (key === 'ignoreFilters') {
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw badRequest('ignoreFilters must be an array of parameter names');
       next.ignoreFilters = [...(value as string[])];
+    } else if (key === 'reverseRows') {
+      if (typeof value !== 'boolean') throw badRequest('reverseRows must be true or false');
+      next.reverseRows = value;
     } else if ((RATES as readonly string[]).includes(key)) {
       if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw badRequest(`${key} must be a number in [0, 1]`);
       next[key as (typeof RATES)[number]] = value;

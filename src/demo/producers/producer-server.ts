@@ -25,6 +25,13 @@ export interface ProducerServerConfig {
   readonly logger: Logger;
 }
 
+/** A lookup's array or a list page's `data`, reversed; any other body as it is. */
+const reversed = (body: unknown): unknown => {
+  if (Array.isArray(body)) return [...body].reverse();
+  const data = (body as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? { ...(body as object), data: [...data].reverse() } : body;
+};
+
 export class ProducerServer {
   readonly stats = new StatsCounter();
   private faultSettings: FaultSettings;
@@ -89,7 +96,7 @@ export class ProducerServer {
     for (const ignored of method === 'GET' ? faults.ignoreFilters : []) url.searchParams.delete(ignored);
     const reply = await match.route.handle({ id, search: url.searchParams, body: () => readJson(req) });
     if (reply.body !== undefined && fires(faults.malformedRate)) return this.malformed(res, reply);
-    sendJson(res, reply.status, reply.body);
+    sendJson(res, reply.status, faults.reverseRows ? reversed(reply.body) : reply.body);
   }
 
   private authorize(req: IncomingMessage): void {

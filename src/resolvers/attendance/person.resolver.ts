@@ -7,7 +7,7 @@ import { wireDate } from '../shared/wire-params';
 import { Absence } from './absence.type';
 import { AttendanceEvent } from './attendance-event.type';
 import { Attendance } from './attendance.type';
-import { lessonDatesOf } from './lesson-dates';
+import { inLessonOrder, lessonDatesOf } from './lesson-dates';
 import { PersonStub } from './stubs.type';
 
 @Resolver(() => PersonStub)
@@ -25,14 +25,17 @@ export class PersonResolver {
   ): Promise<W.Attendance[]> {
     if (startDate && endDate && endDate < startDate) throw badUserInput('endDate is before startDate.', 'endDate');
     const rows = await ctx.sources.attendance.loadBy('attendances', 'students', person.id);
-    if (!startDate && !endDate) return rows;
+    if (!startDate && !endDate) return inLessonOrder(ctx, rows);
     const dates = await lessonDatesOf(ctx, rows);
     const from = wireDate(startDate) ?? '0000-01-01';
     const to = wireDate(endDate) ?? '9999-12-31';
-    return rows.filter((row) => {
-      const date = dates.get(row.calendarEvent.id);
-      return date !== undefined && date >= from && date <= to;
-    });
+    return inLessonOrder(
+      ctx,
+      rows.filter((row) => {
+        const date = dates.get(row.calendarEvent.id);
+        return date !== undefined && date >= from && date <= to;
+      }),
+    );
   }
 
   // /absences/lookup takes only ids: this walks GET /absences?student= once per distinct student.

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphContext } from './context';
+import { absentListsAsEmpty } from './empty-lists';
 import { documentRootPaging } from './paging-documentation';
 import { documentFromSpec } from './spec-documentation';
 
@@ -60,5 +61,5 @@ export async function buildSubgraph(options: SubgraphOptions): Promise<GraphQLSc
     // __resolveReference is federation's extra member of an entity's resolvers, unknown to the map's type.
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as ResolverMap[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return absentListsAsEmpty(buildSubgraphSchema({ typeDefs, resolvers }));
 }

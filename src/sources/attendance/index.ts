@@ -1,6 +1,6 @@
 // Attendance (närvarohantering): attendances, attendanceEvents, attendanceSchedule, absences,
 // plus the list-only /aggregatedAttendance. Reverse lookups:
-import { batchedBy, listFilter, perKey, type DomainSpec } from '../shared/domain';
+import { batchedBy, byTime, listFilter, perKey, type DomainSpec } from '../shared/domain';
 
 export const attendanceDomain: DomainSpec = {
   producer: 'attendance',
@@ -24,4 +24,6 @@ export const attendanceDomain: DomainSpec = {
       placement: batchedBy((schedule) => [schedule.placement.id]),
     },
   },
+  // Attendances name only their lesson, whose time is the schedule producer's: ordered by the resolver.
+  order: { absences: byTime('startTime'), attendanceEvents: byTime('time') },
 };

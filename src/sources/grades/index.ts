@@ -4,7 +4,7 @@
 // - `/studyplans?student=` is an array in the spec: one walk per page of students, rows split by `student.id`;
 // - `/grades?student=` takes one uuid: one walk per distinct student (deduplicated per request,
 //   in parallel within the producer's concurrency limit).
-import { listFilter, listFilterMany, type DomainSpec } from '../shared/domain';
+import { byTime, listFilter, listFilterMany, type DomainSpec } from '../shared/domain';
 
 export const gradesDomain: DomainSpec = {
   producer: 'grades',
@@ -16,4 +16,5 @@ export const gradesDomain: DomainSpec = {
       student: listFilterMany((plan) => [plan.student.id]),
     },
   },
+  order: { grades: byTime('registeredDate'), studyplans: byTime('startDate') },
 };

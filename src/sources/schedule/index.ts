@@ -1,6 +1,6 @@
 // Schedule (schemaläggning): activities, calendarEvents, rooms, resources. Reverse lookups:
 import type { components } from '../../ss12000/openapi.gen';
-import { batchedBy, listFilter, perKey, type DomainSpec } from '../shared/domain';
+import { batchedBy, byTime, listFilter, perKey, type DomainSpec } from '../shared/domain';
 
 type ActivityExpanded = components['schemas']['ActivityExpanded'];
 
@@ -28,4 +28,5 @@ export const scheduleDomain: DomainSpec = {
       teacher: perKey,
     },
   },
+  order: { calendarEvents: byTime('startTime') },
 };

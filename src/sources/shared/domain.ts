@@ -23,10 +23,37 @@ export type ReverseLookup<T> =
 
 export type ReverseLookups = { readonly [R in ResourceName]?: Readonly<Record<string, ReverseLookup<ResourceTypes[R]>>> };
 
+/** Rows of one collection compared by the order the domain gives them. */
+export type RowOrder = (a: Record<string, unknown>, b: Record<string, unknown>) => number;
+
 export interface DomainSpec {
   readonly producer: ProducerName;
   readonly reverseLookups: ReverseLookups;
+  /**
+   * The order a reverse link's rows are handed on in, where the domain has one (a lesson by its start,
+   * an absence by its start). SS 12000 promises no order of a lookup's or a list's rows, so the producer's
+   * is not kept; collections not named here keep it.
+   */
+  readonly order?: { readonly [R in ResourceName]?: RowOrder };
 }
+
+const timeOf = (row: Record<string, unknown>, property: string): number => {
+  const value = row[property];
+  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+};
+
+/**
+ * Earliest first by a date-time or date property of the row. A row without a readable one (the
+ * tolerant reader left an unreadable value out) comes last; ties keep the producer's order (the sort is stable).
+ */
+export const byTime =
+  (property: string): RowOrder =>
+  (a, b) => {
+    const left = timeOf(a, property);
+    const right = timeOf(b, property);
+    if (Number.isNaN(left) || Number.isNaN(right)) return Number.isNaN(left) ? (Number.isNaN(right) ? 0 : 1) : -1;
+    return left - right;
+  };
 
 export const batchedBy = <T>(keysOf: (row: T) => readonly (string | undefined)[], expand?: readonly string[]): ReverseLookup<T> =>
   expand === undefined ? { via: 'lookup', keysOf } : { via: 'lookup', keysOf, expand };

@@ -5,7 +5,8 @@ import { isUpstreamRejected } from './errors';
 import { byField, byIds } from './batches';
 import type { ProducerCapabilities } from './capabilities';
 import type { ProducerConfig } from './config';
-import type { DomainSpec, ReverseLookup } from './domain';
+import type { DomainSpec, ReverseLookup, RowOrder } from './domain';
+import type { BatchFn } from './loader-factory';
 import type { ProducerHttpClient } from './http-client';
 import { fetchPage, listPath, walkPages, type ListContext } from './list';
 import { RequestLoaders } from './loader-factory';
@@ -22,6 +23,12 @@ export interface ProducerParts {
 }
 
 const NO_EXPAND: readonly string[] = [];
+
+type Row = Record<string, unknown>;
+
+/** Each key's rows sorted in place (a marked answer keeps its marks: tolerant-reader.ts DROPPED), once per key per request. */
+const inOrder = (batch: BatchFn<Row[]>, order: RowOrder | undefined): BatchFn<Row[]> =>
+  order === undefined ? batch : async (keys) => (await batch(keys)).map((rows) => (rows instanceof Error ? rows : rows.sort(order)));
 
 export function createProducerSource(parts: ProducerParts): ProducerSource {
   const { domain, config } = parts;
@@ -65,7 +72,7 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
     ownOnly(name);
     const how = domain.reverseLookups[name]?.[field] as ReverseLookup<never> | undefined;
     if (!how) throw new TypeError(`the ${producer} producer offers no reverse lookup '${field}' on ${name}`);
-    return loaders.get(`loadBy ${name}.${field}`, () => byField(ctx, name, field, how)).load(key);
+    return loaders.get(`loadBy ${name}.${field}`, () => inOrder(byField(ctx, name, field, how), domain.order?.[name])).load(key);
   };
 
   const write = async (name: WritableName, body: Record<string, unknown>): Promise<Written<unknown>> => {

@@ -28,7 +28,7 @@ describe('faults', () => {
 
   it('PUT /_faults changes the knobs at run time and answers the current settings', async () => {
     const put = await demo.call('register', 'PUT', '/_faults', { body: { errorRate: 1 } });
-    expect(put.body).toEqual({ latencyMs: 0, errorRate: 1, timeoutRate: 0, malformedRate: 0, ignoreFilters: [] });
+    expect(put.body).toEqual({ latencyMs: 0, errorRate: 1, timeoutRate: 0, malformedRate: 0, ignoreFilters: [], reverseRows: false });
     expect((await demo.get('register', '/organisations')).status).toBe(503);
     await demo.call('register', 'PUT', '/_faults', { body: { errorRate: 0 } });
     expect((await demo.get('register', '/organisations')).status).toBe(200);
