@@ -13,7 +13,7 @@ import {
   isObjectType,
 } from 'graphql';
 import type { FieldGrant } from '../auth';
-import { FEDERATION_FIELDS } from '../auth/argument-reads';
+import { ARGUMENT_READS, FEDERATION_FIELDS, type ArgumentReadsTable } from '../auth/argument-reads';
 import { argumentUse, type ArgumentUse } from '../auth/argument-use';
 import { coordinate } from '../auth/coordinates';
 
@@ -47,7 +47,12 @@ const enumValueNames = (arg: GraphQLArgument | undefined): string[] => {
  * names of the graph, which validates them), and an enum the graph also uses elsewhere (an output, an
  * input field) keeps every value: its arguments are then hidden only when no value is usable.
  */
-export function planArguments(api: GraphQLSchema, grant: FieldGrant, kept: (typeName: string, fieldName: string) => boolean): ArgumentPlan {
+export function planArguments(
+  api: GraphQLSchema,
+  grant: FieldGrant,
+  kept: (typeName: string, fieldName: string) => boolean,
+  table: ArgumentReadsTable = ARGUMENT_READS,
+): ArgumentPlan {
   const uses = new Map<string, Map<string, ArgumentUse>>();
   const deciders = new Map<string, ReadonlySet<string>[]>();
   const sharedEnums = new Set<string>();
@@ -69,9 +74,9 @@ export function planArguments(api: GraphQLSchema, grant: FieldGrant, kept: (type
       if (field.args.length === 0 || FEDERATION_FIELDS.has(key)) continue;
       const perArgument = new Map<string, ArgumentUse>();
       for (const arg of field.args) {
-        const entry = argumentUse(grant, key, arg.name, []);
+        const entry = argumentUse(grant, key, arg.name, [], table);
         const of = entry.kind === 'perValue' ? entry.of : undefined;
-        const use = of === undefined ? entry : argumentUse(grant, key, arg.name, enumValueNames(field.args.find((other) => other.name === of)));
+        const use = of === undefined ? entry : argumentUse(grant, key, arg.name, enumValueNames(field.args.find((other) => other.name === of)), table);
         perArgument.set(arg.name, use);
         const argType = getNamedType(arg.type);
         if (use.kind === 'perValue' && use.of === arg.name && isEnumType(argType)) {
@@ -108,7 +113,7 @@ export function planArguments(api: GraphQLSchema, grant: FieldGrant, kept: (type
       const argType = getNamedType(arg.type);
       if (usable && isInputObjectType(argType)) {
         for (const inner of Object.values(argType.getFields())) {
-          if (fixedAllowed(perArgument.get(`${arg.name}.${inner.name}`) ?? argumentUse(grant, key, `${arg.name}.${inner.name}`, []))) continue;
+          if (fixedAllowed(perArgument.get(`${arg.name}.${inner.name}`) ?? argumentUse(grant, key, `${arg.name}.${inner.name}`, [], table))) continue;
           // A required part it may not give makes the argument unusable; an optional one leaves the input type.
           if (isNonNullType(inner.type)) usable = false;
           else add(hiddenInputFields, argType.name, inner.name);
