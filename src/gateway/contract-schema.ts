@@ -1,11 +1,13 @@
 // A supplier's contract schema: the composed API schema cut down to what its scopes may read and its
 // write grants may write (a Mutation field only with its grant), so its introspection and GET /sdl
-// show exactly its slice. Built once per (API schema, scopes set, write grants).
+// show exactly its slice, arguments included: one whose reads it may not make is not offered
+// (contract-arguments.ts). Built once per (API schema, scopes set, write grants).
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
 import { type GraphQLSchema, isObjectType, parse, printSchema } from 'graphql';
 import { fieldGrant, mayWrite, type PresetName, type WriteGrant } from '../auth';
 import { mayReadField } from '../auth/coordinates';
 import { getOrCompute } from '../lib/get-or-compute';
+import { planArguments } from './contract-arguments';
 
 export interface Contract {
   readonly schema: GraphQLSchema;
@@ -31,9 +33,22 @@ const hasNoFields = (schema: GraphQLSchema): boolean =>
 const build = (api: GraphQLSchema, entityTypes: ReadonlySet<string>, scopes: readonly PresetName[], writes: readonly WriteGrant[]): Contract => {
   const grant = fieldGrant(scopes);
   const mutation = api.getMutationType()?.name;
+  const kept = (typeName: string, fieldName: string): boolean =>
+    typeName === mutation ? mayWrite(writes, fieldName) : mayReadField(grant, entityTypes, typeName, fieldName);
+  const plan = planArguments(api, grant, kept);
   let schema = mapSchema(api, {
-    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) =>
-      (typeName === mutation ? mayWrite(writes, fieldName) : mayReadField(grant, entityTypes, typeName, fieldName)) ? field : null,
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      if (!kept(typeName, fieldName) || plan.uncallable.has(`${typeName}.${fieldName}`)) return null;
+      const hidden = plan.hiddenArguments.get(`${typeName}.${fieldName}`);
+      if (!hidden || !field.args) return field;
+      return { ...field, args: Object.fromEntries(Object.entries(field.args).filter(([name]) => !hidden.has(name))) };
+    },
+    [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName, typeName) => (plan.hiddenInputFields.get(typeName)?.has(fieldName) ? null : field),
+    // The contract's own copy of the enum, under the graph's name, without the values it may not use.
+    [MapperKind.ENUM_VALUE]: (value, typeName, _schema, externalValue) => {
+      const keptValues = plan.enumValues.get(typeName);
+      return keptValues === undefined || keptValues.size === 0 || keptValues.has(externalValue) ? value : null;
+    },
   });
   // A type left without fields is dropped, and with it every field that returns it; repeat until stable.
   while (hasNoFields(schema)) {

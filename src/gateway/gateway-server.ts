@@ -84,6 +84,8 @@ export interface ConsoleOptions {
   root: string;
   /** Last use of each supplier key (fed by the authenticator's onUse). */
   keyUsage: KeyUsage;
+  /** Environment variables: the overview tells whether a supplier's webhook secret is set, never its value. */
+  variables?: Readonly<Record<string, string | undefined>>;
 }
 
 // The answer must leave by the deadline: this much of it is kept for assembling the answer.
@@ -179,7 +181,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         suppliers: () => options.suppliers?.() ?? { source: '', suppliers: [], byName: new Map(), files: [] },
         callerOf: (name) => callerOf?.(name) ?? null,
         execute,
-        contract: (scopes) => apiSchema && contracts(apiSchema, scopes),
+        contract: (scopes, writes) => apiSchema && contracts(apiSchema, scopes, writes),
+        webhookSecretSet: (variable) => Boolean(options.console?.variables?.[variable]),
         audit,
         keyUsage: options.console.keyUsage,
       }),

@@ -187,7 +187,7 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       cors: options.cors,
       organisationTreeKnown: auth.organisationTreeKnown,
       breakers: () => sourceClients.breakers(),
-      console: { admins: options.admins, suppliersPath, root: CONSOLE_ROOT, keyUsage },
+      console: { admins: options.admins, suppliersPath, root: CONSOLE_ROOT, keyUsage, variables: options.changes?.variables },
       notifications: (request) => changes.receive(request),
     });
     closers.push(() => gateway.close());

@@ -1,6 +1,6 @@
 // The admin API over real HTTP: who may use it, what the supplier view serves, and edits of the
 // suppliers file (validated, written, reloaded, audited). The suppliers file is a temporary copy.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
@@ -12,6 +12,9 @@ const auditLines: Record<string, unknown>[] = [];
 let base: string;
 
 const LMS_UNIT = '91000095';
+// demo-full's change-feed webhook in this test's copy: a token in the URL's path and query, a secret by variable.
+const WEBHOOK_URL = 'https://hooks.example.test/ss12000/feed-t0ken?sig=q5ecret';
+const WEBHOOK_SECRET = 'test-webhook-secret-value-0123456789';
 
 const api = async (method: string, path: string, options: { key?: string | null; body?: unknown } = {}) => {
   const key = options.key === undefined ? ADMIN_KEY : options.key;
@@ -35,8 +38,10 @@ const api = async (method: string, path: string, options: { key?: string | null;
 
 beforeAll(async () => {
   copy = await suppliersCopy();
+  const file = await readFile(copy.path, 'utf8');
+  await writeFile(copy.path, file.replace('  - name: demo-full\n', `  - name: demo-full\n    webhook: { url: '${WEBHOOK_URL}', secret: '\${TEST_FULL_WEBHOOK_SECRET}' }\n`));
   const audit = pino({ name: 'audit', base: undefined }, new Writable({ write: (chunk, _encoding, done) => (auditLines.push(JSON.parse(String(chunk))), done()) }));
-  stack = await startE2E({ suppliersPath: copy.path, admins: ADMINS, audit });
+  stack = await startE2E({ suppliersPath: copy.path, admins: ADMINS, audit, changes: { variables: { TEST_FULL_WEBHOOK_SECRET: WEBHOOK_SECRET } } });
   base = stack.gatewayUrl;
 });
 afterAll(async () => {
@@ -154,6 +159,25 @@ test('overview: every supplier with its presets, key fingerprints, last use and 
   expect(json.suppliers.map((supplier: { name: string }) => supplier.name)).toEqual(['demo-full', 'demo-lms', 'demo-analytics', 'demo-attendance']);
 });
 
+test('overview: write grants, and the webhook by origin and whether its secret is set, never the secret or the rest of its URL', async () => {
+  const { json, text } = await api('GET', 'suppliers');
+  const byName = Object.fromEntries(json.suppliers.map((supplier: { name: string }) => [supplier.name, supplier]));
+  expect(byName['demo-attendance']).toMatchObject({ writes: ['attendanceEvents', 'absences'], webhook: null });
+  expect(byName['demo-lms']).toMatchObject({ writes: [], webhook: null });
+  expect(byName['demo-full']).toMatchObject({ writes: [], webhook: { origin: 'https://hooks.example.test', secretSet: true } });
+  const one = await api('GET', 'suppliers/demo-full');
+  expect(one.json.webhook).toEqual({ origin: 'https://hooks.example.test', secretSet: true });
+  for (const answer of [text, one.text]) {
+    for (const secret of [WEBHOOK_SECRET, 't0ken', 'q5ecret', 'TEST_FULL_WEBHOOK_SECRET']) expect(answer).not.toContain(secret);
+  }
+  expect((await api('GET', 'presets')).json.writeGrants).toEqual([
+    { name: 'attendances', mutations: ['createAttendance', 'deleteAttendance'] },
+    { name: 'attendanceEvents', mutations: ['createAttendanceEvent', 'deleteAttendanceEvent'] },
+    { name: 'attendanceSchedule', mutations: ['createAttendanceSchedule', 'deleteAttendanceSchedule'] },
+    { name: 'absences', mutations: ['createAbsence'] },
+  ]);
+});
+
 test('a bad update is refused with the validation message, and the file is unchanged', async () => {
   const before = await readFile(copy.path, 'utf8');
   const refused = await api('PUT', 'suppliers/demo-lms', { body: { units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'alias', minGroupSize: 5 } });
@@ -222,4 +246,34 @@ test('a key issued works on /graphql at once; revoked, it does not; the audit ho
   const last = await api('DELETE', 'suppliers/demo-analytics/keys/744d7b1b08833feb');
   expect(last.status).toBe(400);
   expect(last.json.error.message).toContain('needs apiKeys or jwt');
+});
+
+test('write grants are edited like the rest: validated, previewed in the contract, saved; left out, removed', async () => {
+  const before = await readFile(copy.path, 'utf8');
+  const lms = (await api('GET', 'suppliers/demo-lms')).json.permissions;
+  const noAttendance = await api('PUT', 'suppliers/demo-lms', { body: { ...lms, writes: ['absences'] } });
+  expect(noAttendance.status).toBe(400);
+  expect(noAttendance.json.error.message).toContain('suppliers[demo-lms].writes: needs the attendance preset');
+  const attendance = (await api('GET', 'suppliers/demo-attendance')).json.permissions;
+  expect(attendance.writes).toEqual(['attendanceEvents', 'absences']);
+  const unknown = await api('PUT', 'suppliers/demo-attendance', { body: { ...attendance, writes: ['everything'] } });
+  expect(unknown.status).toBe(400);
+  expect(unknown.json.error.message).toContain('suppliers[demo-attendance].writes');
+  expect(await readFile(copy.path, 'utf8')).toBe(before);
+
+  const proposed = { ...attendance, writes: [...attendance.writes, 'attendances'] };
+  const preview = await api('POST', 'suppliers/demo-attendance/preview', { body: proposed });
+  expect(preview.json.added).toEqual(['CreateAttendancePayload.attendance', 'Mutation.createAttendance', 'Mutation.deleteAttendance']);
+  expect(preview.json.removed).toEqual([]);
+  expect((await api('PUT', 'suppliers/demo-attendance', { body: proposed })).json).toMatchObject({ saved: true, reloaded: true });
+  expect((await api('GET', 'suppliers/demo-attendance')).json.writes).toEqual(['attendanceEvents', 'absences', 'attendances']);
+  expect((await api('GET', 'suppliers/demo-attendance/sdl')).text).toContain('createAttendance(');
+
+  const { writes: _writes, ...withoutWrites } = attendance;
+  expect((await api('PUT', 'suppliers/demo-attendance', { body: withoutWrites })).json).toMatchObject({ saved: true, reloaded: true });
+  expect((await api('GET', 'suppliers/demo-attendance')).json.writes).toEqual([]);
+  expect((await api('GET', 'suppliers/demo-attendance/sdl')).text).not.toContain('type Mutation');
+
+  // Back as it was, for the other tests.
+  expect((await api('PUT', 'suppliers/demo-attendance', { body: attendance })).json).toMatchObject({ saved: true, reloaded: true });
 });

@@ -1,12 +1,15 @@
 // The console in headless Chromium (Debian's package, playwright-core), offline but for the gateway:
 // sign in, walk the Data Explorer from the huvudman to a student, view the student as demo-lms (alias,
 // civic number withheld and why), edit demo-lms's presets (contract preview, save, audit line), and a
-// supplier key refused at sign-in. The suppliers file is a temporary copy of config/suppliers.yaml.
+// supplier key refused at sign-in; the overview's write grants and webhook, write grants in the editor.
+// The suppliers file is a temporary copy of config/suppliers.yaml, demo-full given a webhook whose
+// secret variable this stack does not have.
 //
 // SCREENSHOTS=1 npx jest test/console/console.browser.test.ts   also writes docs/console-*.png.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../src/config/paths';
 import { launchBrowser, offlineContext } from '../support/browser';
 import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
@@ -23,6 +26,8 @@ const screenshot = async (page: Page, name: string, fullPage = false): Promise<v
 
 beforeAll(async () => {
   copy = await suppliersCopy();
+  const file = await readFile(copy.path, 'utf8');
+  await writeFile(copy.path, file.replace('  - name: demo-full\n', "  - name: demo-full\n    webhook: { url: 'https://hooks.example.test/feed-t0ken', secret: '${UNSET_TEST_WEBHOOK_SECRET}' }\n"));
   stack = await startE2E({ suppliersPath: copy.path, admins: ADMINS });
   consoleUrl = new URL('/console/', stack.gatewayUrl).toString();
   browser = await launchBrowser();
@@ -145,6 +150,37 @@ test("edit demo-lms's presets: the contract preview changes, saving writes the f
   // The gateway serves the new contract to demo-lms itself.
   const sdl = await fetch(new URL('/sdl', stack.gatewayUrl), { headers: { authorization: `Bearer ${DEMO_KEYS.lms}` } });
   expect(await sdl.text()).toMatch(/civicNo: CivicNo/);
+  expect(context.blocked).toEqual([]);
+  await context.close();
+});
+
+test("the overview shows write grants and a webhook's origin (its secret missing here); the editor shows write grants as checkboxes", async () => {
+  const { context, page } = await signedIn(ADMIN_KEY);
+  await page.getByRole('link', { name: 'Leverantörer' }).click();
+  const attendanceRow = page.getByRole('row', { name: /demo-attendance/ });
+  await attendanceRow.waitFor();
+  await expect(attendanceRow.getByTestId('writes').textContent()).resolves.toBe('attendanceEvents, absences');
+  await expect(attendanceRow.getByTestId('webhook').textContent()).resolves.toBe('–');
+  const fullRow = page.getByRole('row', { name: /demo-full/ });
+  await expect(fullRow.getByTestId('writes').textContent()).resolves.toBe('–');
+  await expect(fullRow.getByTestId('webhook').textContent()).resolves.toBe('https://hooks.example.test · hemlighet saknas: inget levereras');
+  expect(await page.content()).not.toContain('t0ken');
+
+  await page.getByRole('link', { name: 'Behörigheter' }).click();
+  await page.getByRole('navigation', { name: 'Leverantörer' }).getByRole('link', { name: 'demo-attendance' }).click();
+  const writes = page.getByRole('group', { name: 'Skrivbehörigheter' });
+  const absences = writes.getByRole('checkbox', { name: 'absences' });
+  await absences.waitFor();
+  expect(await absences.isChecked()).toBe(true);
+  expect(await writes.getByRole('checkbox', { name: 'attendances', exact: true }).isChecked()).toBe(false);
+  await writes.getByRole('checkbox', { name: 'attendances', exact: true }).check();
+  await page.getByRole('button', { name: 'Förhandsgranska kontrakt' }).click();
+  const preview = page.getByTestId('contract-preview');
+  await preview.waitFor();
+  await expect(preview.textContent()).resolves.toContain('+Mutation.createAttendance');
+  // Previewed, not saved: the file still grants what it did.
+  const entry = (parse(await readFile(copy.path, 'utf8')) as { suppliers: { name: string; writes?: string[] }[] }).suppliers.find((supplier) => supplier.name === 'demo-attendance');
+  expect(entry?.writes).toEqual(['attendanceEvents', 'absences']);
   expect(context.blocked).toEqual([]);
   await context.close();
 });

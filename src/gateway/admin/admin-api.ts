@@ -7,7 +7,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { generateApiKey, hashApiKey, PRESET_NAMES, PRESETS, requestCredential, type Caller, type PresetName, type SuppliersConfig } from '../../auth';
+import {
+  generateApiKey,
+  hashApiKey,
+  PRESET_NAMES,
+  PRESETS,
+  requestCredential,
+  WRITE_GRANT_MUTATIONS,
+  WRITE_GRANTS,
+  type Caller,
+  type PresetName,
+  type SuppliersConfig,
+  type WriteGrant,
+} from '../../auth';
 import type { Admin, AdminAuthenticator } from '../../auth/admin-auth';
 import { auditable, createAdminAudit, fingerprintOf } from './admin-audit';
 import { explainField, explainProtected, explainUnit } from './explain';
@@ -29,8 +41,10 @@ export interface AdminApiOptions {
   callerOf: (supplier: string) => Caller | null;
   /** Runs a GraphQL request body through the gateway's pipeline as `caller`: status and JSON text. */
   execute: (caller: Caller, body: unknown) => Promise<{ status: number; body: string }>;
-  /** A supplier's contract schema for these presets, or undefined while the API schema is not loaded. */
-  contract: (scopes: readonly PresetName[]) => { schema: GraphQLSchema; sdl: string } | undefined;
+  /** A supplier's contract schema for these presets and write grants, or undefined while the API schema is not loaded. */
+  contract: (scopes: readonly PresetName[], writes: readonly WriteGrant[]) => { schema: GraphQLSchema; sdl: string } | undefined;
+  /** Whether the environment variable holding a supplier's webhook secret is set (never its value); false when not given. */
+  webhookSecretSet?: (variable: string) => boolean;
   /** Where admin changes are audited (the gateway's audit logger). */
   audit: Logger;
   keyUsage: KeyUsage;
@@ -99,8 +113,8 @@ export const createAdminApi = (options: AdminApiOptions) => {
     return options.suppliers() !== previous;
   };
 
-  const contractOf = (scopes: readonly PresetName[]) => {
-    const contract = options.contract(scopes);
+  const contractOf = (scopes: readonly PresetName[], writes: readonly WriteGrant[]) => {
+    const contract = options.contract(scopes, writes);
     if (!contract) throw new AdminApiError(503, 'UPSTREAM_UNAVAILABLE', 'The schema is not loaded yet.');
     return contract;
   };
@@ -111,7 +125,7 @@ export const createAdminApi = (options: AdminApiOptions) => {
     switch (route) {
       case 'GET ': {
         const { supplier } = supplierNamed(name);
-        const [overview] = await supplierOverview({ ...options.suppliers(), suppliers: [supplier] }, options.keyUsage);
+        const [overview] = await supplierOverview({ ...options.suppliers(), suppliers: [supplier] }, options.keyUsage, options.webhookSecretSet);
         const entry = await editor.entry(name);
         const permissions = Object.fromEntries(EDITABLE.flatMap((field) => (entry?.[field] === undefined ? [] : [[field, entry[field]]])));
         return sendJson(response, 200, { ...overview, permissions });
@@ -138,14 +152,14 @@ export const createAdminApi = (options: AdminApiOptions) => {
       }
       case 'GET sdl': {
         const { supplier } = supplierNamed(name);
-        return sendText(response, 200, 'text/plain; charset=utf-8', contractOf(supplier.scopes).sdl);
+        return sendText(response, 200, 'text/plain; charset=utf-8', contractOf(supplier.scopes, supplier.writes).sdl);
       }
       case 'POST preview': {
         const { supplier } = supplierNamed(name);
         const { config } = await editor.preview(name, withPermissions(permissionsOf(await readJson(request))));
         const proposed = config.byName.get(name)!;
-        const now = contractOf(supplier.scopes);
-        const next = contractOf(proposed.scopes);
+        const now = contractOf(supplier.scopes, supplier.writes);
+        const next = contractOf(proposed.scopes, proposed.writes);
         const [was, is] = [coordinates(now.schema), coordinates(next.schema)];
         return sendJson(response, 200, {
           sdl: next.sdl,
@@ -213,9 +227,12 @@ export const createAdminApi = (options: AdminApiOptions) => {
       case 'POST graphql':
         return graphql(response, adminCaller(admin), request);
       case 'GET suppliers':
-        return sendJson(response, 200, { suppliers: await supplierOverview(options.suppliers(), options.keyUsage) });
+        return sendJson(response, 200, { suppliers: await supplierOverview(options.suppliers(), options.keyUsage, options.webhookSecretSet) });
       case 'GET presets':
-        return sendJson(response, 200, { presets: PRESET_NAMES.map((name) => ({ name, fields: PRESETS[name] })) });
+        return sendJson(response, 200, {
+          presets: PRESET_NAMES.map((name) => ({ name, fields: PRESETS[name] })),
+          writeGrants: WRITE_GRANTS.map((name) => ({ name, mutations: WRITE_GRANT_MUTATIONS[name] })),
+        });
       case 'GET audit':
         return sendJson(response, 200, { entries: audit.list() });
       default:

@@ -4,8 +4,8 @@ import { type GraphQLSchema, isObjectType } from 'graphql';
 import type { SupplierFile } from '../../auth/suppliers-schema';
 import { AdminApiError } from './json';
 
-/** The keys of a supplier entry the console edits; the rest (name, keys, JWT, trusted documents) stay as they are. */
-export const EDITABLE = ['units', 'scopes', 'protectedIdentities', 'minGroupSize', 'costBudget', 'rateLimit'] as const;
+/** The keys of a supplier entry the console edits; the rest (name, keys, JWT, trusted documents, webhook) stay as they are. */
+export const EDITABLE = ['units', 'scopes', 'writes', 'protectedIdentities', 'minGroupSize', 'costBudget', 'rateLimit'] as const;
 
 export const permissionsOf = (body: Record<string, unknown>): Partial<SupplierFile> => {
   const unknown = Object.keys(body).filter((key) => !(EDITABLE as readonly string[]).includes(key));

@@ -12,6 +12,7 @@ type UnitRef = string | { schoolUnitCode: string };
 interface Permissions {
   units: 'all' | UnitRef[];
   scopes: string[];
+  writes?: string[];
   protectedIdentities: 'alias' | 'exclude';
   minGroupSize?: number;
   costBudget?: number;
@@ -75,7 +76,7 @@ const numberOrUndefined = (text: string): number | undefined => (text.trim() ===
 export const PermissionsPage = ({ name }: { name: string | undefined }) => {
   const { t, time } = useI18n();
   const suppliers = useLoad(() => api<{ suppliers: SupplierOverview[] }>('GET', 'suppliers'), []);
-  const presets = useLoad(() => api<{ presets: { name: string }[] }>('GET', 'presets'), []);
+  const presets = useLoad(() => api<{ presets: { name: string }[]; writeGrants: { name: string; mutations: string[] }[] }>('GET', 'presets'), []);
   const current = useLoad(
     () => (name ? api<SupplierOverview & { permissions: Permissions }>('GET', `suppliers/${encodeURIComponent(name)}`) : Promise.resolve(undefined)),
     [name],
@@ -142,6 +143,30 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
                   {preset.name}
                 </label>
               ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('writes')}</legend>
+            <div className="presets">
+              {(presets.value?.writeGrants ?? []).map((grant) => {
+                const writes = draft.writes ?? [];
+                return (
+                  <label key={grant.name} title={grant.mutations.join(', ')}>
+                    <input
+                      type="checkbox"
+                      name="write"
+                      value={grant.name}
+                      checked={writes.includes(grant.name)}
+                      onChange={(event) => {
+                        const next = event.target.checked ? [...writes, grant.name] : writes.filter((write) => write !== grant.name);
+                        // None left: the key leaves the file (no writes is the default).
+                        update({ writes: next.length > 0 ? next : undefined });
+                      }}
+                    />{' '}
+                    {grant.name}
+                  </label>
+                );
+              })}
             </div>
           </fieldset>
           <fieldset>

@@ -14,6 +14,9 @@ export interface SupplierOverview {
   rateLimit: { requests: number; windowSeconds: number } | null;
   trustedDocuments: string | null;
   jwt: { issuer: string; lastUsed: string | null } | null;
+  writes: string[];
+  /** The URL's origin and whether its secret's variable is set: never the secret, nor the URL's path. */
+  webhook: { origin: string; secretSet: boolean } | null;
   keys: { fingerprint: string; lastUsed: string | null }[];
   requests: Record<string, number>;
   errors: number;
@@ -45,6 +48,8 @@ export const OverviewPage = () => {
               <th scope="col">{t('supplier')}</th>
               <th scope="col">{t('units')}</th>
               <th scope="col">{t('presets')}</th>
+              <th scope="col">{t('writes')}</th>
+              <th scope="col">{t('webhook')}</th>
               <th scope="col">{t('protectedRule')}</th>
               <th scope="col">{t('minGroupSize')}</th>
               <th scope="col">{t('keys')}</th>
@@ -61,6 +66,16 @@ export const OverviewPage = () => {
                 </th>
                 <td>{supplier.units === 'all' ? t('allUnits') : supplier.units.map(unitLabel).join(', ')}</td>
                 <td>{supplier.scopes.join(', ')}</td>
+                <td data-testid="writes">{supplier.writes.length > 0 ? supplier.writes.join(', ') : '–'}</td>
+                <td data-testid="webhook">
+                  {supplier.webhook ? (
+                    <>
+                      <code>{supplier.webhook.origin}</code> · {supplier.webhook.secretSet ? t('secretSet') : <span className="error">{t('secretMissing')}</span>}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
                 <td>{t(supplier.protectedIdentities)}</td>
                 <td>{supplier.minGroupSize ?? '–'}</td>
                 <td>

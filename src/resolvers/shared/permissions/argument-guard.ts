@@ -1,6 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isInputObjectType, getNamedType, isObjectType } from 'graphql';
 import { fieldGrant } from '../../../auth';
 import { ARGUMENT_READS, argumentReads, FEDERATION_FIELDS } from '../../../auth/argument-reads';
+import { withheldRead } from '../../../auth/argument-use';
 import { coordinate } from '../../../auth/coordinates';
 import type { SubgraphContext } from '../context';
 import { forbiddenArgument } from './forbidden';
@@ -49,10 +50,7 @@ export const guardArguments = (schema: GraphQLSchema): void => {
       field.resolve = (source, args: Record<string, unknown>, context, info) => {
         const grant = fieldGrant(context.caller.scopes);
         for (const { argument, reads } of argumentReads(key, args)) {
-          const withheld = reads.find((read) => {
-            const [typeName, fieldName] = read.split('.') as [string, string];
-            return !grant.canRead(typeName, fieldName);
-          });
+          const withheld = withheldRead(grant, reads);
           if (withheld !== undefined) throw forbiddenArgument(key, argument, withheld);
         }
         return resolve(source, args, context, info);
