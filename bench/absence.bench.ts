@@ -80,7 +80,15 @@ async function measureSize(students: number): Promise<Record<string, string | nu
         answer = warmRun.data;
       }
       rows.push(
-        { students, run: 'absenceSummary SCHOOL_UNIT, first query of the process', seconds: cold.seconds, 'peak RSS MiB': '-', 'producer requests': '-', 'rows in': warm.rows, 'rows out': '-' },
+        {
+          students,
+          run: 'absenceSummary SCHOOL_UNIT, first query of the process',
+          seconds: cold.seconds,
+          'peak RSS MiB': '-',
+          'producer requests': '-',
+          'rows in': warm.rows,
+          'rows out': '-',
+        },
         {
           students,
           run: `absenceSummary SCHOOL_UNIT, best of ${times.length}`,
@@ -98,8 +106,24 @@ async function measureSize(students: number): Promise<Record<string, string | nu
     // included: the row scope needs securityMarking); the one without it shows what that costs the producer.
     const baseline = Math.min(...baselines);
     const all = [
-      { students, run: `baseline: plain download, same query, best of ${baselines.length}`, seconds: baseline, 'peak RSS MiB': '-', 'producer requests': warm.requests, 'rows in': warm.rows, 'rows out': '-' },
-      { students, run: `plain download without expandReferenceNames, best of ${plainBaselines.length}`, seconds: Math.min(...plainBaselines), 'peak RSS MiB': '-', 'producer requests': warm.requests, 'rows in': warm.rows, 'rows out': '-' },
+      {
+        students,
+        run: `baseline: plain download, same query, best of ${baselines.length}`,
+        seconds: baseline,
+        'peak RSS MiB': '-',
+        'producer requests': warm.requests,
+        'rows in': warm.rows,
+        'rows out': '-',
+      },
+      {
+        students,
+        run: `plain download without expandReferenceNames, best of ${plainBaselines.length}`,
+        seconds: Math.min(...plainBaselines),
+        'peak RSS MiB': '-',
+        'producer requests': warm.requests,
+        'rows in': warm.rows,
+        'rows out': '-',
+      },
       ...rows,
     ];
     return all.map((row) => ({ ...row, 'x baseline': (row.seconds as number) / baseline }));

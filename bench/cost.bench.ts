@@ -13,7 +13,15 @@ import { pino } from 'pino';
 import { SUPERGRAPH_PATH } from '../src/config/paths';
 import { COST_MODEL, operationCost } from '../src/gateway/operation-cost';
 import { operationLimitRules } from '../src/gateway/operation-limits';
-import { PERSONS_PAGE, SCHOOL_UNIT_CLASSES, STUDENT_RECORD, STUDENT_RECORD_RANGE, TEACHER_WEEK, TEACHER_WEEK_RANGE, WALK_PAGE } from './graph/queries';
+import {
+  PERSONS_PAGE,
+  SCHOOL_UNIT_CLASSES,
+  STUDENT_RECORD,
+  STUDENT_RECORD_RANGE,
+  TEACHER_WEEK,
+  TEACHER_WEEK_RANGE,
+  WALK_PAGE,
+} from './graph/queries';
 import { median, printTable } from './measure';
 
 const ROUNDS = 7;
@@ -26,7 +34,8 @@ export const DEEP_MEMBERSHIPS = `{ persons(first: 200) { edges { node { groupMem
 /** 30 aliased absenceSummary calls (the alias limit's maximum). */
 export const THIRTY_SUMMARIES = `{ ${Array.from(
   { length: 30 },
-  (_, index) => `s${index}: absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: STUDENT) { edges { node { studentCount absenceRate } } }`,
+  (_, index) =>
+    `s${index}: absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: STUDENT) { edges { node { studentCount absenceRate } } }`,
 ).join(' ')} }`;
 
 interface Case {

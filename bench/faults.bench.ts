@@ -25,10 +25,25 @@ const CLASS_QUERY = /* GraphQL */ `
   query Class($id: ID!) {
     group(id: $id) {
       displayName
-      activities { displayName }
-      groupMemberships { person { id givenName familyName absences { type } grades { gradeValue } } }
+      activities {
+        displayName
+      }
+      groupMemberships {
+        person {
+          id
+          givenName
+          familyName
+          absences {
+            type
+          }
+          grades {
+            gradeValue
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 type Faults = Partial<{ latencyMs: number; errorRate: number; timeoutRate: number; malformedRate: number }>;
 
@@ -100,10 +115,19 @@ async function firstClass(gatewayUrl: string): Promise<string> {
   return body.data.groups.edges[0]!.node.id;
 }
 
-async function runKind(kind: Kind, producers: Record<ProducerName, ProducerEndpoint>, classId: string): Promise<Record<string, string | number>> {
+async function runKind(
+  kind: Kind,
+  producers: Record<ProducerName, ProducerEndpoint>,
+  classId: string,
+): Promise<Record<string, string | number>> {
   const endpoints = { ...producers };
   if (kind.down) endpoints[kind.down] = { ...producers[kind.down], url: `http://127.0.0.1:${await closedPort()}` };
-  const stack: GatewayStack = await startGatewayStack({ producers: endpoints, tuning: DEMO_TUNING, audit: AUDIT_SINK, requestTimeoutMs: DEADLINE_MS });
+  const stack: GatewayStack = await startGatewayStack({
+    producers: endpoints,
+    tuning: DEMO_TUNING,
+    audit: AUDIT_SINK,
+    requestTimeoutMs: DEADLINE_MS,
+  });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   try {
@@ -127,7 +151,8 @@ async function runKind(kind: Kind, producers: Record<ProducerName, ProducerEndpo
     const partialOther = answers.filter((a) => a.status === 200 && a.hasData && a.errors.length > 0 && !faultedOnly(a)).length;
     const failed = answers.length - whole - partialFaulted - partialOther;
     const codes = new Map<string, number>();
-    for (const a of answers) for (const e of a.errors) codes.set(String(e.extensions?.code), (codes.get(String(e.extensions?.code)) ?? 0) + 1);
+    for (const a of answers)
+      for (const e of a.errors) codes.set(String(e.extensions?.code), (codes.get(String(e.extensions?.code)) ?? 0) + 1);
     return {
       kind: kind.name,
       answers: answers.length,
@@ -143,7 +168,8 @@ async function runKind(kind: Kind, producers: Record<ProducerName, ProducerEndpo
     };
   } finally {
     clearInterval(sampler);
-    for (const producer of PRODUCERS) await setFaults(producers[producer], { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
+    for (const producer of PRODUCERS)
+      await setFaults(producers[producer], { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
     await stack.close();
   }
 }

@@ -6,10 +6,27 @@ import { DEFAULT_MAX_LOOKUP_KEYS } from '../src/demo/producers';
 import { generateMunicipality } from '../src/demo/generator';
 import { personsWalkDirect, schoolUnitDirect, studentRecordDirect, teacherWeekDirect } from './graph/direct';
 import { startProducersProcess, type ProducersProcess } from './shared/producers-process';
-import { pick, PERSONS_PAGE, SCHOOL_UNIT_CLASSES, STUDENT_RECORD, STUDENT_RECORD_RANGE, TEACHER_WEEK, TEACHER_WEEK_RANGE, WALK_PAGE, type Counts, type Picks } from './graph/queries';
+import {
+  pick,
+  PERSONS_PAGE,
+  SCHOOL_UNIT_CLASSES,
+  STUDENT_RECORD,
+  STUDENT_RECORD_RANGE,
+  TEACHER_WEEK,
+  TEACHER_WEEK_RANGE,
+  WALK_PAGE,
+  type Counts,
+  type Picks,
+} from './graph/queries';
 import { RestClient } from './graph/rest-client';
 import { startGatewayStack } from './graph/stack';
-import { GatewayClient, personsWalkViaGateway, schoolUnitViaGateway, studentRecordViaGateway, teacherWeekViaGateway } from './graph/via-gateway';
+import {
+  GatewayClient,
+  personsWalkViaGateway,
+  schoolUnitViaGateway,
+  studentRecordViaGateway,
+  teacherWeekViaGateway,
+} from './graph/via-gateway';
 import { printTable } from './measure';
 import { alternate } from './graph/alternate';
 import { alternateCosts, type CallCost } from './graph/cpu-cost';
@@ -113,22 +130,32 @@ async function benchSize(students: number): Promise<SizeRows> {
     const gateway = new GatewayClient(stack.gatewayUrl, CONCURRENCY);
     const floor = new GatewayClient(floorStack.url, 1);
     const rest = new RestClient(producers.producers, { connections: CONNECTIONS, maxLookupKeys: DEFAULT_MAX_LOOKUP_KEYS });
-    closers.unshift(() => gateway.close(), () => floor.close(), () => rest.close());
+    closers.unshift(
+      () => gateway.close(),
+      () => floor.close(),
+      () => rest.close(),
+    );
     for (const query of QUERIES.filter((q) => ONLY.length === 0 || ONLY.includes(q.letter))) {
       const viaGateway = () => query.gateway(gateway, picks);
       const direct = () => query.direct(rest, picks);
       // An honest comparison fetches the same data: every counted level must agree.
       const [gatewayCounts, directCounts] = [await viaGateway(), await direct()];
       if (JSON.stringify(gatewayCounts) !== JSON.stringify(directCounts)) {
-        throw new Error(`${query.name} at ${students} students: gateway ${JSON.stringify(gatewayCounts)} ≠ direct ${JSON.stringify(directCounts)}`);
+        throw new Error(
+          `${query.name} at ${students} students: gateway ${JSON.stringify(gatewayCounts)} ≠ direct ${JSON.stringify(directCounts)}`,
+        );
       }
       const gatewayCalls = await producerRequests(producers, viaGateway);
       const directCalls = await producerRequests(producers, direct);
       // The floor carries the real gateway's own answer, as often as one call sends the document.
       floorStack.serve(await gateway.query(floorStack.capturing(query.document), query.variables(picks)));
       // The floor must carry exactly what the gateway answers, or it measures something else.
-      const [real, carried] = [await gateway.query(query.document, query.variables(picks)), await floor.query(query.document, query.variables(picks))];
-      if (JSON.stringify(real) !== JSON.stringify(carried)) throw new Error(`${query.name} at ${students} students: the floor's answer differs from the gateway's`);
+      const [real, carried] = [
+        await gateway.query(query.document, query.variables(picks)),
+        await floor.query(query.document, query.variables(picks)),
+      ];
+      if (JSON.stringify(real) !== JSON.stringify(carried))
+        throw new Error(`${query.name} at ${students} students: the floor's answer differs from the gateway's`);
       const sends = query.sends(gatewayCounts);
       const viaFloor = async () => {
         for (let i = 0; i < sends; i++) await floor.query(query.document, query.variables(picks));
@@ -138,11 +165,17 @@ async function benchSize(students: number): Promise<SizeRows> {
         rounds: ROUNDS,
         requestsPerRound: Math.ceil(query.requests(students) / 2),
       });
-      const [g, d] = await alternate(viaGateway, direct, { rounds: ROUNDS, requestsPerRound: query.requests(students), concurrency: CONCURRENCY });
+      const [g, d] = await alternate(viaGateway, direct, {
+        rounds: ROUNDS,
+        requestsPerRound: query.requests(students),
+        concurrency: CONCURRENCY,
+      });
       rows.load.push({
         students,
         query: query.name,
-        rows: Object.entries(gatewayCounts).map(([k, v]) => `${k} ${v}`).join(', '),
+        rows: Object.entries(gatewayCounts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
         'producer req gw/direct': `${gatewayCalls}/${directCalls}`,
         'alone gw/direct p50 ms': `${cost.gateway.p50Ms.toFixed(1)}/${cost.direct.p50Ms.toFixed(1)}`,
         'gw p50 ms': g.p50Ms,
@@ -182,5 +215,8 @@ export async function run(): Promise<void> {
     floor.push(...rows.floor);
   }
   printTable(`gateway vs direct batched REST: concurrency ${CONCURRENCY}, median of ${ROUNDS} alternating rounds`, load);
-  printTable(`one call alone: CPU ms (bench process + producers) and p50, against the frameworks' floor (bench/graph/floor.ts), median of ${ROUNDS} alternating rounds`, floor);
+  printTable(
+    `one call alone: CPU ms (bench process + producers) and p50, against the frameworks' floor (bench/graph/floor.ts), median of ${ROUNDS} alternating rounds`,
+    floor,
+  );
 }

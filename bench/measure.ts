@@ -9,7 +9,10 @@ export interface LoadResult {
   requestsPerSecond: number;
 }
 
-export async function runLoad(task: () => Promise<unknown>, options: { requests: number; concurrency: number; warmup?: number }): Promise<LoadResult> {
+export async function runLoad(
+  task: () => Promise<unknown>,
+  options: { requests: number; concurrency: number; warmup?: number },
+): Promise<LoadResult> {
   for (let i = 0; i < (options.warmup ?? 3); i++) await task();
   const latencies: number[] = [];
   let next = 0;

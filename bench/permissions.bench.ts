@@ -17,7 +17,11 @@ const EXECUTOR_RUNS = 200;
 const WARMUP = 5;
 const PERSON_FIELDS = 'id givenName familyName securityMarking personStatus';
 
-const p50 = (samples: number[]): number => percentile([...samples].sort((a, b) => a - b), 0.5);
+const p50 = (samples: number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 
 async function interleaved(variants: readonly Variant[], runs: number): Promise<Map<string, number[]>> {
   const samples = new Map(variants.map((variant) => [variant.name, [] as number[]]));
@@ -42,7 +46,9 @@ const table = (samples: Map<string, number[]>, baseline: string): Record<string,
 
 /** One request of 2,000 person rows: two pages of 1,000 as aliased root fields. */
 async function twoThousandRows(stack: EmbeddedStack): Promise<() => Promise<void>> {
-  const post = async (query: string): Promise<{ data?: Record<string, { edges: unknown[]; pageInfo: { endCursor: string } }>; errors?: unknown[] }> => {
+  const post = async (
+    query: string,
+  ): Promise<{ data?: Record<string, { edges: unknown[]; pageInfo: { endCursor: string } }>; errors?: unknown[] }> => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-full-key' },
@@ -55,7 +61,8 @@ async function twoThousandRows(stack: EmbeddedStack): Promise<() => Promise<void
   const query = `{ a: persons(first: 1000) { edges { node { ${PERSON_FIELDS} } } } b: persons(first: 1000, after: ${JSON.stringify(after)}) { edges { node { ${PERSON_FIELDS} } } } }`;
   const check = await post(query);
   const rows = (check.data?.['a']?.edges.length ?? 0) + (check.data?.['b']?.edges.length ?? 0);
-  if (check.errors || rows !== 2_000) throw new Error(`the benchmark query returned ${rows} rows and ${JSON.stringify(check.errors ?? [])}`);
+  if (check.errors || rows !== 2_000)
+    throw new Error(`the benchmark query returned ${rows} rows and ${JSON.stringify(check.errors ?? [])}`);
   return async () => {
     await post(query);
   };
@@ -74,7 +81,10 @@ export async function run(): Promise<void> {
       ],
       HTTP_RUNS,
     );
-    printTable('2,000 persons × 5 fields through the gateway (HTTP, 4 subgraphs, demo producers)', table(http, 'permissions off (test-only switch)'));
+    printTable(
+      '2,000 persons × 5 fields through the gateway (HTTP, 4 subgraphs, demo producers)',
+      table(http, 'permissions off (test-only switch)'),
+    );
   } finally {
     await enforced.close();
     await off.close();

@@ -38,13 +38,18 @@ export async function run(): Promise<void> {
     for (const { mode } of MODES) stacks.push(await startTracingStack({ producers: producers.producers, mode, endpoint: sink.url }));
     clients.push(...stacks.map((stack) => new GatewayClient(stack.gatewayUrl, CONCURRENCY)));
     // Warm each stack up (JIT, connection pools) outside the rounds: the CPU counted is the requests' own.
-    for (const client of clients) await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), { requests: 20, concurrency: CONCURRENCY });
+    for (const client of clients)
+      await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), { requests: 20, concurrency: CONCURRENCY });
     const results = LOADS.map(() => MODES.map((): (LoadResult & { cpuMsPerRequest: number })[] => []));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [load, { concurrency, requests }] of LOADS.entries()) {
         for (const [index, client] of clients.entries()) {
           const cpuBefore = stacks[index]!.cpuMs();
-          const result = await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), { requests, concurrency, warmup: 0 });
+          const result = await runLoad(() => client.query(SCHOOL_UNIT_CLASSES, { id: picks.schoolUnit }), {
+            requests,
+            concurrency,
+            warmup: 0,
+          });
           results[load]![index]!.push({ ...result, cpuMsPerRequest: (stacks[index]!.cpuMs() - cpuBefore) / result.requests });
         }
       }

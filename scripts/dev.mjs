@@ -15,7 +15,9 @@ tsc.stdout.on('data', (chunk) => {
   process.stdout.write(text);
   // tsc prints "Found N errors. Watching for file changes." after each pass; start after the first.
   if (!gateway && /Found \d+ errors?\. Watching for file changes\./.test(text)) {
-    gateway = spawn(process.execPath, ['--watch-path=dist/src', '--max-semi-space-size=64', 'dist/src/main.js', ...gatewayArgs], { stdio: 'inherit' });
+    gateway = spawn(process.execPath, ['--watch-path=dist/src', '--max-semi-space-size=64', 'dist/src/main.js', ...gatewayArgs], {
+      stdio: 'inherit',
+    });
     gateway.on('exit', (code) => process.exit(code ?? 0));
   }
 });

@@ -21,7 +21,8 @@ const EXAMPLE_QUERY = `{
 
 async function runDeployed(configPath: string): Promise<void> {
   const env = readEnv();
-  if (env.callerSecret === undefined) throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
+  if (env.callerSecret === undefined)
+    throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
   // Resolved for the gateway: of the producers' secrets only the register's (the organisation tree, src/config/producer-calls.ts).
   const config = await loadConfig(configPath, env.variables, 'gateway');
   const tracing = startProcessTracing('gateway', readTracingEnv());
@@ -81,7 +82,10 @@ const DEMO_KEYS = [
   ['demo-full-key', 'everything, all units'],
   ['demo-lms-key', 'one school unit: students, groups, teachers by name, school e-mail; protected persons as alias'],
   ['demo-analytics-key', 'absence summaries for all units, min. group size 5: no rows, no names; protected persons excluded'],
-  ['demo-attendance-key', 'per-lesson attendance and absences of every unit, students by id only; protected persons excluded; writes check-ins and absences'],
+  [
+    'demo-attendance-key',
+    'per-lesson attendance and absences of every unit, students by id only; protected persons excluded; writes check-ins and absences',
+  ],
 ] as const;
 
 const readyMessage = (gatewayUrl: string, suppliersPath: string, metricsToken: string): string => {

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   if (name === undefined || !NAMES.includes(name) || args.positionals.length > 1) throw new Error(`usage: ${USAGE}`);
   const configPath = args.configPath ?? env.configPath;
   if (configPath === undefined) throw new Error(`a config file is required (--config or GATEWAY_CONFIG)\nusage: ${USAGE}`);
-  if (env.callerSecret === undefined) throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
+  if (env.callerSecret === undefined)
+    throw new Error(`the ${name} subgraph needs CALLER_SIGNING_SECRET: it serves only callers the gateway signed.`);
   // Resolved for this subgraph: only the secrets of the producers it calls (src/config/producer-calls.ts).
   // Before the config: without a database nothing else is worth checking.
   if (name === 'changes' && env.databaseUrl === undefined) throw new Error(DATABASE_URL_REQUIRED);

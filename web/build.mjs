@@ -50,7 +50,9 @@ async function build(force) {
 function typecheck() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   // Each app for the browser with its own tsconfig.json; every vite.config.ts for Node.
-  const projects = [...apps.map((app) => path.join(WEB, app, 'tsconfig.json')), path.join(WEB, 'tsconfig.node.json')].filter((project) => existsSync(project));
+  const projects = [...apps.map((app) => path.join(WEB, app, 'tsconfig.json')), path.join(WEB, 'tsconfig.node.json')].filter((project) =>
+    existsSync(project),
+  );
   for (const project of projects) {
     const result = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);

@@ -10,7 +10,12 @@ export interface DownloadResult {
   requests: number;
 }
 
-async function getJson(pool: Pool, endpoint: ProducerEndpoint, path: string, query: URLSearchParams): Promise<{ data: unknown[]; pageToken: string | null }> {
+async function getJson(
+  pool: Pool,
+  endpoint: ProducerEndpoint,
+  path: string,
+  query: URLSearchParams,
+): Promise<{ data: unknown[]; pageToken: string | null }> {
   const base = new URL(endpoint.url).pathname.replace(/\/+$/, '');
   const { statusCode, body } = await pool.request({
     method: 'GET',
@@ -21,7 +26,13 @@ async function getJson(pool: Pool, endpoint: ProducerEndpoint, path: string, que
   return (await body.json()) as { data: unknown[]; pageToken: string | null };
 }
 
-async function* walk(pool: Pool, endpoint: ProducerEndpoint, path: string, first: URLSearchParams, limit: number): AsyncGenerator<unknown[]> {
+async function* walk(
+  pool: Pool,
+  endpoint: ProducerEndpoint,
+  path: string,
+  first: URLSearchParams,
+  limit: number,
+): AsyncGenerator<unknown[]> {
   let page = await getJson(pool, endpoint, path, first);
   yield page.data;
   while (page.pageToken !== null) {

@@ -15,7 +15,12 @@ export async function schoolUnitDirect(rest: RestClient, picks: Picks): Promise<
     rest.all<W.Group>('register', '/groups', { organisation: [picks.schoolUnit], groupType: ['Klass'] }),
   ]);
   const memberships = classes.flatMap((group) => group.groupMemberships ?? []);
-  const students = await rest.lookup<W.Person>('register', '/persons', 'ids', memberships.map((m) => m.person.id));
+  const students = await rest.lookup<W.Person>(
+    'register',
+    '/persons',
+    'ids',
+    memberships.map((m) => m.person.id),
+  );
   const guardianIds = students.flatMap((student) => (student.responsibles ?? []).flatMap((r) => (r.person ? [r.person.id] : [])));
   const guardians = ids(await rest.lookup<W.Person>('register', '/persons', 'ids', guardianIds));
   const byId = new Map(students.map((s) => [s.id, s]));
@@ -38,12 +43,34 @@ export async function teacherWeekDirect(rest: RestClient, picks: Picks): Promise
     rest.lookup<W.Activity>('schedule', '/activities', 'teachers', [picks.duty]),
   ]);
   const [persons, groups, events] = await Promise.all([
-    rest.lookup<W.Person>('register', '/persons', 'ids', duties.flatMap((d) => (d.person ? [d.person.id] : []))),
-    rest.lookup<W.Group>('register', '/groups', 'ids', activities.flatMap((a) => a.groups.map((g) => g.id))),
-    rest.lookup<W.CalendarEvent>('schedule', '/calendarEvents', 'activities', activities.map((a) => a.id)),
+    rest.lookup<W.Person>(
+      'register',
+      '/persons',
+      'ids',
+      duties.flatMap((d) => (d.person ? [d.person.id] : [])),
+    ),
+    rest.lookup<W.Group>(
+      'register',
+      '/groups',
+      'ids',
+      activities.flatMap((a) => a.groups.map((g) => g.id)),
+    ),
+    rest.lookup<W.CalendarEvent>(
+      'schedule',
+      '/calendarEvents',
+      'activities',
+      activities.map((a) => a.id),
+    ),
   ]);
   const week = events.filter((e) => Date.parse(e.startTime) >= start && Date.parse(e.startTime) <= end);
-  const rooms = ids(await rest.lookup<W.Room>('schedule', '/rooms', 'ids', week.flatMap((e) => (e.rooms ?? []).map((r) => r.id))));
+  const rooms = ids(
+    await rest.lookup<W.Room>(
+      'schedule',
+      '/rooms',
+      'ids',
+      week.flatMap((e) => (e.rooms ?? []).map((r) => r.id)),
+    ),
+  );
   const groupIds = ids(groups);
   return {
     persons: persons.length,
@@ -62,9 +89,19 @@ export async function studentRecordDirect(rest: RestClient, picks: Picks): Promi
   ]);
   const teacherIds = grades.flatMap((g) => (g.gradingTeacher ? [g.gradingTeacher.id] : []));
   const [syllabuses, teachers, events] = await Promise.all([
-    rest.lookup<W.Syllabus>('register', '/syllabuses', 'ids', grades.map((g) => g.syllabus.id)),
+    rest.lookup<W.Syllabus>(
+      'register',
+      '/syllabuses',
+      'ids',
+      grades.map((g) => g.syllabus.id),
+    ),
     rest.lookup<W.Person>('register', '/persons', 'ids', teacherIds),
-    rest.lookup<W.CalendarEvent>('schedule', '/calendarEvents', 'ids', attendances.map((a) => a.calendarEvent.id)),
+    rest.lookup<W.CalendarEvent>(
+      'schedule',
+      '/calendarEvents',
+      'ids',
+      attendances.map((a) => a.calendarEvent.id),
+    ),
   ]);
   const dates = new Map(events.map((e) => [e.id, lessonDate(e.startTime)]));
   const inRange = attendances.filter((a) => {

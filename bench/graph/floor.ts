@@ -115,7 +115,10 @@ async function startServers(stoppers: (() => Promise<void>)[], fetcher: Subgraph
     const resolvers = {
       Query: Object.fromEntries(queryFields.map((f) => [f.name.value, () => root[f.name.value]])),
       ...Object.fromEntries(
-        entities.map((entity) => [entity.name.value, { __resolveReference: (ref: { id: string }) => index.get(`${entity.name.value}:${ref.id}`) ?? ref }]),
+        entities.map((entity) => [
+          entity.name.value,
+          { __resolveReference: (ref: { id: string }) => index.get(`${entity.name.value}:${ref.id}`) ?? ref },
+        ]),
       ),
     };
     const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), plugins: noPlugins() });

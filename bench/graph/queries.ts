@@ -19,15 +19,29 @@ export const PERSONS_PAGE = example('persons-page');
 export const TEACHER_WEEK = /* GraphQL */ `
   query TeacherWeek($duty: ID!, $start: DateTime!, $end: DateTime!) {
     duty(id: $duty) {
-      person { givenName familyName }
+      person {
+        givenName
+        familyName
+      }
       activities {
         id
         displayName
-        groups { id displayName }
-        calendarEvents(start: $start, end: $end) { id startTime rooms { id displayName } }
+        groups {
+          id
+          displayName
+        }
+        calendarEvents(start: $start, end: $end) {
+          id
+          startTime
+          rooms {
+            id
+            displayName
+          }
+        }
       }
     }
-  }`;
+  }
+`;
 
 export const STUDENT_RECORD = /* GraphQL */ `
   query StudentRecord($id: ID!, $from: Date!, $to: Date!) {
@@ -37,12 +51,27 @@ export const STUDENT_RECORD = /* GraphQL */ `
         id
         gradeValue
         registeredDate
-        syllabus { id subjectName }
-        gradingTeacher { id givenName familyName }
+        syllabus {
+          id
+          subjectName
+        }
+        gradingTeacher {
+          id
+          givenName
+          familyName
+        }
       }
-      attendances(startDate: $from, endDate: $to) { id attendanceMinutes calendarEvent { id startTime } }
+      attendances(startDate: $from, endDate: $to) {
+        id
+        attendanceMinutes
+        calendarEvent {
+          id
+          startTime
+        }
+      }
     }
-  }`;
+  }
+`;
 
 export interface Picks {
   /** The first school unit (Skolenhet) in register order. */

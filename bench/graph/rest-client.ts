@@ -60,7 +60,12 @@ export class RestClient {
   private async send<T>(producer: ProducerName, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.producers[producer].token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const answer = await this.pools[producer].request({ method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = await this.pools[producer].request({
+      method,
+      path,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (answer.statusCode !== 200) throw new Error(`${producer} ${method} ${path}: HTTP ${answer.statusCode} ${await answer.body.text()}`);
     return (await answer.body.json()) as T;
   }

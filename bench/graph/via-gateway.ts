@@ -1,7 +1,15 @@
 // The standard queries through the gateway, counted like the direct client counts its answers.
 import { Pool } from 'undici';
 import type { Counts, Picks } from './queries';
-import { PERSONS_PAGE, SCHOOL_UNIT_CLASSES, STUDENT_RECORD, STUDENT_RECORD_RANGE, TEACHER_WEEK, TEACHER_WEEK_RANGE, WALK_PAGE } from './queries';
+import {
+  PERSONS_PAGE,
+  SCHOOL_UNIT_CLASSES,
+  STUDENT_RECORD,
+  STUDENT_RECORD_RANGE,
+  TEACHER_WEEK,
+  TEACHER_WEEK_RANGE,
+  WALK_PAGE,
+} from './queries';
 
 // Supplier authentication: the full-access demo key (harmless where the gateway does not check yet).
 const AUTHORIZATION = 'Bearer demo-full-key';
@@ -28,7 +36,8 @@ export class GatewayClient {
       body: JSON.stringify({ query: document, variables }),
     });
     const result = (await answer.body.json()) as { data?: Data; errors?: { message: string }[] };
-    if (answer.statusCode !== 200 || result.errors) throw new Error(`gateway: HTTP ${answer.statusCode} ${JSON.stringify(result.errors ?? result)}`);
+    if (answer.statusCode !== 200 || result.errors)
+      throw new Error(`gateway: HTTP ${answer.statusCode} ${JSON.stringify(result.errors ?? result)}`);
     return result.data;
   }
 

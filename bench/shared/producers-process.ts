@@ -35,9 +35,13 @@ const HEAP_MIB = 8192;
 export async function startProducersProcess(options: { students: number; seed?: number }): Promise<ProducersProcess> {
   const ports = PRODUCERS.flatMap((p) => [`--port-${p}`, '0']);
   const seed = options.seed === undefined ? [] : ['--seed', String(options.seed)];
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB}`, CLI, '--students', String(options.students), ...seed, ...ports], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MIB}`, CLI, '--students', String(options.students), ...seed, ...ports],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const producers = await readEndpoints(child);
   const control = async (producer: ProducerEndpoint, method: 'GET' | 'POST', route: string): Promise<unknown> => {
     const answer = await request(`${producer.url}${route}`, { method, headers: { authorization: `Bearer ${producer.token}` } });
@@ -51,7 +55,8 @@ export async function startProducersProcess(options: { students: number; seed?: 
     producers,
     totalRequests: async () => (await stats()).reduce((sum, [, s]) => sum + s.total, 0),
     requestsOf: async (p) => (await statsOf(p)).total,
-    byRoute: async () => Object.fromEntries((await stats()).flatMap(([p, s]) => Object.entries(s.byRoute).map(([route, n]) => [`${p} ${route}`, n]))),
+    byRoute: async () =>
+      Object.fromEntries((await stats()).flatMap(([p, s]) => Object.entries(s.byRoute).map(([route, n]) => [`${p} ${route}`, n]))),
     cpuMs: () => processCpuMs(child.pid),
     resetStats: async () => void (await Promise.all(PRODUCERS.map((p) => control(producers[p], 'POST', '/_stats/reset')))),
     close: async () => {
@@ -79,7 +84,8 @@ async function readEndpoints(child: ChildProcess): Promise<Record<ProducerName, 
   const found: Partial<Record<ProducerName, ProducerEndpoint>> = {};
   for await (const line of createInterface({ input: child.stdout! })) {
     const match = LINE.exec(line);
-    if (match && (PRODUCERS as readonly string[]).includes(match[1]!)) found[match[1] as ProducerName] = { url: match[2]!, token: match[3]! };
+    if (match && (PRODUCERS as readonly string[]).includes(match[1]!))
+      found[match[1] as ProducerName] = { url: match[2]!, token: match[3]! };
     if (PRODUCERS.every((p) => found[p])) {
       // Keep draining: a full pipe would stall the producers' logging.
       child.stdout!.resume();

@@ -22,7 +22,8 @@ export interface TracingStackSettings {
 async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]!) as TracingStackSettings;
   let tracing: Tracing | undefined;
-  if (settings.mode !== 'off') tracing = startTracing({ serviceName: 'gateway', endpoint: settings.mode === 'export' ? settings.endpoint : undefined });
+  if (settings.mode !== 'off')
+    tracing = startTracing({ serviceName: 'gateway', endpoint: settings.mode === 'export' ? settings.endpoint : undefined });
   const stack = await startGatewayStack({
     producers: settings.producers,
     tuning: DEMO_TUNING,
@@ -32,7 +33,11 @@ async function main(): Promise<void> {
     requestTimeoutMs: 60_000,
   });
   process.on('message', (message) => {
-    if (message === 'stop') void stack.close().then(() => tracing?.shutdown()).then(() => process.exit(0));
+    if (message === 'stop')
+      void stack
+        .close()
+        .then(() => tracing?.shutdown())
+        .then(() => process.exit(0));
   });
   process.send!({ gatewayUrl: stack.gatewayUrl });
 }

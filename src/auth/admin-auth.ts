@@ -75,7 +75,8 @@ export const createAdminAuthenticator = async (file: AdminFile | undefined): Pro
   const digests = keys.map((key) => Buffer.from(key.sha256, 'hex'));
   let verify: JwtVerifier | undefined;
   if (file?.jwt) {
-    if ((file.jwt.jwksUrl === undefined) === (file.jwt.publicKeyPem === undefined)) throw new Error('admin.jwt: needs exactly one of jwksUrl and publicKeyPem');
+    if ((file.jwt.jwksUrl === undefined) === (file.jwt.publicKeyPem === undefined))
+      throw new Error('admin.jwt: needs exactly one of jwksUrl and publicKeyPem');
     verify = await createJwtVerifier(file.jwt);
   }
   const jwt = file?.jwt;
@@ -85,7 +86,8 @@ export const createAdminAuthenticator = async (file: AdminFile | undefined): Pro
         try {
           const payload = await verify(credential);
           const name = payload[jwt.nameClaim ?? 'sub'];
-          if (!holds(payload[jwt.adminClaim ?? 'roles'], jwt.adminValue ?? 'ss12000-admin') || typeof name !== 'string' || name === '') return null;
+          if (!holds(payload[jwt.adminClaim ?? 'roles'], jwt.adminValue ?? 'ss12000-admin') || typeof name !== 'string' || name === '')
+            return null;
           return { name: `jwt:${name}` };
         } catch {
           return null;

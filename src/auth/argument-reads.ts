@@ -223,7 +223,11 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     teacher: ['Activity.teachers', 'CalendarEvent.teacherExceptions'],
     organisation: ['CalendarEvent.activity', 'Activity.organisation'],
     group: ['CalendarEvent.activity', 'Activity.groups'],
-    sortkey: sortkey({ ModifiedDesc: ['CalendarEvent.meta'], StartTimeAsc: ['CalendarEvent.startTime'], StartTimeDesc: ['CalendarEvent.startTime'] }),
+    sortkey: sortkey({
+      ModifiedDesc: ['CalendarEvent.meta'],
+      StartTimeAsc: ['CalendarEvent.startTime'],
+      StartTimeDesc: ['CalendarEvent.startTime'],
+    }),
   },
   'Query.calendarEvent': byId('CalendarEvent'),
   // The zone a time is written in: the field shows the same instant as its UTC twin.
@@ -283,14 +287,30 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
   },
   'Query.absence': byId('Absence'),
   'Mutation.createAttendance': writeInput(
-    'calendarEvent', 'student', 'reporter', 'isReported', 'attendanceMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes',
-    'otherAttendanceMinutes', 'absenceReason', 'reportedTimestamp', 'idempotencyKey',
+    'calendarEvent',
+    'student',
+    'reporter',
+    'isReported',
+    'attendanceMinutes',
+    'validAbsenceMinutes',
+    'invalidAbsenceMinutes',
+    'otherAttendanceMinutes',
+    'absenceReason',
+    'reportedTimestamp',
+    'idempotencyKey',
   ),
   'Mutation.deleteAttendance': DELETE_INPUT,
   'Mutation.createAttendanceEvent': writeInput('eventType', 'time', 'person', 'group', 'registeredBy', 'idempotencyKey'),
   'Mutation.deleteAttendanceEvent': DELETE_INPUT,
   'Mutation.createAttendanceSchedule': writeInput(
-    'placement', 'numberOfWeeks', 'startDate', 'endDate', 'temporary', 'state', 'scheduleEntries', 'idempotencyKey',
+    'placement',
+    'numberOfWeeks',
+    'startDate',
+    'endDate',
+    'temporary',
+    'state',
+    'scheduleEntries',
+    'idempotencyKey',
   ),
   'Mutation.deleteAttendanceSchedule': DELETE_INPUT,
   'Mutation.createAbsence': writeInput('type', 'startTime', 'endTime', 'student', 'organisation', 'registeredBy', 'idempotencyKey'),
@@ -338,7 +358,11 @@ export const ARGUMENT_READS: ArgumentReadsTable = {
     gradingTeacher: ['Grade.gradingTeacher'],
     registeredDateOnOrAfter: ['Grade.registeredDate'],
     registeredDateOnOrBefore: ['Grade.registeredDate'],
-    sortkey: sortkey({ registeredDateAsc: ['Grade.registeredDate'], registeredDateDesc: ['Grade.registeredDate'], ModifiedDesc: ['Grade.meta'] }),
+    sortkey: sortkey({
+      registeredDateAsc: ['Grade.registeredDate'],
+      registeredDateDesc: ['Grade.registeredDate'],
+      ModifiedDesc: ['Grade.meta'],
+    }),
   },
   'Query.grade': byId('Grade'),
   'Query.studyPlans': {
@@ -375,7 +399,11 @@ const valueKey = (value: unknown): string | undefined => (typeof value === 'stri
  * What `args` of the field `fieldCoordinate` read, argument by argument (given ones only: an absent
  * or null argument reads nothing). Throws for an argument the table does not classify: fail closed.
  */
-export function argumentReads(fieldCoordinate: string, args: Readonly<Record<string, unknown>>, table: ArgumentReadsTable = ARGUMENT_READS): ArgumentRead[] {
+export function argumentReads(
+  fieldCoordinate: string,
+  args: Readonly<Record<string, unknown>>,
+  table: ArgumentReadsTable = ARGUMENT_READS,
+): ArgumentRead[] {
   const entries = table[fieldCoordinate];
   const out: ArgumentRead[] = [];
   const classify = (argument: string): readonly string[] => {

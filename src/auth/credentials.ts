@@ -83,7 +83,8 @@ export const createAuthenticator = (options: AuthenticatorOptions): Authenticato
     }
     // Unverified claims only pick the one supplier whose keys must then verify the token.
     const supplier = config.suppliers.find(
-      (candidate) => candidate.jwt !== undefined && candidate.jwt.issuer === claims.iss && claims[candidate.jwt.supplierClaim] === candidate.name,
+      (candidate) =>
+        candidate.jwt !== undefined && candidate.jwt.issuer === claims.iss && claims[candidate.jwt.supplierClaim] === candidate.name,
     );
     if (!supplier?.jwt) return undefined;
     try {

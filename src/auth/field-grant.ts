@@ -46,7 +46,9 @@ const build = (scopes: readonly PresetName[]): FieldGrant => {
       fields.set(typeName, set);
     }
   }
-  const valueTypes = Object.fromEntries(TYPED_ATTRIBUTES.map((attribute) => [attribute, typesOf(scopes, attribute)])) as unknown as ValueTypes;
+  const valueTypes = Object.fromEntries(
+    TYPED_ATTRIBUTES.map((attribute) => [attribute, typesOf(scopes, attribute)]),
+  ) as unknown as ValueTypes;
   return {
     fields,
     canRead: (typeName, fieldName) => fields.get(typeName)?.has(fieldName) === true,

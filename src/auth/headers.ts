@@ -1,5 +1,6 @@
 /** Request headers as Node (`IncomingHttpHeaders`), fetch (`Headers`) or Apollo (`HeaderMap`) give them. */
-export type HeaderSource = { get(name: string): string | null | undefined } | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type HeaderSource =
+  { get(name: string): string | null | undefined } | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** One header's value; undefined when absent or sent more than once (ambiguous, so not trusted). */
 export const headerValue = (headers: HeaderSource, name: string): string | undefined => {

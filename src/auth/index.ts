@@ -21,7 +21,14 @@ export {
   type SubgraphRequest,
   type WireClaims,
 } from './signed-caller';
-export { loadSuppliersConfig, parseSuppliersConfig, type SupplierConfig, type SupplierLimits, type SupplierWebhook, type SuppliersConfig } from './suppliers-config';
+export {
+  loadSuppliersConfig,
+  parseSuppliersConfig,
+  type SupplierConfig,
+  type SupplierLimits,
+  type SupplierWebhook,
+  type SuppliersConfig,
+} from './suppliers-config';
 export { SuppliersConfigError } from './suppliers-errors';
 export { type ProtectedIdentities, type RateLimitSetting, type UnitRef } from './suppliers-schema';
 export { watchSuppliersConfig, type SuppliersWatch, type WatchLogger, type WatchOptions } from './suppliers-watcher';

@@ -9,7 +9,14 @@ import type { PresetName } from './presets';
 import { describeSchemaErrors, supplierPath, SuppliersConfigError } from './suppliers-errors';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 import type { WriteGrant } from './write-grants';
-import { SUPPLIERS_SCHEMA, type ProtectedIdentities, type RateLimitSetting, type SupplierFile, type SuppliersFile, type UnitRef } from './suppliers-schema';
+import {
+  SUPPLIERS_SCHEMA,
+  type ProtectedIdentities,
+  type RateLimitSetting,
+  type SupplierFile,
+  type SuppliersFile,
+  type UnitRef,
+} from './suppliers-schema';
 
 export interface SupplierJwt {
   readonly issuer: string;
@@ -85,7 +92,9 @@ const crossChecks = (file: SuppliersFile): string[] => {
     // lesson and student) would hand them out by another door, so the two are never combined.
     const perStudent = supplier.scopes.filter((scope) => PER_STUDENT_ATTENDANCE.has(scope));
     if ((supplier.minGroupSize ?? 1) > 1 && perStudent.length > 0) {
-      problems.push(`${at(index, 'minGroupSize')}: cannot be combined with ${perStudent.join(', ')}, which serve the same figures per student (grant absenceSummary instead)`);
+      problems.push(
+        `${at(index, 'minGroupSize')}: cannot be combined with ${perStudent.join(', ')}, which serve the same figures per student (grant absenceSummary instead)`,
+      );
     }
     // A write answers with what was written, read through the supplier's presets: without one that
     // reads attendance data the supplier could write but never see what it wrote.
@@ -93,7 +102,8 @@ const crossChecks = (file: SuppliersFile): string[] => {
       problems.push(`${at(index, 'writes')}: needs the attendance preset in scopes, which reads what is written`);
     }
     // A webhook tells of changes: only a supplier granted the feed may be told.
-    if (supplier.webhook && !supplier.scopes.includes('changes')) problems.push(`${at(index, 'webhook')}: needs the changes preset in scopes`);
+    if (supplier.webhook && !supplier.scopes.includes('changes'))
+      problems.push(`${at(index, 'webhook')}: needs the changes preset in scopes`);
     supplier.apiKeys?.forEach((key, keyIndex) => {
       const owner = keyOwners.get(key.sha256);
       if (owner !== undefined) problems.push(`${at(index, 'apiKeys', String(keyIndex))}: the same key belongs to ${owner}`);
@@ -114,7 +124,11 @@ const resolveJwt = async (supplier: SupplierFile, path: string): Promise<Supplie
   }
 };
 
-const resolveSupplier = (supplier: SupplierFile, jwt: SupplierJwt | undefined, trustedDocuments: TrustedDocuments | undefined): SupplierConfig => ({
+const resolveSupplier = (
+  supplier: SupplierFile,
+  jwt: SupplierJwt | undefined,
+  trustedDocuments: TrustedDocuments | undefined,
+): SupplierConfig => ({
   name: supplier.name,
   apiKeyHashes: (supplier.apiKeys ?? []).map((key) => Buffer.from(key.sha256, 'hex')),
   jwt,
@@ -143,11 +157,19 @@ export const parseSuppliersConfig = async (text: string, source = 'suppliers con
   if (!validate(data)) throw new SuppliersConfigError(source, describeSchemaErrors(validate.errors ?? [], data));
   const problems = crossChecks(data);
   if (problems.length > 0) throw new SuppliersConfigError(source, problems);
-  const jwts = await Promise.all(data.suppliers.map((supplier, index) => resolveJwt(supplier, supplierPath(data, ['suppliers', String(index)]))));
+  const jwts = await Promise.all(
+    data.suppliers.map((supplier, index) => resolveJwt(supplier, supplierPath(data, ['suppliers', String(index)]))),
+  );
   const loadProblems = jwts.filter((jwt): jwt is string => typeof jwt === 'string');
   const documents = await Promise.all(
-    data.suppliers.map((supplier, index) =>
-      supplier.trustedDocuments && loadTrustedDocuments(supplier.trustedDocuments, `${supplierPath(data, ['suppliers', String(index)])}.trustedDocuments.documents`, baseDir),
+    data.suppliers.map(
+      (supplier, index) =>
+        supplier.trustedDocuments &&
+        loadTrustedDocuments(
+          supplier.trustedDocuments,
+          `${supplierPath(data, ['suppliers', String(index)])}.trustedDocuments.documents`,
+          baseDir,
+        ),
     ),
   );
   loadProblems.push(...documents.flatMap((loaded) => (Array.isArray(loaded) ? loaded : [])));

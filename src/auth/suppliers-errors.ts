@@ -72,7 +72,10 @@ export const describeSchemaErrors = (errors: readonly ErrorObject[], data: unkno
     .filter((error) => error.keyword !== 'if')
     .map((error) => {
       const { extra, message } = describe(error);
-      const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const segments = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
       if (extra !== undefined) segments.push(extra);
       return `${supplierPath(data, segments) || '(file)'}: ${message}`;
     });

@@ -36,7 +36,8 @@ export class CatchUp {
   /** Marks every entity as read up to now where nothing was read before: the feed starts now, not with history. */
   async start(now = new Date().toISOString()): Promise<void> {
     for (const key of [...this.source.entities, DELETED]) {
-      if ((await this.store.watermark(this.source.producer, key)) === undefined) await this.store.setWatermark(this.source.producer, key, now);
+      if ((await this.store.watermark(this.source.producer, key)) === undefined)
+        await this.store.setWatermark(this.source.producer, key, now);
     }
   }
 
@@ -72,7 +73,10 @@ export class CatchUp {
           }
         } catch (error) {
           // The watermark stays: the next notification or poll reads the same span again.
-          logger.warn({ producer: this.source.producer, entity: key, reason: error instanceof Error ? error.message : String(error) }, 'change catch-up failed');
+          logger.warn(
+            { producer: this.source.producer, entity: key, reason: error instanceof Error ? error.message : String(error) },
+            'change catch-up failed',
+          );
         }
       }
     }
@@ -102,7 +106,9 @@ export class CatchUp {
     const askedAt = new Date().toISOString();
     const mark = (await this.store.watermark(producer, DELETED)) ?? askedAt;
     const deleted = await this.source.deletedAfter(before(mark, OVERLAP_MS), this.source.entities);
-    const added = await this.store.record(deleted.map(({ entity, id }) => ({ producer, type: entity, id, change: 'DELETED', at: askedAt })));
+    const added = await this.store.record(
+      deleted.map(({ entity, id }) => ({ producer, type: entity, id, change: 'DELETED', at: askedAt })),
+    );
     await this.store.setWatermark(producer, DELETED, askedAt);
     return added;
   }

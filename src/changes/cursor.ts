@@ -8,11 +8,16 @@ export class ChangeCursors {
   private readonly key: Buffer;
 
   constructor(secret: string | undefined) {
-    this.key = createHmac('sha256', secret ?? randomBytes(32).toString('hex')).update('ss12000-change-cursor').digest();
+    this.key = createHmac('sha256', secret ?? randomBytes(32).toString('hex'))
+      .update('ss12000-change-cursor')
+      .digest();
   }
 
   private mac(supplier: string, seq: number): string {
-    return createHmac('sha256', this.key).update(JSON.stringify([supplier, seq])).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify([supplier, seq]))
+      .digest('base64url')
+      .slice(0, 22);
   }
 
   seal(supplier: string, seq: number): string {

@@ -90,7 +90,10 @@ export class Deliverer {
     const secret = webhook && this.options.variables[webhook.secretVariable];
     if (webhook === undefined || !secret) {
       supplierWebhookAttempts.inc({ supplier: delivery.supplier, outcome: 'given_up' });
-      logger.warn({ supplier: delivery.supplier }, 'webhook notification given up: the supplier has no webhook or its secret variable is not set');
+      logger.warn(
+        { supplier: delivery.supplier },
+        'webhook notification given up: the supplier has no webhook or its secret variable is not set',
+      );
       await store.failed(delivery.id, 'no webhook configured', undefined);
       return;
     }

@@ -57,7 +57,10 @@ export class Dispatcher {
             await this.dispatch(supplier.name);
           } catch (error) {
             // The cursor stays: the next run tries the same entries.
-            logger.warn({ supplier: supplier.name, reason: error instanceof Error ? error.message : String(error) }, 'change feed could not prepare a webhook');
+            logger.warn(
+              { supplier: supplier.name, reason: error instanceof Error ? error.message : String(error) },
+              'change feed could not prepare a webhook',
+            );
           }
         }
       } while (this.again && !this.stopped);

@@ -10,11 +10,18 @@ import { CatchUp } from './catch-up';
 import { ChangeCursors } from './cursor';
 import { Deliverer, type DeliveryOptions } from './delivery';
 import { Dispatcher } from './dispatcher';
-import { NOTIFICATIONS_PATH, receiveNotification, type NotificationAnswer, type NotificationAuth, type NotificationRequest } from './notifications';
+import {
+  NOTIFICATIONS_PATH,
+  receiveNotification,
+  type NotificationAnswer,
+  type NotificationAuth,
+  type NotificationRequest,
+} from './notifications';
 import { ProducerWatch, type WatchTiming } from './producer-watch';
 import type { ChangeStore } from './store';
 
-export interface ChangeTiming extends WatchTiming, Pick<DeliveryOptions, 'tickMs' | 'initialDelayMs' | 'maxDelayMs' | 'maxAttempts' | 'timeoutMs'> {
+export interface ChangeTiming
+  extends WatchTiming, Pick<DeliveryOptions, 'tickMs' | 'initialDelayMs' | 'maxDelayMs' | 'maxAttempts' | 'timeoutMs'> {
   /** How often the dispatcher looks at the log without being told of new entries, in ms. */
   dispatchEveryMs: number;
 }
@@ -102,9 +109,13 @@ export function startChangeService(options: ChangeServiceOptions): ChangeService
       scheduleDispatch();
     },
     receive: (request) =>
-      receiveNotification(request, (producer) => (catchUps.has(producer as ProducerName) ? options.notificationAuth[producer as ProducerName] : undefined), (producer, notification) => {
-        void catchUps.get(producer as ProducerName)?.run(notification.entities, notification.deleted);
-      }),
+      receiveNotification(
+        request,
+        (producer) => (catchUps.has(producer as ProducerName) ? options.notificationAuth[producer as ProducerName] : undefined),
+        (producer, notification) => {
+          void catchUps.get(producer as ProducerName)?.run(notification.entities, notification.deleted);
+        },
+      ),
     modes: () => Object.fromEntries([...watches].map(([producer, watch]) => [producer, watch.mode])),
     async close() {
       closed = true;

@@ -42,7 +42,10 @@ export async function visibleChanges(
       if (row !== null && row.id === record.id) shown.add(objectKey(record));
     }),
   );
-  await store.markSeen(caller.supplier, modified.filter((record) => shown.has(objectKey(record))));
+  await store.markSeen(
+    caller.supplier,
+    modified.filter((record) => shown.has(objectKey(record))),
+  );
   const deleted = candidates.filter((record) => record.change === 'DELETED');
   const seen = await store.seen(caller.supplier, deleted);
   return candidates.filter((record) => (record.change === 'MODIFIED' ? shown : seen).has(objectKey(record)));

@@ -139,4 +139,3 @@ export const CONFIG_SCHEMA = {
     admin: ADMIN_SCHEMA,
   },
 } as const;
-

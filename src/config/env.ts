@@ -55,9 +55,13 @@ export interface TracingEnvironment {
 const tracesEndpoint = (env: NodeJS.ProcessEnv): string | undefined => {
   const [name, value] = env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']
     ? ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']]
-    : ['OTEL_EXPORTER_OTLP_ENDPOINT', env['OTEL_EXPORTER_OTLP_ENDPOINT'] ? `${env['OTEL_EXPORTER_OTLP_ENDPOINT'].replace(/\/+$/, '')}/v1/traces` : undefined];
+    : [
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        env['OTEL_EXPORTER_OTLP_ENDPOINT'] ? `${env['OTEL_EXPORTER_OTLP_ENDPOINT'].replace(/\/+$/, '')}/v1/traces` : undefined,
+      ];
   if (value === undefined) return undefined;
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new Error(`${name} must be an http(s) URL, got "${env[name]}".`);
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(`${name} must be an http(s) URL, got "${env[name]}".`);
   return value;
 };
 

@@ -28,7 +28,12 @@ export class ConfigError extends ConfigFileError {
   }
 }
 
-type Tuning = Partial<Pick<ProducerConfig, 'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'>>;
+type Tuning = Partial<
+  Pick<
+    ProducerConfig,
+    'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'
+  >
+>;
 interface ConfigFile {
   gateway?: Partial<ListenConfig> & {
     supergraphPath?: string;
@@ -38,11 +43,19 @@ interface ConfigFile {
     idempotencyTtlSeconds?: number;
   };
   subgraphs: Record<ProducerName, { url: string; listen?: Partial<ListenConfig> }> & {
-    changes?: { url: string; listen?: Partial<ListenConfig>; publicUrl?: string; notifications?: Partial<Record<ProducerName, { token?: string; hmacSecret?: string }>> };
+    changes?: {
+      url: string;
+      listen?: Partial<ListenConfig>;
+      publicUrl?: string;
+      notifications?: Partial<Record<ProducerName, { token?: string; hmacSecret?: string }>>;
+    };
   };
   producerDefaults?: Tuning;
   producers: Partial<
-    Record<ProducerName, Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }>
+    Record<
+      ProducerName,
+      Tuning & Pick<ProducerConfig, 'summarySource' | 'strict' | 'timeZone' | 'capabilities'> & { baseUrl: string; auth: ProducerAuth }
+    >
   >;
   validatePayloads?: boolean;
   admin?: AdminFile;
@@ -76,7 +89,13 @@ const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 type Missing = (name: string, at: string) => string;
 
 /** Replaces `${NAME}` in every string value; a variable that is not set is an error naming the key. */
-function substitute(value: unknown, variables: Readonly<Record<string, string | undefined>>, at: string, problems: string[], missing: Missing): unknown {
+function substitute(
+  value: unknown,
+  variables: Readonly<Record<string, string | undefined>>,
+  at: string,
+  problems: string[],
+  missing: Missing,
+): unknown {
   if (typeof value === 'string') {
     return value.replace(VARIABLE, (_, name: string) => {
       const found = variables[name];
@@ -104,7 +123,8 @@ function unread(value: unknown, key: string): unknown {
     return STAND_INS[key] ?? 'unresolved';
   }
   if (Array.isArray(value)) return value.map((item) => unread(item, key));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, unread(item, name)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, unread(item, name)]));
   return value;
 }
 const STAND_INS: Readonly<Record<string, string>> = {
@@ -131,16 +151,24 @@ function withoutNotificationSecrets(subgraphs: unknown): unknown {
 }
 
 /** The file with `${NAME}` substituted where `forProcess` reads it: outside `producers`, and in the sections of the producers it calls. */
-function substituteFor(raw: unknown, variables: Readonly<Record<string, string | undefined>>, forProcess: ProcessName | undefined, problems: string[]): unknown {
-  if (forProcess === undefined) return substitute(raw, variables, '', problems, (name, at) => `${at}: environment variable ${name} is not set`);
+function substituteFor(
+  raw: unknown,
+  variables: Readonly<Record<string, string | undefined>>,
+  forProcess: ProcessName | undefined,
+  problems: string[],
+): unknown {
+  if (forProcess === undefined)
+    return substitute(raw, variables, '', problems, (name, at) => `${at}: environment variable ${name} is not set`);
   const who = describeProcess(forProcess);
   const outside: Missing = (name, at) => `${at}: ${who} needs ${name}, and environment variable ${name} is not set`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return substitute(raw, variables, '', problems, outside);
   const calls = PRODUCER_CALLS[forProcess];
   return Object.fromEntries(
     Object.entries(raw).map(([key, value]) => {
-      if (key === 'subgraphs' && forProcess !== 'changes') return [key, substitute(withoutNotificationSecrets(value), variables, key, problems, outside)];
-      if (key !== 'producers' || value === null || typeof value !== 'object' || Array.isArray(value)) return [key, substitute(value, variables, key, problems, outside)];
+      if (key === 'subgraphs' && forProcess !== 'changes')
+        return [key, substitute(withoutNotificationSecrets(value), variables, key, problems, outside)];
+      if (key !== 'producers' || value === null || typeof value !== 'object' || Array.isArray(value))
+        return [key, substitute(value, variables, key, problems, outside)];
       const producers = Object.entries(value as Record<string, unknown>).map(([producer, section]) => {
         const reason = calls[producer as ProducerName];
         // A key that names no producer is substituted like any other: the schema then names it.
@@ -174,11 +202,16 @@ export function resolveConfig(
   if (problems.length > 0) throw new ConfigError(source, problems);
   if (!validate(substituted)) throw new ConfigError(source, (validate.errors ?? []).map(describe));
   const file = substituted;
-  const semantic = [...producerProblems(file.producers), ...originProblems(file.gateway?.cors?.allowedOrigins ?? []), ...changesProblems(file.subgraphs.changes)];
+  const semantic = [
+    ...producerProblems(file.producers),
+    ...originProblems(file.gateway?.cors?.allowedOrigins ?? []),
+    ...changesProblems(file.subgraphs.changes),
+  ];
   if (semantic.length > 0) throw new ConfigError(source, semantic);
   const defaults = { ...PRODUCER_DEFAULTS, ...file.producerDefaults };
   const calls = forProcess === undefined ? PRODUCERS : producersCalledBy(forProcess);
-  const entries = <T>(make: (name: ProducerName) => T) => Object.fromEntries(PRODUCERS.map((name) => [name, make(name)])) as Record<ProducerName, T>;
+  const entries = <T>(make: (name: ProducerName) => T) =>
+    Object.fromEntries(PRODUCERS.map((name) => [name, make(name)])) as Record<ProducerName, T>;
   return {
     gateway: {
       host: file.gateway?.host ?? '0.0.0.0',
@@ -191,11 +224,16 @@ export function resolveConfig(
     },
     subgraphs: entries((name) => ({
       url: file.subgraphs[name].url,
-      listen: { host: file.subgraphs[name].listen?.host ?? '0.0.0.0', port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url) },
+      listen: {
+        host: file.subgraphs[name].listen?.host ?? '0.0.0.0',
+        port: file.subgraphs[name].listen?.port ?? portOf(file.subgraphs[name].url),
+      },
     })),
     changesSubgraphUrl: file.subgraphs.changes?.url,
     // Its secrets are resolved for the changes process only (and for every process: the embedded stack, tools).
-    ...(file.subgraphs.changes && (forProcess === undefined || forProcess === 'changes') ? { changes: changesProcess(file.subgraphs.changes) } : {}),
+    ...(file.subgraphs.changes && (forProcess === undefined || forProcess === 'changes')
+      ? { changes: changesProcess(file.subgraphs.changes) }
+      : {}),
     producers: Object.fromEntries(
       calls.flatMap((name) => {
         const given = file.producers[name];
@@ -215,10 +253,12 @@ function producerProblems(producers: ConfigFile['producers']): string[] {
   for (const name of PRODUCERS) {
     const given = producers[name];
     if (given === undefined) continue;
-    if (given.timeZone !== undefined && !isTimeZone(given.timeZone)) problems.push(`producers.${name}.timeZone: unknown time zone "${given.timeZone}"`);
+    if (given.timeZone !== undefined && !isTimeZone(given.timeZone))
+      problems.push(`producers.${name}.timeZone: unknown time zone "${given.timeZone}"`);
     const own = domainPaths(name);
     given.capabilities?.paths?.forEach((path, index) => {
-      if (!own.includes(path)) problems.push(`producers.${name}.capabilities.paths.${index}: "${path}" is not a ${name} path (${own.join(', ')})`);
+      if (!own.includes(path))
+        problems.push(`producers.${name}.capabilities.paths.${index}: "${path}" is not a ${name} path (${own.join(', ')})`);
     });
   }
   return problems;
@@ -252,7 +292,9 @@ function changesProblems(section: ChangesSection | undefined): string[] {
     if (url.search !== '' || url.hash !== '') problems.push('subgraphs.changes.publicUrl: must be a base URL, without query or fragment');
   }
   if (section.notifications !== undefined && Object.keys(section.notifications).length > 0 && section.publicUrl === undefined) {
-    problems.push('subgraphs.changes.notifications: needs subgraphs.changes.publicUrl, the address the producers send their notifications to');
+    problems.push(
+      'subgraphs.changes.notifications: needs subgraphs.changes.publicUrl, the address the producers send their notifications to',
+    );
   }
   return problems;
 }
@@ -266,7 +308,11 @@ function originProblems(origins: readonly string[]): string[] {
 }
 
 /** `forProcess`: the gateway or a subgraph of the deployed shape, reading only its producers' secrets (see resolveConfig). */
-export async function loadConfig(file: string, variables: Readonly<Record<string, string | undefined>>, forProcess?: ProcessName): Promise<GatewayConfig> {
+export async function loadConfig(
+  file: string,
+  variables: Readonly<Record<string, string | undefined>>,
+  forProcess?: ProcessName,
+): Promise<GatewayConfig> {
   let raw: unknown;
   try {
     raw = parse(await readFile(file, 'utf8'));

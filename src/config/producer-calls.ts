@@ -48,7 +48,8 @@ export const PRODUCER_CALLS: Readonly<Record<ProcessName, Readonly<Partial<Recor
 };
 
 /** The producers `process` calls, in PRODUCERS order. */
-export const producersCalledBy = (process: ProcessName): readonly ProducerName[] => PRODUCERS.filter((name) => PRODUCER_CALLS[process][name] !== undefined);
+export const producersCalledBy = (process: ProcessName): readonly ProducerName[] =>
+  PRODUCERS.filter((name) => PRODUCER_CALLS[process][name] !== undefined);
 
 /** "the gateway", "the grades subgraph": how errors name a process. */
 export const describeProcess = (process: ProcessName): string => (process === 'gateway' ? 'the gateway' : `the ${process} subgraph`);

@@ -39,13 +39,31 @@ const record = (audit: Logger, entry: AuditEntry, errors: readonly { extensions?
 };
 
 export const auditUnauthenticated = (audit: Logger): void => {
-  const entry: AuditEntry = { supplier: null, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'unauthenticated', httpStatus: 401, errorCodes: [] };
+  const entry: AuditEntry = {
+    supplier: null,
+    operationName: null,
+    fields: [],
+    persons: 0,
+    durationMs: 0,
+    status: 'unauthenticated',
+    httpStatus: 401,
+    errorCodes: [],
+  };
   record(audit, entry, [{ extensions: { code: 'UNAUTHENTICATED' } }]);
 };
 
 /** A request refused 429 by the supplier's rate limit (src/gateway/rate-limit.ts), before it was read. */
 export const auditRateLimited = (audit: Logger, supplier: string): void => {
-  const entry: AuditEntry = { supplier, operationName: null, fields: [], persons: 0, durationMs: 0, status: 'rate_limited', httpStatus: 429, errorCodes: ['RATE_LIMITED'] };
+  const entry: AuditEntry = {
+    supplier,
+    operationName: null,
+    fields: [],
+    persons: 0,
+    durationMs: 0,
+    status: 'rate_limited',
+    httpStatus: 429,
+    errorCodes: ['RATE_LIMITED'],
+  };
   record(audit, entry, [{ extensions: { code: 'RATE_LIMITED' } }]);
 };
 
@@ -68,9 +86,13 @@ export interface AuditedRequest {
 /** Writes the audit line of a request that was read (authenticated, admitted). */
 export const auditRequest = (audit: Logger, request: AuditedRequest): void => {
   const { resolved, operation, data, errors } = request;
-  const fields = resolved ? [...fieldsRead(resolved.schema, resolved.document).keys()].filter((key) => !key.endsWith('.__typename')).sort() : [];
+  const fields = resolved
+    ? [...fieldsRead(resolved.schema, resolved.document).keys()].filter((key) => !key.endsWith('.__typename')).sort()
+    : [];
   const fragments = Object.fromEntries(
-    (resolved?.document.definitions ?? []).flatMap((definition) => (definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition]] : [])),
+    (resolved?.document.definitions ?? []).flatMap((definition) =>
+      definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition]] : [],
+    ),
   );
   const entry: AuditEntry = {
     supplier: request.supplier,

@@ -76,7 +76,10 @@ export function planArguments(
       for (const arg of field.args) {
         const entry = argumentUse(grant, key, arg.name, [], table);
         const of = entry.kind === 'perValue' ? entry.of : undefined;
-        const use = of === undefined ? entry : argumentUse(grant, key, arg.name, enumValueNames(field.args.find((other) => other.name === of)), table);
+        const use =
+          of === undefined
+            ? entry
+            : argumentUse(grant, key, arg.name, enumValueNames(field.args.find((other) => other.name === of)), table);
         perArgument.set(arg.name, use);
         const argType = getNamedType(arg.type);
         if (use.kind === 'perValue' && use.of === arg.name && isEnumType(argType)) {
@@ -109,11 +112,18 @@ export function planArguments(
     for (const arg of field.args) {
       const use = perArgument.get(arg.name);
       let usable =
-        use?.kind === 'fixed' ? use.allowed : use?.kind === 'perValue' ? (use.of === arg.name ? decided(arg.name) : use.absentAllowed || decided(use.of)) : false;
+        use?.kind === 'fixed'
+          ? use.allowed
+          : use?.kind === 'perValue'
+            ? use.of === arg.name
+              ? decided(arg.name)
+              : use.absentAllowed || decided(use.of)
+            : false;
       const argType = getNamedType(arg.type);
       if (usable && isInputObjectType(argType)) {
         for (const inner of Object.values(argType.getFields())) {
-          if (fixedAllowed(perArgument.get(`${arg.name}.${inner.name}`) ?? argumentUse(grant, key, `${arg.name}.${inner.name}`, [], table))) continue;
+          if (fixedAllowed(perArgument.get(`${arg.name}.${inner.name}`) ?? argumentUse(grant, key, `${arg.name}.${inner.name}`, [], table)))
+            continue;
           // A required part it may not give makes the argument unusable; an optional one leaves the input type.
           if (isNonNullType(inner.type)) usable = false;
           else add(hiddenInputFields, argType.name, inner.name);

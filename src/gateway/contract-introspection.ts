@@ -30,7 +30,9 @@ export async function introspectionAnswer(
   contracts: Contracts,
   request: IntrospectionRequest,
 ): Promise<{ status: 200 | 400; result: FormattedExecutionResult } | undefined> {
-  const roots = [...fieldsRead(request.schema, request.document).keys()].filter((key) => key.startsWith('Query.') && key !== 'Query.__typename');
+  const roots = [...fieldsRead(request.schema, request.document).keys()].filter(
+    (key) => key.startsWith('Query.') && key !== 'Query.__typename',
+  );
   if (!roots.some((key) => INTROSPECTION_ROOTS.has(key))) return undefined;
   if (roots.some((key) => !INTROSPECTION_ROOTS.has(key))) {
     const error = new GraphQLError('Query __schema and __type in an operation of their own.', {

@@ -28,9 +28,16 @@ export const supergraphEntityTypes = (supergraphSdl: string): ReadonlySet<string
 };
 
 const hasNoFields = (schema: GraphQLSchema): boolean =>
-  Object.values(schema.getTypeMap()).some((type) => isObjectType(type) && !type.name.startsWith('__') && Object.keys(type.getFields()).length === 0);
+  Object.values(schema.getTypeMap()).some(
+    (type) => isObjectType(type) && !type.name.startsWith('__') && Object.keys(type.getFields()).length === 0,
+  );
 
-const build = (api: GraphQLSchema, entityTypes: ReadonlySet<string>, scopes: readonly PresetName[], writes: readonly WriteGrant[]): Contract => {
+const build = (
+  api: GraphQLSchema,
+  entityTypes: ReadonlySet<string>,
+  scopes: readonly PresetName[],
+  writes: readonly WriteGrant[],
+): Contract => {
   const grant = fieldGrant(scopes);
   const mutation = api.getMutationType()?.name;
   const kept = (typeName: string, fieldName: string): boolean =>

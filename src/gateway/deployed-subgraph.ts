@@ -21,8 +21,15 @@ export interface DeployedSubgraphSecrets {
   sharedState?: SharedStateConfig;
 }
 
-export async function startDeployedSubgraph(name: ProducerName, config: GatewayConfig, secrets: DeployedSubgraphSecrets): Promise<RunningServer> {
-  if (config.process !== name) throw new Error(`the ${name} subgraph needs its config loaded for it (loadConfig(file, variables, '${name}')), got one for ${config.process ?? 'every process'}`);
+export async function startDeployedSubgraph(
+  name: ProducerName,
+  config: GatewayConfig,
+  secrets: DeployedSubgraphSecrets,
+): Promise<RunningServer> {
+  if (config.process !== name)
+    throw new Error(
+      `the ${name} subgraph needs its config loaded for it (loadConfig(file, variables, '${name}')), got one for ${config.process ?? 'every process'}`,
+    );
   // Every subgraph process must name a protected person alike: ALIAS_SECRET, else the signing secret they all share.
   const sourceClients = createSourceClients(config.producers, {
     validatePayloads: config.validatePayloads,
@@ -33,7 +40,9 @@ export async function startDeployedSubgraph(name: ProducerName, config: GatewayC
   const shared = createSharedStore(secrets.sharedState);
   // Only attendance has mutations: its idempotency keys (in the shared state's Redis) and write audit lines.
   const idempotency =
-    name === 'attendance' ? createIdempotencyStore({ redisUrl: secrets.sharedState?.redisUrl, ttlSeconds: config.gateway.idempotencyTtlSeconds }) : undefined;
+    name === 'attendance'
+      ? createIdempotencyStore({ redisUrl: secrets.sharedState?.redisUrl, ttlSeconds: config.gateway.idempotencyTtlSeconds })
+      : undefined;
   try {
     await shared.connect();
     await idempotency?.connect();

@@ -37,7 +37,11 @@ export async function startDeployedGateway(
   const routes = { ...subgraphUrls, changes: config.changesSubgraphUrl ?? placeholderUrl('changes') };
   // The gateway reads the register producer once per suppliers (re)load, for the organisation tree units
   // expand over: the one producer it calls (src/config/producer-calls.ts), whatever the config was resolved for.
-  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
+  const sourceClients = createSourceClients(config.producers, {
+    validatePayloads: config.validatePayloads,
+    calls: producersCalledBy('gateway'),
+    process: describeProcess('gateway'),
+  });
   const keyUsage = createKeyUsage();
   const suppliers = await startSupplierAuth(auth.suppliersPath, () => fetchOrganisationTree(sourceClients), { onUse: keyUsage.record });
   const shared = createSharedStore(auth.sharedState);

@@ -7,8 +7,12 @@ import { CALLER_ERROR_CODES, isBadArgumentValue, UNEXPECTED_ERROR_MESSAGE } from
 const OURS: ReadonlySet<string> = new Set<string>(CALLER_ERROR_CODES);
 // Apollo Server's own codes for a request it could not run; their messages are about the caller's document.
 const REQUEST_ERRORS: ReadonlySet<string> = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
 ]);
 // Extensions a caller may see; the gateway adds others (serviceName, the subgraph's raw response).
 // `traceId` is never passed on from a subgraph: it is the gateway's own request's (withTraceId).
@@ -25,7 +29,12 @@ const visible = (formatted: GraphQLFormattedError, code: string): GraphQLFormatt
   for (const key of VISIBLE_EXTENSIONS) {
     if (key !== 'code' && formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
   }
-  return { message: withoutHints(formatted.message), locations: formatted.locations, path: formatted.path, extensions: withTraceId(extensions) };
+  return {
+    message: withoutHints(formatted.message),
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: withTraceId(extensions),
+  };
 };
 
 // graphql-js suggests names in variable and value errors too ("Did you mean the enum value …?"),
@@ -53,5 +62,10 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (code === 'INTERNAL_SERVER_ERROR' && formatted.message === UNEXPECTED_ERROR_MESSAGE) return visible(formatted, code);
   if (isUncodedRequestError(error)) return visible(formatted, 'BAD_REQUEST');
   logger.error({ err: error, formatted }, 'unexpected gateway error');
-  return { message: UNEXPECTED_ERROR_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: withTraceId({ code: 'INTERNAL_SERVER_ERROR' }) };
+  return {
+    message: UNEXPECTED_ERROR_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: withTraceId({ code: 'INTERNAL_SERVER_ERROR' }),
+  };
 }

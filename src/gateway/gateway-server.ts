@@ -142,7 +142,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       // Apollo's landing pages load from a CDN; browsers get the bundled GraphiQL instead (graphiql.ts).
       ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ schemaDidLoadOrUpdate: ({ apiSchema: schema }) => void (apiSchema = schema) }) },
-      persistedDocumentsPlugin({ store: shared, trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments }),
+      persistedDocumentsPlugin({
+        store: shared,
+        trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments,
+      }),
       operationResolutionPlugin,
       contractIntrospectionPlugin(contracts),
       auditPlugin(audit),

@@ -27,6 +27,7 @@ const prefersHtml = (request: IncomingMessage): boolean => request.method === 'G
 /** GraphiQL's files at /, and its page at GET /graphql for a browser; undefined for anything else. */
 export function graphiqlPages(directory = path.join(WEB_DIST_DIR, 'graphiql')): PageResponder & { app: StaticApp } {
   const app = staticApp({ directory, mount: '/', contentSecurityPolicy: GRAPHIQL_CSP });
-  const respond: PageResponder = (request, pathname) => app.respond(request, pathname === '/graphql' && prefersHtml(request) ? '/' : pathname);
+  const respond: PageResponder = (request, pathname) =>
+    app.respond(request, pathname === '/graphql' && prefersHtml(request) ? '/' : pathname);
   return Object.assign(respond, { app });
 }

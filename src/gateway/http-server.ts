@@ -133,7 +133,6 @@ const readBody = (request: IncomingMessage): Promise<string | null> =>
     request.on('error', reject);
   });
 
-
 const parseBody = (text: string, contentType: string | undefined): { body: unknown } | { error: TextResponse } => {
   if (text === '') return { body: undefined };
   if (!/^application\/(graphql-response\+)?json\b/i.test(contentType ?? '')) return { body: text };
@@ -153,9 +152,14 @@ const readRequestBody = async (request: IncomingMessage): Promise<RequestBody | 
 
 // After a 413 the rest of the body is unread: close the connection, or it stays open (keep-alive) with
 // the request half read, and the server's close waits for it.
-const sendBodyError = (response: ServerResponse, error: TextResponse): void => send(response, error, error.status === 413 ? { connection: 'close' } : {});
+const sendBodyError = (response: ServerResponse, error: TextResponse): void =>
+  send(response, error, error.status === 413 ? { connection: 'close' } : {});
 
-async function handle<TContext extends BaseContext>(options: HttpFrontOptions<TContext>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle<TContext extends BaseContext>(
+  options: HttpFrontOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   // The clock starts when the request arrives, not once its body is read.
   const deadline = options.deadline?.(request);
@@ -256,7 +260,9 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
       });
     // GraphQL and its routes are traced; probes and /metrics are not (a span every few seconds, per replica).
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    void (path === '/graphql' || Object.hasOwn(options.routes ?? {}, path) ? serveInSpan(options.service, request, response, path, serve) : serve());
+    void (path === '/graphql' || Object.hasOwn(options.routes ?? {}, path)
+      ? serveInSpan(options.service, request, response, path, serve)
+      : serve());
   });
   // Node's 5 s default closes idle keep-alive sockets so early that a client whose event loop was
   // busy for 5 s reuses one the server is closing at that moment (ECONNRESET, seen under test
@@ -266,8 +272,10 @@ export async function startHttpFront<TContext extends BaseContext>(options: Http
   // it coded like any other refusal. Other client errors as Node answers them (nothing in flight only).
   httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: ServerResponse }) => {
     if (socket.writable && !socket._httpMessage?.headersSent) {
-      const status = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 }[error.code ?? ''] ?? 400;
-      const { contentType, body } = status === 431 ? graphqlError(431, 'REQUEST_TOO_LARGE', 'The request headers are too large.') : { contentType: '', body: '' };
+      const status =
+        { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 }[error.code ?? ''] ?? 400;
+      const { contentType, body } =
+        status === 431 ? graphqlError(431, 'REQUEST_TOO_LARGE', 'The request headers are too large.') : { contentType: '', body: '' };
       const typed = body ? `content-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` : '';
       socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\n${typed}\r\n${body}`);
     }

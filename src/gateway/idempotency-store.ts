@@ -94,7 +94,9 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
   const at = (key: string): string => `${prefix}:${key}`;
   const write = (key: string, entry: Entry, onlyNew: boolean): Promise<'OK' | null> => {
     const seconds = entry.done ? ttlSeconds : Math.min(ttlSeconds, PENDING_TTL_SECONDS);
-    return onlyNew ? redis.set(at(key), JSON.stringify(entry), 'EX', seconds, 'NX') : redis.set(at(key), JSON.stringify(entry), 'EX', seconds);
+    return onlyNew
+      ? redis.set(at(key), JSON.stringify(entry), 'EX', seconds, 'NX')
+      : redis.set(at(key), JSON.stringify(entry), 'EX', seconds);
   };
   return {
     connect: async () => {
@@ -105,7 +107,8 @@ export function createIdempotencyStore(options: IdempotencyStoreOptions = {}): I
         if ((await write(key, { digest, done: false }, true)) === 'OK') return { state: 'claimed' };
         const held = await redis.get(at(key));
         // Expired between the two commands: free again.
-        if (held === null) return (await write(key, { digest, done: false }, true)) === 'OK' ? { state: 'claimed' } : { state: 'pending', digest: '' };
+        if (held === null)
+          return (await write(key, { digest, done: false }, true)) === 'OK' ? { state: 'claimed' } : { state: 'pending', digest: '' };
         return claimOf(JSON.parse(held) as Entry);
       } catch (error) {
         return fallBack(error).claim(key, digest);

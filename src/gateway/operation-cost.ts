@@ -25,7 +25,16 @@
 // Computed by graphql-query-complexity's getComplexity with one estimator (this file), which also
 // caps the nodes it evaluates (fragment spreads reused many times) at 10,000.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, getOperationAST, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  isLeafType,
+  isListType,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Counter } from 'prom-client';
@@ -104,7 +113,13 @@ export function operationCost(schema: GraphQLSchema, request: CostRequest): numb
   const operation = getOperationAST(request.document, request.operationName ?? undefined);
   if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return undefined;
   try {
-    return getComplexity({ schema, query: request.document, variables, operationName: request.operationName ?? undefined, estimators: [fieldCost] });
+    return getComplexity({
+      schema,
+      query: request.document,
+      variables,
+      operationName: request.operationName ?? undefined,
+      estimators: [fieldCost],
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new GraphQLError(`The operation's cost cannot be computed: ${message}`, {

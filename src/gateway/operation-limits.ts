@@ -20,7 +20,10 @@ export const OPERATION_LIMITS = {
 // document parsed fine, it is only too big.
 const reportAsValidationError = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+  ],
 };
 
 export const operationLimitRules: ValidationRule[] = [

@@ -13,9 +13,12 @@ export const knownOperationTypesRule = (context: ValidationContext): ASTVisitor 
     OperationDefinition(node) {
       if (!schema.getRootType(node.operation)) {
         context.reportError(
-          new GraphQLError(`The ${node.operation} operation is not supported by the schema: this graph is read-only and has queries only.`, {
-            nodes: node,
-          }),
+          new GraphQLError(
+            `The ${node.operation} operation is not supported by the schema: this graph is read-only and has queries only.`,
+            {
+              nodes: node,
+            },
+          ),
         );
       }
     },
@@ -33,7 +36,14 @@ export const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
       const asked = request.operationName ? JSON.stringify(request.operationName.slice(0, 100)) : undefined;
       const message =
         asked !== undefined
-          ? `Unknown operation named ${asked}: the document has ${named.every((name) => name === null) ? 'only an anonymous operation' : `operations ${named.filter((name) => name !== null).map((name) => `"${name}"`).join(', ')}`}.`
+          ? `Unknown operation named ${asked}: the document has ${
+              named.every((name) => name === null)
+                ? 'only an anonymous operation'
+                : `operations ${named
+                    .filter((name) => name !== null)
+                    .map((name) => `"${name}"`)
+                    .join(', ')}`
+            }.`
           : 'The document has several operations: name the one to run in operationName.';
       throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
     },

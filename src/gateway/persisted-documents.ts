@@ -55,7 +55,10 @@ interface SentId {
 const badInput = (message: string): GraphQLError => refusal(message, 'BAD_USER_INPUT', 400);
 
 /** The document id the request names, if any; an error for a malformed or contradictory one. */
-const sentId = (extensions: Record<string, unknown> | undefined, http: { method: string; search: string; body: unknown } | undefined): SentId => {
+const sentId = (
+  extensions: Record<string, unknown> | undefined,
+  http: { method: string; search: string; body: unknown } | undefined,
+): SentId => {
   const persisted = extensions?.['persistedQuery'] as { version?: unknown; sha256Hash?: unknown } | undefined;
   let apqHash: string | undefined;
   if (persisted !== undefined) {
@@ -70,7 +73,9 @@ const sentId = (extensions: Record<string, unknown> | undefined, http: { method:
   const raw =
     http?.method === 'GET'
       ? (new URLSearchParams(http.search).get('documentId') ?? undefined)
-      : typeof http?.body === 'object' && http.body !== null ? (http.body as Record<string, unknown>)['documentId'] : undefined;
+      : typeof http?.body === 'object' && http.body !== null
+        ? (http.body as Record<string, unknown>)['documentId']
+        : undefined;
   if (raw === undefined || raw === null) return { hash: apqHash };
   const documentId = typeof raw === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/.exec(raw)?.[1] : undefined;
   if (documentId === undefined) return { hash: undefined, error: badInput('documentId must be "sha256:<64 lowercase hex digits>".') };
@@ -106,10 +111,12 @@ export interface PersistedDocuments {
 export const createPersistedDocuments = (options: PersistedDocumentsOptions): PersistedDocuments => {
   const maxChars = options.apqBytesPerSupplier ?? 4 * 1024 * 1024;
   // The supplier names the space (its own LRU in memory, its own key prefix in Redis): no key of one supplier's is another's.
-  const apqOf = (supplier: string): StoreSpace => options.store.space(`apq:${supplier}`, { ttlMs: APQ_TTL_MS, maxEntryChars: maxChars, maxChars });
+  const apqOf = (supplier: string): StoreSpace =>
+    options.store.space(`apq:${supplier}`, { ttlMs: APQ_TTL_MS, maxEntryChars: maxChars, maxChars });
   const registered = async (supplier: string, hash: string): Promise<string | undefined> =>
     (await orWhenUnavailable(() => apqOf(supplier).getMany([hash]), []))[0];
-  const register = (supplier: string, hash: string, text: string): Promise<unknown> => orWhenUnavailable(() => apqOf(supplier).setMany([[hash, text]]), false);
+  const register = (supplier: string, hash: string, text: string): Promise<unknown> =>
+    orWhenUnavailable(() => apqOf(supplier).setMany([[hash, text]]), false);
 
   const decideFor = async (request: DocumentRequest, supplier: string, sent: SentId): Promise<Omit<DocumentDecision, 'documentId'>> => {
     if (sent.error) return { refused: sent.error };
@@ -139,11 +146,21 @@ export const createPersistedDocuments = (options: PersistedDocumentsOptions): Pe
       return { query: text };
     }
     if (sha256Hex(request.query) !== hash) {
-      return { refused: badInput('The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.') };
+      return {
+        refused: badInput(
+          'The document id (extensions.persistedQuery.sha256Hash or documentId) is not the sha256 of the query text sent with it.',
+        ),
+      };
     }
     if (trustedText !== undefined) return { query: request.query };
     if (safelist) {
-      return { refused: refusal(`Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`, 'FORBIDDEN', 403) };
+      return {
+        refused: refusal(
+          `Supplier ${supplier} may run only its registered documents; sha256:${hash} is not one of them.`,
+          'FORBIDDEN',
+          403,
+        ),
+      };
     }
     // APQ registration: stored once the operation has validated, as Apollo does.
     const text = request.query;
@@ -161,7 +178,10 @@ export const createPersistedDocuments = (options: PersistedDocumentsOptions): Pe
 /** Apollo's HeaderMap in place of the plain record a refusal carries. */
 const forApollo = (error: GraphQLError): GraphQLError => {
   const http = error.extensions['http'] as { status: number; headers: Record<string, string> };
-  const extensions: Record<string, unknown> = { ...error.extensions, http: { status: http.status, headers: new HeaderMap(Object.entries(http.headers)) } };
+  const extensions: Record<string, unknown> = {
+    ...error.extensions,
+    http: { status: http.status, headers: new HeaderMap(Object.entries(http.headers)) },
+  };
   return new GraphQLError(error.message, { extensions });
 };
 

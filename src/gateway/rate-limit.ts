@@ -70,11 +70,18 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   // limit is changed starts a fresh bucket instead of reading a count kept under another window.
   const shared = new Map<string, RateLimiterAbstract>();
   const local = new Map<string, RateLimiterMemory>();
-  const limiterFor = <T>(cache: Map<string, T>, setting: Readonly<RateLimitSetting>, make: (options: { points: number; duration: number; keyPrefix: string }) => T): T => {
+  const limiterFor = <T>(
+    cache: Map<string, T>,
+    setting: Readonly<RateLimitSetting>,
+    make: (options: { points: number; duration: number; keyPrefix: string }) => T,
+  ): T => {
     const name = `${setting.requests}r${setting.windowSeconds}s`;
-    return getOrCompute(cache, name, () => make({ points: setting.requests, duration: setting.windowSeconds, keyPrefix: `${keyPrefix}:${name}` }));
+    return getOrCompute(cache, name, () =>
+      make({ points: setting.requests, duration: setting.windowSeconds, keyPrefix: `${keyPrefix}:${name}` }),
+    );
   };
-  const memoryLimiter = (setting: Readonly<RateLimitSetting>): RateLimiterMemory => limiterFor(local, setting, (options) => new RateLimiterMemory(options));
+  const memoryLimiter = (setting: Readonly<RateLimitSetting>): RateLimiterMemory =>
+    limiterFor(local, setting, (options) => new RateLimiterMemory(options));
   const redisLimiter = (client: NonNullable<typeof redis>, setting: Readonly<RateLimitSetting>): RateLimiterAbstract =>
     limiterFor(shared, setting, (options) => new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true }));
 
@@ -91,7 +98,8 @@ export function createRateLimiter(store: RateLimitStore = {}): RateLimiter {
   return {
     connect: async () => {
       // ioredis keeps reconnecting (its default backoff) after a failed first attempt.
-      if (redis) await connectRedis(redis, (error) => logThrottled(error, 'rate-limit Redis unavailable at start; counting in process memory'));
+      if (redis)
+        await connectRedis(redis, (error) => logThrottled(error, 'rate-limit Redis unavailable at start; counting in process memory'));
     },
     admit: async (supplier, setting) => {
       const limit = setting ?? DEFAULT_RATE_LIMIT;

@@ -25,7 +25,14 @@ import { createSharedStore, type SharedStateConfig } from '../state';
 
 export type ProducerTuning = Pick<
   ProducerConfig,
-  'timeoutMs' | 'maxBatchSize' | 'pageSize' | 'maxConcurrency' | 'summarySource' | 'maxAttempts' | 'breakerFailures' | 'breakerHalfOpenAfterMs'
+  | 'timeoutMs'
+  | 'maxBatchSize'
+  | 'pageSize'
+  | 'maxConcurrency'
+  | 'summarySource'
+  | 'maxAttempts'
+  | 'breakerFailures'
+  | 'breakerHalfOpenAfterMs'
 >;
 
 /** Where a producer answers and the bearer token it wants. */
@@ -113,10 +120,23 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
       PRODUCERS.flatMap((name) => {
         const endpoint = options.producers[name];
         if (endpoint === undefined) return [];
-        return [[name, { ...options.tuning, ...options.producerSettings?.[name], baseUrl: endpoint.url, auth: { kind: 'bearer', token: endpoint.token } }]];
+        return [
+          [
+            name,
+            {
+              ...options.tuning,
+              ...options.producerSettings?.[name],
+              baseUrl: endpoint.url,
+              auth: { kind: 'bearer', token: endpoint.token },
+            },
+          ],
+        ];
       }),
     ) as SourcesConfig;
-    const sourceClients = createSourceClients(config, { validatePayloads: options.validatePayloads ?? true, aliasSecret: options.aliasSecret });
+    const sourceClients = createSourceClients(config, {
+      validatePayloads: options.validatePayloads ?? true,
+      aliasSecret: options.aliasSecret,
+    });
     closers.push(() => sourceClients.close());
     const callerSecret = options.callerSecret ?? generateCallerSecret();
     // One store for the stack: its gateway's APQ and its attendance subgraph's snapshots, as separate processes would each have.
@@ -137,7 +157,9 @@ export async function startGatewayStack(options: GatewayStackOptions): Promise<G
     const changeStore = options.changes?.databaseUrl ? await PgChangeStore.open(options.changes.databaseUrl) : new MemoryChangeStore();
     const notificationAuth =
       options.changes?.notificationAuth ??
-      Object.fromEntries(PRODUCERS.map((name) => [name, { kind: 'token', token: randomBytes(24).toString('base64url') } satisfies NotificationAuth]));
+      Object.fromEntries(
+        PRODUCERS.map((name) => [name, { kind: 'token', token: randomBytes(24).toString('base64url') } satisfies NotificationAuth]),
+      );
     const changes = startChangeService({
       store: changeStore,
       sourceClients,

@@ -108,12 +108,18 @@ export function staticApp(options: StaticAppOptions): StaticApp {
       // node:http sends no body to a HEAD request; the length says what a GET would get.
       const plain = await readFile(path.join(options.directory, file));
       const headers = headersOf(file);
-      if (!COMPRESSIBLE.has(path.extname(file))) return { status: 200, headers: { ...headers, 'content-length': String(plain.length) }, body: plain };
+      if (!COMPRESSIBLE.has(path.extname(file)))
+        return { status: 200, headers: { ...headers, 'content-length': String(plain.length) }, body: plain };
       const gzip = acceptsGzip(request);
       const body = gzip ? await gzipOf(file, plain) : plain;
       return {
         status: 200,
-        headers: { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), vary: 'Accept-Encoding', 'content-length': String(body.length) },
+        headers: {
+          ...headers,
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+          vary: 'Accept-Encoding',
+          'content-length': String(body.length),
+        },
         body,
       };
     },

@@ -91,7 +91,15 @@ export function createSubgraphFetcher(): SubgraphFetcher {
     fetch,
     // The servers' drain has already waited out the grace period: whatever is still in flight is cut after a moment.
     close: async () => {
-      await Promise.all([...pools.values()].map((pool) => closeWithin(() => pool.close(), () => pool.destroy(), CLOSE_GRACE_MS)));
+      await Promise.all(
+        [...pools.values()].map((pool) =>
+          closeWithin(
+            () => pool.close(),
+            () => pool.destroy(),
+            CLOSE_GRACE_MS,
+          ),
+        ),
+      );
     },
   };
 }

@@ -81,7 +81,12 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // Inline traces are for Apollo Studio, which this project does not report to.
     // Cache control is on by default and wraps every field resolver to collect hints nobody reads here
     // (no @cacheControl, no CDN): about a fifth of a 600-student school-unit query (bench/graph).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), payloadErrorsPlugin, ...(enforced ? [enforced.plugin] : [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      payloadErrorsPlugin,
+      ...(enforced ? [enforced.plugin] : []),
+    ],
   });
   const ownStore = options.shared === undefined ? createSharedStore() : undefined;
   const shared = options.shared ?? ownStore!;
@@ -106,7 +111,11 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // Only a POST body is signed: a GET's operation would travel unsigned in the URL.
       const verified: ReturnType<typeof verifySubgraphRequest> =
         request.method === 'POST' && body
-          ? verifySubgraphRequest({ headers: request.headers, subgraph: options.name, body: body.text, parsedBody: body.body }, options.callerSecret, { seen })
+          ? verifySubgraphRequest(
+              { headers: request.headers, subgraph: options.name, body: body.text, parsedBody: body.body },
+              options.callerSecret,
+              { seen },
+            )
           : ({ error: 'missing' } satisfies CallerHeaderError);
       if (isCallerHeaderError(verified)) {
         logger.warn({ subgraph: options.name, reason: verified.error }, 'subgraph request without a valid signed caller refused');

@@ -1,7 +1,16 @@
 // The gateway's authenticator over the suppliers file, reloaded on change (a bad edit keeps the last
 // good config). Both the embedded stack and the deployed gateway start it the same way.
 import { randomBytes } from 'node:crypto';
-import { callerFor, createAuthenticator, expandUnits, type Authenticator, type Caller, type OrganisationNode, type SuppliersConfig, watchSuppliersConfig } from '../auth';
+import {
+  callerFor,
+  createAuthenticator,
+  expandUnits,
+  type Authenticator,
+  type Caller,
+  type OrganisationNode,
+  type SuppliersConfig,
+  watchSuppliersConfig,
+} from '../auth';
 import { logger } from '../config/logger';
 
 export interface SupplierAuth {
@@ -60,7 +69,10 @@ export async function startSupplierAuth(
         logger.warn({ reason }, 'could not re-read the organisation tree; keeping the one already known');
         return;
       }
-      logger.warn({ reason, retryInMs: retryMs }, 'could not read the organisation tree; unit-scoped suppliers get UPSTREAM_UNAVAILABLE until it is read');
+      logger.warn(
+        { reason, retryInMs: retryMs },
+        'could not read the organisation tree; unit-scoped suppliers get UPSTREAM_UNAVAILABLE until it is read',
+      );
       if (retryTimer === undefined && !closed) {
         retryTimer = setTimeout(() => {
           retryTimer = undefined;

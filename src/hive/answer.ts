@@ -34,7 +34,9 @@ export const useGatewayAnswer = (options: { audit: Logger }): GatewayPlugin => (
     // Batched (array) and streamed answers are refused earlier: Yoga's batching and @defer are off.
     if (!isSingle(result)) return;
     const state = requestStates.get(request);
-    const errors = result.errors?.map((error) => formatted(error instanceof GraphQLError ? error : new GraphQLError(String((error as Error).message ?? error))));
+    const errors = result.errors?.map((error) =>
+      formatted(error instanceof GraphQLError ? error : new GraphQLError(String((error as Error).message ?? error))),
+    );
     const answer: ExecutionResult = {
       ...result,
       ...(errors ? { errors } : {}),

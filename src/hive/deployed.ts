@@ -18,14 +18,21 @@ export interface DeployedHiveOptions extends DeployedAuth {
   hiveLogging?: HiveGatewayOptions['hiveLogging'];
 }
 
-export async function startDeployedHiveGateway(config: GatewayConfig, options: DeployedHiveOptions): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
+export async function startDeployedHiveGateway(
+  config: GatewayConfig,
+  options: DeployedHiveOptions,
+): Promise<RunningServer & { subgraphUrls: Record<ProducerName, string> }> {
   const supergraphSdl = await readFile(config.gateway.supergraphPath, 'utf8');
   const subgraphUrls = {
     ...(Object.fromEntries(PRODUCERS.map((name) => [name, config.subgraphs[name].url])) as Record<ProducerName, string>),
     ...(config.changesSubgraphUrl ? { changes: config.changesSubgraphUrl } : {}),
   };
   // As the Apollo gateway: the register producer only, for the organisation tree units expand over.
-  const sourceClients = createSourceClients(config.producers, { validatePayloads: config.validatePayloads, calls: producersCalledBy('gateway'), process: describeProcess('gateway') });
+  const sourceClients = createSourceClients(config.producers, {
+    validatePayloads: config.validatePayloads,
+    calls: producersCalledBy('gateway'),
+    process: describeProcess('gateway'),
+  });
   const suppliers = await startSupplierAuth(options.suppliersPath, () => fetchOrganisationTree(sourceClients));
   try {
     const gateway = await startHiveGateway({

@@ -32,7 +32,9 @@ const requestError = (error: GraphQLError, code: string): GraphQLError =>
   });
 
 const validationCode = (error: GraphQLError): string =>
-  isBadArgumentValue({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+  isBadArgumentValue({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })
+    ? 'BAD_USER_INPUT'
+    : 'GRAPHQL_VALIDATION_FAILED';
 
 export const useOperationGuards = (options: { contracts: Contracts; documents: PersistedDocuments }): GatewayPlugin => ({
   // Documents by id are resolved before Yoga checks the params (it wants a query text and no documentId).
@@ -43,7 +45,11 @@ export const useOperationGuards = (options: { contracts: Contracts; documents: P
       if (!state || Array.isArray(requestParserResult)) return;
       const params = requestParserResult as GraphQLParams & { documentId?: unknown };
       const decision = await options.documents.decide(
-        { query: params.query, extensions: params.extensions, http: { method: request.method, search: new URL(request.url).search, body: params } },
+        {
+          query: params.query,
+          extensions: params.extensions,
+          http: { method: request.method, search: new URL(request.url).search, body: params },
+        },
         state.caller.supplier,
       );
       if (decision.documentId !== undefined) state.documentId = decision.documentId;
@@ -68,7 +74,8 @@ export const useOperationGuards = (options: { contracts: Contracts; documents: P
   onParse: ({ setParseFn, parseFn }) => {
     setParseFn((source, parseOptions) => parseFn(source, { ...parseOptions, maxTokens: OPERATION_LIMITS.maxTokens }));
     return ({ result, replaceParseResult }) => {
-      if (result instanceof GraphQLError) replaceParseResult(requestError(result, String(result.extensions?.['code'] ?? 'GRAPHQL_PARSE_FAILED')));
+      if (result instanceof GraphQLError)
+        replaceParseResult(requestError(result, String(result.extensions?.['code'] ?? 'GRAPHQL_PARSE_FAILED')));
     };
   },
   onValidate: ({ addValidationRule, context }) => {
@@ -92,10 +99,26 @@ export const useOperationGuards = (options: { contracts: Contracts; documents: P
       setResultAndStopExecution({ errors: coercion.map((error) => requestError(error, 'BAD_USER_INPUT')) });
       return;
     }
-    const introspection = await introspectionAnswer(options.contracts, { schema, document, scopes: state.caller.scopes, writes: state.caller.writes, operationName, variables: variableValues });
+    const introspection = await introspectionAnswer(options.contracts, {
+      schema,
+      document,
+      scopes: state.caller.scopes,
+      writes: state.caller.writes,
+      operationName,
+      variables: variableValues,
+    });
     if (introspection) {
-      const errors = introspection.result.errors?.map((error) => new GraphQLError(error.message, { path: error.path, extensions: { ...error.extensions, http: { status: introspection.status } } }));
-      setResultAndStopExecution({ ...(introspection.status === 200 ? { data: introspection.result.data } : {}), ...(errors ? { errors } : {}) });
+      const errors = introspection.result.errors?.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            path: error.path,
+            extensions: { ...error.extensions, http: { status: introspection.status } },
+          }),
+      );
+      setResultAndStopExecution({
+        ...(introspection.status === 200 ? { data: introspection.result.data } : {}),
+        ...(errors ? { errors } : {}),
+      });
       return;
     }
     const priced = priceOperation(schema, { document, variables: variableValues, operationName }, state.caller);

@@ -44,7 +44,10 @@ export interface Ss12000GatewayOptions {
 export const useSs12000Gateway = (options: Ss12000GatewayOptions): GatewayPlugin[] => {
   const audit = options.audit ?? createAuditLogger();
   const contracts = createContracts(supergraphEntityTypes(options.supergraphSdl));
-  const documents = createPersistedDocuments({ store: options.store, trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments });
+  const documents = createPersistedDocuments({
+    store: options.store,
+    trustedDocuments: (supplier) => options.suppliers?.().byName.get(supplier)?.trustedDocuments,
+  });
   let apiSchema: GraphQLSchema | undefined;
   return [
     { onSchemaChange: ({ schema }) => void (apiSchema = schema) },

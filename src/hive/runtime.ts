@@ -94,7 +94,7 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Run
       });
       await runtime.dispose();
       await rateLimiter.close();
-    await store.close();
+      await store.close();
     },
   };
 }

@@ -22,8 +22,10 @@ async function main(): Promise<void> {
   if (args.positionals.length > 0) throw new Error(`unexpected argument ${args.positionals[0]}\nusage: ${USAGE}`);
   const configPath = args.configPath ?? env.configPath;
   if (configPath === undefined) throw new Error(`a config file is required (--config or GATEWAY_CONFIG)\nusage: ${USAGE}`);
-  if (env.callerSecret === undefined) throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
-  if (!isHiveLevel(env.logLevel)) throw new Error(`Hive Gateway reads LOG_LEVEL too and accepts only ${HIVE_LEVELS.join(', ')}; got "${env.logLevel}".`);
+  if (env.callerSecret === undefined)
+    throw new Error('the gateway needs CALLER_SIGNING_SECRET: it signs the caller it forwards to the subgraphs.');
+  if (!isHiveLevel(env.logLevel))
+    throw new Error(`Hive Gateway reads LOG_LEVEL too and accepts only ${HIVE_LEVELS.join(', ')}; got "${env.logLevel}".`);
   const config = await loadConfig(configPath, env.variables, 'gateway');
   const gateway = await startDeployedHiveGateway(config, {
     suppliersPath: env.suppliersPath,

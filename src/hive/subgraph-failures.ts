@@ -15,7 +15,10 @@ export const useSubgraphFailures = (): GatewayPlugin => ({
     ({ subgraphName }) =>
     ({ result, setResult }) => {
       if (Symbol.asyncIterator in result || !result.errors?.some((error) => codeOf(error) === TRANSPORT_FAILURE)) return;
-      logger.warn({ subgraph: subgraphName, reason: result.errors.find((error) => codeOf(error) === TRANSPORT_FAILURE)?.message }, 'subgraph unreachable');
+      logger.warn(
+        { subgraph: subgraphName, reason: result.errors.find((error) => codeOf(error) === TRANSPORT_FAILURE)?.message },
+        'subgraph unreachable',
+      );
       setResult({
         ...result,
         errors: result.errors.map((error) =>

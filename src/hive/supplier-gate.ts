@@ -63,7 +63,9 @@ export const useSupplierGate = (options: SupplierGateOptions): GatewayPlugin => 
       const schema = options.apiSchema();
       endResponse(
         schema
-          ? new Response(options.contracts(schema, caller.scopes, caller.writes).sdl, { headers: { 'content-type': 'text/plain; charset=utf-8' } })
+          ? new Response(options.contracts(schema, caller.scopes, caller.writes).sdl, {
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            })
           : new Response('The schema is not loaded yet.\n', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
       );
       return;

@@ -20,7 +20,8 @@ export function parseOriginPattern(pattern: string): { matches: OriginMatcher } 
       },
     };
   }
-  if (pattern.includes('*')) return { problem: `"${pattern}": a wildcard is allowed only as the port of a loopback origin (http://localhost:*)` };
+  if (pattern.includes('*'))
+    return { problem: `"${pattern}": a wildcard is allowed only as the port of a loopback origin (http://localhost:*)` };
   const url = parseOrigin(pattern);
   if (url === undefined) return { problem: `"${pattern}" is not an origin: scheme, host and port only, e.g. https://app.example.se` };
   return { matches: (origin) => origin === url.origin };

@@ -13,7 +13,10 @@ export class Seal {
   constructor(private readonly key: Buffer) {}
 
   private mac(context: string, token: string): string {
-    return createHmac('sha256', this.key).update(JSON.stringify([context, token])).digest('base64url').slice(0, MAC_CHARS);
+    return createHmac('sha256', this.key)
+      .update(JSON.stringify([context, token]))
+      .digest('base64url')
+      .slice(0, MAC_CHARS);
   }
 
   seal(context: string, token: string): string {

@@ -32,7 +32,12 @@ export async function adminResponse(
   if (pathname === '/readyz') return readinessResponse(readiness);
   if (pathname !== '/metrics' || metricsToken === undefined) return undefined;
   if (!carriesToken(request, metricsToken)) {
-    return { status: 401, contentType: 'text/plain; charset=utf-8', body: 'GET /metrics needs the metrics bearer token.\n', headers: { 'www-authenticate': 'Bearer' } };
+    return {
+      status: 401,
+      contentType: 'text/plain; charset=utf-8',
+      body: 'GET /metrics needs the metrics bearer token.\n',
+      headers: { 'www-authenticate': 'Bearer' },
+    };
   }
   return { status: 200, contentType: METRICS_CONTENT_TYPE, body: await metricsText() };
 }

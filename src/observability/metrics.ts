@@ -54,7 +54,6 @@ export const rowsWithoutUnit = new Counter({
   registers: [metricsRegistry],
 });
 
-
 /** Producer rows that depart from SS 12000, by producer, route template and tolerance rule (tolerant-reader.ts). */
 export const producerPayloadViolations = new Counter({
   name: 'producer_payload_violations_total',

@@ -37,5 +37,9 @@ export function readinessOf(sources: ReadinessSources): Readiness {
 
 export function readinessResponse(readiness: Readiness | undefined): AdminResponse {
   const report: ReadinessReport = readiness?.() ?? { status: 'ready', producers: {} };
-  return { status: report.status === 'not_ready' ? 503 : 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) };
+  return {
+    status: report.status === 'not_ready' ? 503 : 200,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(report),
+  };
 }

@@ -105,7 +105,8 @@ export function startTracing(options: TracingOptions): Tracing {
       ? undefined
       : new BatchSpanProcessor(new OTLPTraceExporter({ url: options.endpoint, headers: { ...options.headers } }));
   // The caller's sampling decision is honoured (a traceparent with flags 00 is not recorded); every root is.
-  pipeline = processor === undefined ? { sampler: NOT_RECORDING } : { sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }), processor };
+  pipeline =
+    processor === undefined ? { sampler: NOT_RECORDING } : { sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }), processor };
   running = true;
   return {
     flush: async () => processor?.forceFlush(),

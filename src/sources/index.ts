@@ -21,7 +21,17 @@ import { scopeSources } from './scope/scoped-sources';
 import { isUnrestricted, type RowScope } from './shared/row-scope';
 import type { SourceClients, SourceClientsOptions, Sources } from './types';
 
-export type { ListOptions, LoadOptions, ProducerSource, QueryValue, SourceClients, SourceClientsOptions, Sources, WritableName, Written } from './types';
+export type {
+  ListOptions,
+  LoadOptions,
+  ProducerSource,
+  QueryValue,
+  SourceClients,
+  SourceClientsOptions,
+  Sources,
+  WritableName,
+  Written,
+} from './types';
 export type { ProducerAuth, ProducerConfig, SourcesConfig } from './shared/config';
 export { isUnrestricted, UNRESTRICTED, type RowScope } from './shared/row-scope';
 export { fetchOrganisationTree, type OrganisationTreeNode } from './scope/organisation-tree';
@@ -43,7 +53,9 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
   const aliasNames = aliasNamer(options.aliasSecret);
   // Seals the pageTokens handed to callers (scoped-sources.ts): from the same secret, so every
   // subgraph process of a deployment accepts the others' cursors.
-  const pageTokenKey = createHmac('sha256', options.aliasSecret ?? randomBytes(32).toString('hex')).update('ss12000-page-token').digest();
+  const pageTokenKey = createHmac('sha256', options.aliasSecret ?? randomBytes(32).toString('hex'))
+    .update('ss12000-page-token')
+    .digest();
   const parts: Partial<Record<ProducerName, ProducerParts>> = {};
   const closers: (() => Promise<void>)[] = [];
   // The producers this process calls (default: all): no other gets a client, or has its config read.
@@ -56,7 +68,10 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
     const auth = createTokenProvider(producer, producerConfig.auth, { timeoutMs: producerConfig.timeoutMs });
     const capabilities = new ProducerCapabilities(producer, producerConfig.capabilities);
     const http = capableClient(new ProducerHttpClient(producer, producerConfig, auth), capabilities);
-    closers.push(() => http.close(), () => auth.close());
+    closers.push(
+      () => http.close(),
+      () => auth.close(),
+    );
     const checker = new PayloadChecker(producer, validatePayloads, { strict: producerConfig.strict, timeZone: producerConfig.timeZone });
     parts[producer] = { domain: DOMAINS[producer], config: producerConfig, http, checker, capabilities };
     if (producerConfig.capabilities?.probe === true) void capabilities.probe(http);
@@ -78,9 +93,16 @@ export function createSourceClients(config: SourcesConfig, options: SourceClient
     changes: (producer) => {
       const part = parts[producer];
       if (part === undefined) return undefined;
-      return changeSource(producer, part.http, part.capabilities ?? new ProducerCapabilities(producer), () => createProducerSource(part), part.config.capabilities?.subscriptions !== false);
+      return changeSource(
+        producer,
+        part.http,
+        part.capabilities ?? new ProducerCapabilities(producer),
+        () => createProducerSource(part),
+        part.config.capabilities?.subscriptions !== false,
+      );
     },
-    breakers: () => Object.fromEntries(PRODUCERS.flatMap((producer) => (parts[producer] ? [[producer, parts[producer].http.breakerState]] : []))),
+    breakers: () =>
+      Object.fromEntries(PRODUCERS.flatMap((producer) => (parts[producer] ? [[producer, parts[producer].http.breakerState]] : []))),
     close: async () => {
       await Promise.all(closers.map((close) => close()));
     },

@@ -28,7 +28,8 @@ const tidy = (text: string | undefined): string | undefined => {
 
 export function extractDescriptions(yamlText: string): SpecDescriptions {
   const schemas = (parse(yamlText) as { components: { schemas: Record<string, Node> } }).components.schemas;
-  const target = (node: Node): Node | undefined => (node.$ref?.startsWith('#/components/schemas/') ? schemas[node.$ref.split('/').pop()!] : undefined);
+  const target = (node: Node): Node | undefined =>
+    node.$ref?.startsWith('#/components/schemas/') ? schemas[node.$ref.split('/').pop()!] : undefined;
 
   const describe = (node: Node): string | undefined =>
     tidy(node.description) ??

@@ -40,7 +40,8 @@ const strip = (value: unknown, keysAreFieldNames = false): unknown => {
   if (Array.isArray(value)) return value.map((item) => strip(item));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) if (keysAreFieldNames || !DROPPED.has(key)) out[key] = strip(inner, !keysAreFieldNames && key === 'properties');
+  for (const [key, inner] of Object.entries(value))
+    if (keysAreFieldNames || !DROPPED.has(key)) out[key] = strip(inner, !keysAreFieldNames && key === 'properties');
   return out;
 };
 

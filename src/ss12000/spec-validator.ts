@@ -65,7 +65,10 @@ const cache = new Map<string, ValidateFunction>();
 const describe = (validate: ValidateFunction): string =>
   (validate.errors ?? [])
     .slice(0, 10)
-    .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    )
     .join('; ');
 
 const wrap =

@@ -25,7 +25,13 @@ export function createMemoryStore(): MemoryStore {
     const cache = getOrCompute(
       spaces,
       name,
-      () => new LRUCache<string, string>({ maxSize: limits.maxChars, maxEntrySize: limits.maxEntryChars, sizeCalculation: sizeOf, ttl: limits.ttlMs }),
+      () =>
+        new LRUCache<string, string>({
+          maxSize: limits.maxChars,
+          maxEntrySize: limits.maxEntryChars,
+          sizeCalculation: sizeOf,
+          ttl: limits.ttlMs,
+        }),
     );
     return {
       getMany: async (keys) => keys.map((key) => cache.get(key)),

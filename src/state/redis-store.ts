@@ -28,7 +28,9 @@ export function createRedisStore(url: string, keyPrefix: string): SharedStore {
       getMany: (keys) =>
         keys.length === 0
           ? Promise.resolve([])
-          : command('get', async () => (await redis.mget(keys.map((key) => spacedKey(keyPrefix, name, key)))).map((value) => value ?? undefined)),
+          : command('get', async () =>
+              (await redis.mget(keys.map((key) => spacedKey(keyPrefix, name, key)))).map((value) => value ?? undefined),
+            ),
       setMany: async (entries) => {
         if (entries.some(([, value]) => sizeOf(value) > limits.maxEntryChars)) return false;
         if (entries.length === 0) return true;
@@ -42,7 +44,10 @@ export function createRedisStore(url: string, keyPrefix: string): SharedStore {
         return true;
       },
     }),
-    connect: () => connectRedis(redis, (error) => logger.error({ err: error }, 'shared-state Redis unavailable at start; each request falls back until it answers')),
+    connect: () =>
+      connectRedis(redis, (error) =>
+        logger.error({ err: error }, 'shared-state Redis unavailable at start; each request falls back until it answers'),
+      ),
     close: () => closeRedis(redis),
   };
 }

@@ -12,9 +12,13 @@ describe('the audit log', () => {
   afterAll(() => stack.close());
 
   it('records who read which fields and how many persons came back, and no personal data', async () => {
-    const first = await stack.query<{ persons: { edges: { node: { id: string } }[] } }>('{ persons(first: 1) { edges { node { id } } } }', undefined, {
-      apiKey: DEMO_KEYS.lms,
-    });
+    const first = await stack.query<{ persons: { edges: { node: { id: string } }[] } }>(
+      '{ persons(first: 1) { edges { node { id } } } }',
+      undefined,
+      {
+        apiKey: DEMO_KEYS.lms,
+      },
+    );
     const id = first.data!.persons.edges[0]!.node.id;
     const before = audit.lines().length;
     const response = await stack.query<{ person: { givenName: string; familyName: string; groupMemberships: unknown[] } }>(
@@ -57,7 +61,9 @@ describe('the audit log', () => {
   it('records a partial result with the error codes', async () => {
     const before = audit.lines().length;
     await stack.query('{ persons(first: 2) { edges { node { id civicNo { value } } } } }', undefined, { apiKey: DEMO_KEYS.lms });
-    expect(audit.lines().slice(before)).toEqual([expect.objectContaining({ supplier: 'demo-lms', status: 'partial', errorCodes: ['FORBIDDEN'] })]);
+    expect(audit.lines().slice(before)).toEqual([
+      expect.objectContaining({ supplier: 'demo-lms', status: 'partial', errorCodes: ['FORBIDDEN'] }),
+    ]);
   });
 
   it('records a refused request without a supplier', async () => {

@@ -41,9 +41,13 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
   });
 
   it('a permitted reference does not open a forbidden field: group → groupMemberships → person → civicNo', async () => {
-    const response = await lms('{ groups(first: 5) { edges { node { id groupMemberships { person { id givenName civicNo { value } } } } } } }');
+    const response = await lms(
+      '{ groups(first: 5) { edges { node { id groupMemberships { person { id givenName civicNo { value } } } } } } }',
+    );
     type Groups = { groups: { edges: { node: { groupMemberships: { person: { civicNo: unknown; givenName: string } | null }[] } }[] } };
-    const members = (response.data as Groups).groups.edges.flatMap(({ node }) => node.groupMemberships).flatMap(({ person }) => (person ? [person] : []));
+    const members = (response.data as Groups).groups.edges
+      .flatMap(({ node }) => node.groupMemberships)
+      .flatMap(({ person }) => (person ? [person] : []));
     expect(members.length).toBeGreaterThan(0);
     for (const person of members) expect(person.civicNo).toBeNull();
     expect(new Set(codes(response))).toEqual(new Set(['FORBIDDEN']));
@@ -52,15 +56,32 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
 
   it('the same entity through _entities straight to the subgraph, signed as demo-lms: the field is FORBIDDEN', async () => {
     const person = [...stack.dataset.persons.values()].find((candidate) => candidate.civicNo !== undefined)!;
-    const response = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', person.id, 'id civicNo { value }'), callerWith(LMS_SCOPES), stack.callerSecret);
-    expect(response.errors).toEqual([expect.objectContaining({ message: 'Not permitted to read Person.civicNo.', extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    const response = await postSigned(
+      stack.subgraphUrls.register,
+      'register',
+      entitiesRequest('Person', person.id, 'id civicNo { value }'),
+      callerWith(LMS_SCOPES),
+      stack.callerSecret,
+    );
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'Not permitted to read Person.civicNo.',
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
     expectNoLeak(response);
   });
 
   it('an entity type the caller has no field of is FORBIDDEN through _entities (grades for demo-lms)', async () => {
     const grade = stack.dataset.grades.values().next().value!;
     stack.producers.grades.resetStats();
-    const response = await postSigned(stack.subgraphUrls.grades, 'grades', entitiesRequest('Grade', grade.id, 'id gradeValue'), callerWith(LMS_SCOPES), stack.callerSecret);
+    const response = await postSigned(
+      stack.subgraphUrls.grades,
+      'grades',
+      entitiesRequest('Grade', grade.id, 'id gradeValue'),
+      callerWith(LMS_SCOPES),
+      stack.callerSecret,
+    );
     expect((response.data as { _entities: unknown[] })._entities).toEqual([null]);
     expect(response.errors).toEqual([expect.objectContaining({ message: 'Not permitted to read Grade.' })]);
     // Refused before the lookup: the producer was never asked for the grade.
@@ -77,7 +98,10 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(DEMO_KEYS.lms) },
-      body: JSON.stringify([{ query: '{ organisations(first: 1) { edges { node { id } } } }' }, { query: '{ persons(first: 3) { edges { node { civicNo { value } } } } }' }]),
+      body: JSON.stringify([
+        { query: '{ organisations(first: 1) { edges { node { id } } } }' },
+        { query: '{ persons(first: 3) { edges { node { civicNo { value } } } } }' },
+      ]),
     });
     expect(response.status).toBe(400);
     const text = await response.text();
@@ -85,17 +109,30 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
   });
 
   it('variables do not change the decision: @include(if: $show) and a person id from a variable', async () => {
-    const person = (await lms('{ persons(first: 1) { edges { node { id } } } }')).data as { persons: { edges: { node: { id: string } }[] } };
+    const person = (await lms('{ persons(first: 1) { edges { node { id } } } }')).data as {
+      persons: { edges: { node: { id: string } }[] };
+    };
     const id = person.persons.edges[0]!.node.id;
-    const response = await lms('query($show: Boolean!, $id: ID!) { person(id: $id) { id givenName civicNo @include(if: $show) { value } } }', { show: true, id });
-    expect(response.errors).toEqual([expect.objectContaining({ path: ['person', 'civicNo'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    const response = await lms(
+      'query($show: Boolean!, $id: ID!) { person(id: $id) { id givenName civicNo @include(if: $show) { value } } }',
+      { show: true, id },
+    );
+    expect(response.errors).toEqual([
+      expect.objectContaining({ path: ['person', 'civicNo'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
     expect((response.data as { person: { civicNo: unknown } }).person.civicNo).toBeNull();
     expectNoLeak(response);
   });
 
   it('introspection shows only what demo-lms may read', async () => {
-    const response = await lms('{ person: __type(name: "Person") { fields { name } } grade: __type(name: "Grade") { name } __schema { queryType { fields { name } } } }');
-    type Introspection = { person: { fields: { name: string }[] }; grade: unknown; __schema: { queryType: { fields: { name: string }[] } } };
+    const response = await lms(
+      '{ person: __type(name: "Person") { fields { name } } grade: __type(name: "Grade") { name } __schema { queryType { fields { name } } } }',
+    );
+    type Introspection = {
+      person: { fields: { name: string }[] };
+      grade: unknown;
+      __schema: { queryType: { fields: { name: string }[] } };
+    };
     const data = response.data as Introspection;
     const personFields = data.person.fields.map((field) => field.name);
     expect(personFields).toEqual(expect.arrayContaining(['id', 'givenName', 'familyName', 'emails', 'groupMemberships']));
@@ -123,7 +160,9 @@ describe('bypass attempts by demo-lms on Person.civicNo and grades', () => {
   });
 
   it('a misspelt enum value in a variable gets no "Did you mean" either', async () => {
-    const response = await lms('query ($t: [OrganisationType!]) { organisations(first: 1, type: $t) { edges { node { id } } } }', { t: ['SKOLENHE'] });
+    const response = await lms('query ($t: [OrganisationType!]) { organisations(first: 1, type: $t) { edges { node { id } } } }', {
+      t: ['SKOLENHE'],
+    });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toMatch(/SKOLENHE/);
     expect(JSON.stringify(response.errors)).not.toMatch(/Did you mean|SKOLENHET/);

@@ -16,7 +16,8 @@ describe('the arguments of a supplier contract', () => {
   };
   const argsOf = (schema: GraphQLSchema, typeName: string, fieldName: string) =>
     (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!.args.map((arg) => arg.name);
-  const valuesOf = (schema: GraphQLSchema, enumName: string) => (schema.getType(enumName) as GraphQLEnumType).getValues().map((value) => value.name);
+  const valuesOf = (schema: GraphQLSchema, enumName: string) =>
+    (schema.getType(enumName) as GraphQLEnumType).getValues().map((value) => value.name);
   beforeAll(async () => {
     stack = await startE2E({ students: 60 });
   });
@@ -27,7 +28,9 @@ describe('the arguments of a supplier contract', () => {
     const persons = argsOf(schema, 'Query', 'persons');
     expect(persons).toEqual(expect.arrayContaining(['nameContains', 'sortkey', 'first', 'after']));
     expect(persons).not.toContain('civicNo');
-    expect(valuesOf(schema, 'PersonSortkey')).toEqual(expect.arrayContaining(['FAMILY_NAME_ASC', 'GIVEN_NAME_DESC', 'DISPLAY_NAME_ASC', 'MODIFIED_DESC']));
+    expect(valuesOf(schema, 'PersonSortkey')).toEqual(
+      expect.arrayContaining(['FAMILY_NAME_ASC', 'GIVEN_NAME_DESC', 'DISPLAY_NAME_ASC', 'MODIFIED_DESC']),
+    );
     expect(valuesOf(schema, 'PersonSortkey')).not.toEqual(expect.arrayContaining(['CIVIC_NO_ASC']));
     expect(valuesOf(schema, 'PersonSortkey')).not.toContain('CIVIC_NO_DESC');
   });
@@ -45,7 +48,12 @@ describe('the arguments of a supplier contract', () => {
     expect(valuesOf(schema, 'PersonSortkey')).toEqual(expect.arrayContaining(['CIVIC_NO_ASC', 'CIVIC_NO_DESC']));
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Mutation') continue;
-      for (const field of Object.values(type.getFields())) expect([type.name, field.name, argsOf(schema, type.name, field.name)]).toEqual([type.name, field.name, argsOf(api, type.name, field.name)]);
+      for (const field of Object.values(type.getFields()))
+        expect([type.name, field.name, argsOf(schema, type.name, field.name)]).toEqual([
+          type.name,
+          field.name,
+          argsOf(api, type.name, field.name),
+        ]);
     }
     for (const name of ['PersonSortkey', 'RelationshipEntityType', 'PlacementSortkey', 'RoomSortkey', 'AbsenceGrouping']) {
       expect(valuesOf(schema, name)).toEqual(valuesOf(api, name));
@@ -60,12 +68,18 @@ describe('the arguments of a supplier contract', () => {
       { apiKey: DEMO_KEYS.lms },
     );
     const introspected = Object.fromEntries(response.data!.__type.fields.map((field) => [field.name, field.args.map((arg) => arg.name)]));
-    const fromSdl = Object.fromEntries(Object.keys(schema.getQueryType()!.getFields()).map((name) => [name, argsOf(schema, 'Query', name)]));
+    const fromSdl = Object.fromEntries(
+      Object.keys(schema.getQueryType()!.getFields()).map((name) => [name, argsOf(schema, 'Query', name)]),
+    );
     expect(introspected).toEqual(fromSdl);
     expect(introspected['persons']).not.toContain('civicNo');
-    const sortkey = await stack.query<{ __type: { enumValues: { name: string }[] } }>('{ __type(name: "PersonSortkey") { enumValues { name } } }', undefined, {
-      apiKey: DEMO_KEYS.lms,
-    });
+    const sortkey = await stack.query<{ __type: { enumValues: { name: string }[] } }>(
+      '{ __type(name: "PersonSortkey") { enumValues { name } } }',
+      undefined,
+      {
+        apiKey: DEMO_KEYS.lms,
+      },
+    );
     expect(sortkey.data!.__type.enumValues.map((value) => value.name)).toEqual(valuesOf(schema, 'PersonSortkey'));
   });
 
@@ -73,13 +87,23 @@ describe('the arguments of a supplier contract', () => {
   // hidden argument is no validation error: the subgraph's argument guard refuses it, naming it.
   it('demo-lms using the hidden civicNo filter or a civic-number sort anyway is refused FORBIDDEN, naming the argument', async () => {
     const civicNo = [...stack.dataset.persons.values()].find((person) => person.civicNo)!.civicNo!.value;
-    const filtered = await stack.query('query ($c: String) { persons(civicNo: $c, first: 5) { edges { node { id } } } }', { c: civicNo }, { apiKey: DEMO_KEYS.lms });
+    const filtered = await stack.query(
+      'query ($c: String) { persons(civicNo: $c, first: 5) { edges { node { id } } } }',
+      { c: civicNo },
+      { apiKey: DEMO_KEYS.lms },
+    );
     expect(filtered.data?.['persons'] ?? null).toBeNull();
-    expect(filtered.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', argument: 'Query.persons(civicNo:)' }) })]);
-    const sorted = await stack.query('{ persons(sortkey: CIVIC_NO_ASC, first: 5) { edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms });
+    expect(filtered.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', argument: 'Query.persons(civicNo:)' }) }),
+    ]);
+    const sorted = await stack.query('{ persons(sortkey: CIVIC_NO_ASC, first: 5) { edges { node { id } } } }', undefined, {
+      apiKey: DEMO_KEYS.lms,
+    });
     expect(sorted.data?.['persons'] ?? null).toBeNull();
     expect(sorted.errors).toEqual([
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'Person.civicNo', argument: 'Query.persons(sortkey:)' }) }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'Person.civicNo', argument: 'Query.persons(sortkey:)' }),
+      }),
     ]);
   });
 });

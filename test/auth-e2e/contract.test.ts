@@ -44,9 +44,13 @@ describe('the contract schema per supplier', () => {
 
   it('the SDL a supplier gets agrees with what introspection tells it', async () => {
     const schema = await sdlOf(DEMO_KEYS.lms);
-    const response = await stack.query<{ __type: { fields: { name: string }[] } }>('{ __type(name: "Person") { fields { name } } }', undefined, {
-      apiKey: DEMO_KEYS.lms,
-    });
+    const response = await stack.query<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "Person") { fields { name } } }',
+      undefined,
+      {
+        apiKey: DEMO_KEYS.lms,
+      },
+    );
     const sdlFields = Object.keys((schema.getType('Person') as { getFields(): object }).getFields());
     expect(response.data!.__type.fields.map((field) => field.name)).toEqual(sdlFields);
   });

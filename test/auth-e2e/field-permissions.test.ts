@@ -12,13 +12,17 @@ describe('field permissions of the demo suppliers', () => {
   afterAll(() => stack.close());
 
   it('demo-full reads civic numbers, birth dates and addresses', async () => {
-    const { data, errors } = await stack.query<Persons>('{ persons(first: 5) { edges { node { id civicNo { value } birthDate addresses { streetAddress } } } } }');
+    const { data, errors } = await stack.query<Persons>(
+      '{ persons(first: 5) { edges { node { id civicNo { value } birthDate addresses { streetAddress } } } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data!.persons!.edges.some(({ node }) => node['civicNo'] !== null)).toBe(true);
   });
 
   it('demo-lms: a field outside its presets is FORBIDDEN naming it, null there, the rest served', async () => {
-    const response = await stack.query<Persons>('{ persons(first: 3) { edges { node { id givenName civicNo { value } } } } }', undefined, { apiKey: DEMO_KEYS.lms });
+    const response = await stack.query<Persons>('{ persons(first: 3) { edges { node { id givenName civicNo { value } } } } }', undefined, {
+      apiKey: DEMO_KEYS.lms,
+    });
     const edges = response.data!.persons!.edges;
     expect(edges.length).toBeGreaterThan(0);
     for (const { node } of edges) {
@@ -27,7 +31,10 @@ describe('field permissions of the demo suppliers', () => {
     }
     expect(response.errors).toHaveLength(edges.length);
     for (const error of response.errors!) {
-      expect(error).toMatchObject({ message: 'Not permitted to read Person.civicNo.', extensions: { code: 'FORBIDDEN', field: 'Person.civicNo' } });
+      expect(error).toMatchObject({
+        message: 'Not permitted to read Person.civicNo.',
+        extensions: { code: 'FORBIDDEN', field: 'Person.civicNo' },
+      });
     }
   });
 
@@ -43,12 +50,16 @@ describe('field permissions of the demo suppliers', () => {
   });
 
   it('demo-lms reads school e-mail (schoolEmail preset)', async () => {
-    const response = await stack.query('{ persons(first: 3) { edges { node { id emails { value } } } } }', undefined, { apiKey: DEMO_KEYS.lms });
+    const response = await stack.query('{ persons(first: 3) { edges { node { id emails { value } } } } }', undefined, {
+      apiKey: DEMO_KEYS.lms,
+    });
     expect(response.errors).toBeUndefined();
   });
 
   it('demo-analytics may not list persons (no names for an analytics tool)', async () => {
-    const response = await stack.query<Persons>('{ persons(first: 3) { edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.analytics });
+    const response = await stack.query<Persons>('{ persons(first: 3) { edges { node { id } } } }', undefined, {
+      apiKey: DEMO_KEYS.analytics,
+    });
     expect(response.data!.persons).toBeNull();
     expect(codes(response)).toEqual(['FORBIDDEN']);
   });
@@ -66,11 +77,9 @@ describe('field permissions of the demo suppliers', () => {
     });
     expect(ok.errors).toBeUndefined();
     // Permissions may withhold givenName, so the graph declares it nullable: the student stays, with its id.
-    const named = await stack.query<{ attendances: { edges: { node: { id: string; student: { id: string; givenName: string | null } } }[] } }>(
-      '{ attendances(first: 3) { edges { node { id student { id givenName } } } } }',
-      undefined,
-      { apiKey: DEMO_KEYS.attendance },
-    );
+    const named = await stack.query<{
+      attendances: { edges: { node: { id: string; student: { id: string; givenName: string | null } } }[] };
+    }>('{ attendances(first: 3) { edges { node { id student { id givenName } } } } }', undefined, { apiKey: DEMO_KEYS.attendance });
     const edges = named.data!.attendances.edges;
     expect(edges).toHaveLength(3);
     for (const { node } of edges) expect(node.student).toEqual({ id: expect.any(String), givenName: null });

@@ -51,7 +51,10 @@ const UNIT_QUERY = `query ($id: ID!) {
 }`;
 
 interface UnitAnswer {
-  organisation: { displayName: string; groups: { displayName: string; groupMemberships: { person: { id: string; givenName: string | null } | null }[] }[] } | null;
+  organisation: {
+    displayName: string;
+    groups: { displayName: string; groupMemberships: { person: { id: string; givenName: string | null } | null }[] }[];
+  } | null;
   groups: { edges: { node: { id: string; activities: { id: string }[] | null } }[] };
 }
 
@@ -69,19 +72,24 @@ describe('a supplier whose units are the huvudman of a 365-unit municipality', (
     const classes = [...stack.dataset.groups.values()].filter((group) => group.organisation.id === unit.id && group.groupType === 'Klass');
     expect(classes.length).toBeGreaterThan(0);
     expect(answered.groups.map((group) => group.displayName).sort()).toEqual(classes.map((group) => group.displayName).sort());
-    const members = (group: { groupMemberships?: { person: { id: string } }[] }) => (group.groupMemberships ?? []).map((membership) => membership.person.id).sort();
+    const members = (group: { groupMemberships?: { person: { id: string } }[] }) =>
+      (group.groupMemberships ?? []).map((membership) => membership.person.id).sort();
     for (const group of classes) {
       const answeredClass = answered.groups.find((candidate) => candidate.displayName === group.displayName)!;
       expect(answeredClass.groupMemberships.map((membership) => membership.person!.id).sort()).toEqual(members(group));
     }
     const student = stack.dataset.persons.get(members(classes[0]!)[0]!)!;
-    const answeredStudent = answered.groups.flatMap((group) => group.groupMemberships).find((membership) => membership.person?.id === student.id)!.person!;
+    const answeredStudent = answered.groups
+      .flatMap((group) => group.groupMemberships)
+      .find((membership) => membership.person?.id === student.id)!.person!;
     expect(answeredStudent.givenName).toBe(student.securityMarking === 'Ingen' ? student.givenName : expect.any(String));
 
     const groups = [...stack.dataset.groups.values()].filter((group) => group.organisation.id === unit.id);
     expect(response.data!.groups.edges.map((edge) => edge.node.id).sort()).toEqual(groups.map((group) => group.id).sort());
     // Activities come from the schedule subgraph: the scope reached it too.
-    const activities = [...stack.dataset.activities.values()].filter((activity) => activity.groups?.some((group) => group.id === classes[0]!.id));
+    const activities = [...stack.dataset.activities.values()].filter((activity) =>
+      activity.groups?.some((group) => group.id === classes[0]!.id),
+    );
     const answeredActivities = response.data!.groups.edges.find((edge) => edge.node.id === classes[0]!.id)!.node.activities!;
     expect(answeredActivities.map((activity) => activity.id).sort()).toEqual(activities.map((activity) => activity.id).sort());
   });
@@ -116,7 +124,10 @@ describe('a request still too large for a subgraph', () => {
       const response = await askGateway(gateway.url, '{ persons(first: 1) { edges { node { id } } } }');
       expect(response.status).toBe(200);
       expect(response.errors).toEqual([
-        expect.objectContaining({ message: 'The request to the register subgraph is too large (its body).', extensions: { code: 'REQUEST_TOO_LARGE', subgraph: 'register' } }),
+        expect.objectContaining({
+          message: 'The request to the register subgraph is too large (its body).',
+          extensions: { code: 'REQUEST_TOO_LARGE', subgraph: 'register' },
+        }),
       ]);
       expect(stack.producers.register.stats().byRoute).toEqual({});
     } finally {
@@ -133,7 +144,11 @@ describe('a request still too large for a subgraph', () => {
       refusing = createServer((request, response) => {
         request.resume();
         response.writeHead(status, status === 413 ? { 'content-type': 'application/json' } : {});
-        response.end(status === 413 ? JSON.stringify({ errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }] }) : '');
+        response.end(
+          status === 413
+            ? JSON.stringify({ errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }] })
+            : '',
+        );
       });
       await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
     });
@@ -152,7 +167,10 @@ describe('a request still too large for a subgraph', () => {
         expect((response.data!['persons'] as { edges: unknown[] }).edges).toHaveLength(1);
         expect(response.data!['rooms']).toBeNull();
         expect(codes(response)).toEqual(['REQUEST_TOO_LARGE']);
-        expect(response.errors![0]).toMatchObject({ message: `The request to the schedule subgraph is too large (its ${part}).`, extensions: { subgraph: 'schedule' } });
+        expect(response.errors![0]).toMatchObject({
+          message: `The request to the schedule subgraph is too large (its ${part}).`,
+          extensions: { subgraph: 'schedule' },
+        });
       } finally {
         await gateway.close();
         suppliers.close();
@@ -167,11 +185,17 @@ describe('a request still too large for a subgraph', () => {
       body: JSON.stringify({ query: '{ persons(first: 1) { edges { node { id } } } }' }),
     });
     expect(response.status).toBe(431);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request headers are too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request headers are too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }],
+    });
   });
 
   it('a supplier’s own body beyond 2 MiB: 413 with REQUEST_TOO_LARGE', async () => {
-    const response = await post(stack.gatewayUrl, { query: '{ persons(first: 1) { edges { node { id } } } }', variables: { padding: 'x'.repeat(2_200_000) } }, { authorization: `Bearer ${KEY}` });
+    const response = await post(
+      stack.gatewayUrl,
+      { query: '{ persons(first: 1) { edges { node { id } } } }', variables: { padding: 'x'.repeat(2_200_000) } },
+      { authorization: `Bearer ${KEY}` },
+    );
     expect(response.status).toBe(413);
     expect(codes(response)).toEqual(['REQUEST_TOO_LARGE']);
   });

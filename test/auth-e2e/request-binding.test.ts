@@ -36,7 +36,9 @@ const lastRefusal = (): unknown => (warn.mock.calls.at(-1)?.[0] as { reason?: st
 
 /** The headers worth replaying: the signature and the content type (not host, length, connection). */
 const replayable = (headers: IncomingHttpHeaders): Record<string, string> =>
-  Object.fromEntries(Object.entries(headers).filter(([name]) => name === 'content-type' || name.startsWith('x-ss12000')) as [string, string][]);
+  Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name === 'content-type' || name.startsWith('x-ss12000')) as [string, string][],
+  );
 
 /** One request the gateway signed for the register subgraph, held back by the proxy: never delivered. */
 const capture = async (): Promise<Captured> => {
@@ -60,7 +62,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const subgraphUrls = { ...stack.subgraphUrls, register: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` };
   if (stack.engine === 'hive') {
-    gateway = await startHiveFront({ ...stack, subgraphUrls, suppliersPath: DEFAULT_SUPPLIERS_PATH, audit: testAudit(), requestTimeoutMs: 60_000 });
+    gateway = await startHiveFront({
+      ...stack,
+      subgraphUrls,
+      suppliersPath: DEFAULT_SUPPLIERS_PATH,
+      audit: testAudit(),
+      requestTimeoutMs: 60_000,
+    });
     return;
   }
   suppliers = await startSupplierAuth(DEFAULT_SUPPLIERS_PATH);
@@ -104,7 +112,10 @@ describe('a captured gateway → register request', () => {
     // Beside the signature only the time budget, unsigned: changing it can only shorten this one request.
     expect(Object.keys(pair.headers).sort()).toEqual(['content-type', 'x-ss12000-budget-ms', CALLER_SIGNATURE_HEADER]);
     expect(pair.headers[CALLER_SIGNATURE_HEADER]).toMatch(/^v2\.\d+\.[\w-]+\.[\w-]{43}$/);
-    expect(JSON.parse(pair.body)).toMatchObject({ query: expect.any(String), extensions: { [CALLER_EXTENSION]: { v: 2, supplier: 'demo-full', units: 'all' } } });
+    expect(JSON.parse(pair.body)).toMatchObject({
+      query: expect.any(String),
+      extensions: { [CALLER_EXTENSION]: { v: 2, supplier: 'demo-full', units: 'all' } },
+    });
   });
 
   it('sent to another subgraph: refused (the signature names register)', async () => {
@@ -138,7 +149,18 @@ describe('a captured request presented late', () => {
     // Only Date moves (the subgraph runs in this process); timers and I/O run as ever.
     jest.useFakeTimers({
       now: Date.now() + 61_000,
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     expectRefused(await postRaw(stack.subgraphUrls.register, pair.body, pair.headers), 'expired');
   });

@@ -37,12 +37,18 @@ test("demo-lms (students, groups, duties) lists its unit's persons and duties, n
 });
 
 test('demo-analytics (no names) gets no persons through a school unit', async () => {
-  const { data, errors } = await stack.query<any>('{ organisations(first: 5) { edges { node { id persons(first: 5) { edges { node { id } } } } } } }', undefined, {
-    apiKey: DEMO_KEYS.analytics,
-  });
+  const { data, errors } = await stack.query<any>(
+    '{ organisations(first: 5) { edges { node { id persons(first: 5) { edges { node { id } } } } } } }',
+    undefined,
+    {
+      apiKey: DEMO_KEYS.analytics,
+    },
+  );
   expect(data.organisations.edges.length).toBeGreaterThan(0);
   for (const { node } of data.organisations.edges) expect(node.persons).toBeNull();
-  expect(new Set(forbidden(errors).map((entry) => JSON.stringify(entry)))).toEqual(new Set([JSON.stringify(['FORBIDDEN', 'Organisation.persons'])]));
+  expect(new Set(forbidden(errors).map((entry) => JSON.stringify(entry)))).toEqual(
+    new Set([JSON.stringify(['FORBIDDEN', 'Organisation.persons'])]),
+  );
 });
 
 test("demo-attendance (per-lesson attendance, students by id) cannot read a lesson's class list through expectedStudents", async () => {

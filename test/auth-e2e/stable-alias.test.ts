@@ -11,7 +11,10 @@ describe('alias names across restarts', () => {
   const aliasAfterStart = async (aliasSecret: string): Promise<string> => {
     const stack = await startE2E({ dataset, aliasSecret });
     try {
-      const { data, errors } = await stack.query<{ person: { familyName: string } }>('query ($id: ID!) { person(id: $id) { familyName } }', { id: protectedPerson.id });
+      const { data, errors } = await stack.query<{ person: { familyName: string } }>(
+        'query ($id: ID!) { person(id: $id) { familyName } }',
+        { id: protectedPerson.id },
+      );
       expect(errors).toBeUndefined();
       return data!.person.familyName;
     } finally {

@@ -25,7 +25,12 @@ describe('a subgraph reached directly', () => {
   });
 
   it('refuses a forged identity: claims signed with another secret', async () => {
-    const forged = signedSubgraphRequest(callerWith(FULL_SCOPES, { supplier: 'demo-full' }), civicNo(), 'register', randomBytes(32).toString('hex'));
+    const forged = signedSubgraphRequest(
+      callerWith(FULL_SCOPES, { supplier: 'demo-full' }),
+      civicNo(),
+      'register',
+      randomBytes(32).toString('hex'),
+    );
     const response = await postRaw(stack.subgraphUrls.register, forged.body, forged.headers);
     expect(response.status).toBe(401);
     expect(JSON.stringify(response)).not.toContain(stack.dataset.persons.get(personId)!.civicNo!.value);
@@ -41,7 +46,9 @@ describe('a subgraph reached directly', () => {
     const genuine = signedSubgraphRequest(callerWith(LMS_SCOPES), civicNo(), 'register', stack.callerSecret);
     const request = JSON.parse(genuine.body) as { extensions: Record<string, Record<string, unknown>> };
     request.extensions[CALLER_EXTENSION]!['scopes'] = FULL_SCOPES;
-    const response = await postRaw(stack.subgraphUrls.register, JSON.stringify(request), { [CALLER_SIGNATURE_HEADER]: genuine.headers[CALLER_SIGNATURE_HEADER]! });
+    const response = await postRaw(stack.subgraphUrls.register, JSON.stringify(request), {
+      [CALLER_SIGNATURE_HEADER]: genuine.headers[CALLER_SIGNATURE_HEADER]!,
+    });
     expect(response.status).toBe(401);
   });
 
@@ -51,17 +58,34 @@ describe('a subgraph reached directly', () => {
   });
 
   it('serves `_service { sdl }` to a signed caller of any scopes', async () => {
-    const response = await postSigned(stack.subgraphUrls.register, 'register', { query: '{ _service { sdl } }' }, callerWith(['standard']), stack.callerSecret);
+    const response = await postSigned(
+      stack.subgraphUrls.register,
+      'register',
+      { query: '{ _service { sdl } }' },
+      callerWith(['standard']),
+      stack.callerSecret,
+    );
     expect(response.errors).toBeUndefined();
     expect((response.data as { _service: { sdl: string } })._service.sdl).toContain('type Person');
   });
 
   it('answers a body beyond 2 MiB with 413 REQUEST_TOO_LARGE (read before the signature is checked), and closes the connection', async () => {
-    const { body, headers } = signedSubgraphRequest(callerWith(['standard']), { query: '{ _service { sdl } }', variables: { padding: 'x'.repeat(2_200_000) } }, 'register', stack.callerSecret);
-    const response = await fetch(stack.subgraphUrls.register, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const { body, headers } = signedSubgraphRequest(
+      callerWith(['standard']),
+      { query: '{ _service { sdl } }', variables: { padding: 'x'.repeat(2_200_000) } },
+      'register',
+      stack.callerSecret,
+    );
+    const response = await fetch(stack.subgraphUrls.register, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'REQUEST_TOO_LARGE',
+    );
   });
 
   it('refuses a GET, whose operation would travel in the URL, outside the signed body', async () => {

@@ -16,7 +16,8 @@ export const postRaw = async (url: string, body: string, headers: Record<string,
 };
 
 /** POST any body (an array for a batch) to a GraphQL URL with the given headers. */
-export const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> => postRaw(url, JSON.stringify(body), headers);
+export const post = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  postRaw(url, JSON.stringify(body), headers);
 
 /** POST `request` straight to one subgraph, signed for `caller` as the gateway signs it (for that subgraph and that body). */
 export const postSigned = async (
@@ -45,8 +46,24 @@ export const callerWith = (scopes: readonly PresetName[], overrides: Partial<Cal
 
 export const LMS_SCOPES: readonly PresetName[] = ['standard', 'students', 'groups', 'duties', 'schoolEmail'];
 export const FULL_SCOPES: readonly PresetName[] = [
-  'standard', 'students', 'groups', 'duties', 'activities', 'grades', 'studyplans', 'placements', 'responsibles', 'attendance',
-  'email', 'phoneNumbers', 'addresses', 'civicNo', 'identifiers', 'sex', 'birthDate', 'photo',
+  'standard',
+  'students',
+  'groups',
+  'duties',
+  'activities',
+  'grades',
+  'studyplans',
+  'placements',
+  'responsibles',
+  'attendance',
+  'email',
+  'phoneNumbers',
+  'addresses',
+  'civicNo',
+  'identifiers',
+  'sex',
+  'birthDate',
+  'photo',
 ];
 
 /** The `_entities` request the gateway would send to fetch a Person's fields by id. */
@@ -54,7 +71,6 @@ export const entitiesRequest = (typeName: string, id: string, selection: string)
   query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typeName} { ${selection} } } }`,
   variables: { representations: [{ __typename: typeName, id }] },
 });
-
 
 /** An audit logger whose JSON lines the test can read. */
 export const auditCapture = (): { logger: Logger; lines: () => Record<string, unknown>[] } => {
@@ -65,7 +81,10 @@ export const auditCapture = (): { logger: Logger; lines: () => Record<string, un
       callback();
     },
   });
-  return { logger: pino({ name: 'audit', base: undefined }, stream), lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger: pino({ name: 'audit', base: undefined }, stream),
+    lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 };
 
 export const codes = (response: GraphQLResponse): string[] => (response.errors ?? []).map((error) => String(error.extensions?.['code']));

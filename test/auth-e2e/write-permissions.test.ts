@@ -5,7 +5,19 @@
 import { generateMunicipality } from '../../src/demo/generator';
 import type * as W from '../../src/ss12000/wire';
 import {
-  absenceInput, CHECK_IN, checkInAt, checkInInput, CREATE_ABSENCE, CREATE_ABSENCE_NAMES, DELETE_EVENT, elsewhere, firstUnit, protectedStudent, sent, studentOf, writeSuppliersFile,
+  absenceInput,
+  CHECK_IN,
+  checkInAt,
+  checkInInput,
+  CREATE_ABSENCE,
+  CREATE_ABSENCE_NAMES,
+  DELETE_EVENT,
+  elsewhere,
+  firstUnit,
+  protectedStudent,
+  sent,
+  studentOf,
+  writeSuppliersFile,
 } from '../graph/attendance/support/writes';
 import { keyOf } from '../row-scope/support/suppliers';
 import { startE2E, type E2E } from '../support/e2e';
@@ -16,7 +28,8 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 describe('write permissions', () => {
   let stack: E2E;
   let unit: W.Organisation;
-  const as = (supplier: string) => (query: string, variables?: Record<string, unknown>) => stack.query<any>(query, variables, { apiKey: keyOf(supplier) });
+  const as = (supplier: string) => (query: string, variables?: Record<string, unknown>) =>
+    stack.query<any>(query, variables, { apiKey: keyOf(supplier) });
   const posts = (route: string): number => sent(stack.producers.attendance.stats(), route);
 
   beforeAll(async () => {
@@ -29,7 +42,12 @@ describe('write permissions', () => {
 
   it('without a write grant a mutation is FORBIDDEN naming it, and nothing reaches the producer', async () => {
     const response = await as('reader')(CREATE_ABSENCE, { input: absenceInput(studentOf(stack.dataset, unit.id)) });
-    expect(response.errors).toEqual([expect.objectContaining({ message: 'Not permitted to write Mutation.createAbsence.', extensions: { code: 'FORBIDDEN', field: 'Mutation.createAbsence' } })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'Not permitted to write Mutation.createAbsence.',
+        extensions: { code: 'FORBIDDEN', field: 'Mutation.createAbsence' },
+      }),
+    ]);
     expect(response.data).toEqual({ createAbsence: null });
     const otherGrant = await as('absences-only')(CHECK_IN, { input: checkInInput(checkInAt(stack.dataset, unit.id)) });
     expect(codes(otherGrant)).toEqual(['FORBIDDEN']);
@@ -41,17 +59,27 @@ describe('write permissions', () => {
     const sdl = async (supplier: string): Promise<string> =>
       (await fetch(stack.gatewayUrl.replace(/graphql$/, 'sdl'), { headers: bearer(keyOf(supplier)) })).text();
     expect(await sdl('reader')).not.toMatch(/type Mutation/);
-    expect(await sdl('absences-only')).toMatch(/type Mutation \{\s+"""[^"]+"""\s+createAbsence\(input: CreateAbsenceInput!\): CreateAbsencePayload\s+\}/);
+    expect(await sdl('absences-only')).toMatch(
+      /type Mutation \{\s+"""[^"]+"""\s+createAbsence\(input: CreateAbsenceInput!\): CreateAbsencePayload\s+\}/,
+    );
     const introspected = await as('writer-unit')('{ __schema { mutationType { fields { name } } } }');
     expect(introspected.data.__schema.mutationType.fields.map((field: { name: string }) => field.name).sort()).toEqual([
-      'createAbsence', 'createAttendance', 'createAttendanceEvent', 'createAttendanceSchedule', 'deleteAttendance', 'deleteAttendanceEvent', 'deleteAttendanceSchedule',
+      'createAbsence',
+      'createAttendance',
+      'createAttendanceEvent',
+      'createAttendanceSchedule',
+      'deleteAttendance',
+      'deleteAttendanceEvent',
+      'deleteAttendanceSchedule',
     ]);
   });
 
   it('field grants apply to the payload: what the presets do not open is FORBIDDEN there, the write stands', async () => {
     const student = studentOf(stack.dataset, unit.id);
     const response = await as('writer-unit')(CREATE_ABSENCE_NAMES, { input: absenceInput(student) });
-    expect(new Set(response.errors!.map((error: any) => error.extensions.field))).toEqual(new Set(['Person.givenName', 'Person.familyName', 'Person.civicNo']));
+    expect(new Set(response.errors!.map((error: any) => error.extensions.field))).toEqual(
+      new Set(['Person.givenName', 'Person.familyName', 'Person.civicNo']),
+    );
     expect(codes(response).every((code) => code === 'FORBIDDEN')).toBe(true);
     const absence = response.data.createAbsence.absence;
     expect(absence.student).toEqual({ id: student.id, givenName: null, familyName: null, civicNo: null });
@@ -92,7 +120,9 @@ describe('write permissions', () => {
     // A check-in at another unit, written by a supplier of every unit.
     const child = studentOf(stack.dataset, unit.id, false);
     const group = [...stack.dataset.groups.values()].find((g) => (g.groupMemberships ?? []).some((m) => m.person.id === child.id))!;
-    const written = await as('writer-all')(CHECK_IN, { input: { eventType: 'IN', time: '2026-10-06T07:40:00+02:00', person: child.id, group: group.id } });
+    const written = await as('writer-all')(CHECK_IN, {
+      input: { eventType: 'IN', time: '2026-10-06T07:40:00+02:00', person: child.id, group: group.id },
+    });
     expect(written.errors).toBeUndefined();
     const outside = written.data.createAttendanceEvent.attendanceEvent;
     stack.producers.attendance.resetStats();
@@ -118,7 +148,12 @@ describe('write permissions', () => {
     const response = await as('writer-alias')(CREATE_ABSENCE_NAMES, { input: absenceInput(hidden) });
     expect(response.errors).toBeUndefined();
     const absence = response.data.createAbsence.absence;
-    expect(absence.student).toEqual({ id: hidden.id, givenName: 'Skyddad', familyName: expect.stringMatching(/^Person [0-9A-F]{8}$/), civicNo: null });
+    expect(absence.student).toEqual({
+      id: hidden.id,
+      givenName: 'Skyddad',
+      familyName: expect.stringMatching(/^Person [0-9A-F]{8}$/),
+      civicNo: null,
+    });
     // Aliases keep the person's id (an opaque uuid), so the id the supplier sees is the one stored.
     expect(stack.dataset.absences.get(absence.id)?.student.id).toBe(hidden.id);
     const text = JSON.stringify(response);
@@ -133,7 +168,19 @@ describe('write permissions', () => {
     const unsigned = await fetch(stack.subgraphUrls.attendance, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...request, extensions: { ss12000Caller: { v: 2, supplier: 'reader', units: 'all', scopes: ['attendance'], protectedIdentities: 'alias', writes: ['absences'] } } }),
+      body: JSON.stringify({
+        ...request,
+        extensions: {
+          ss12000Caller: {
+            v: 2,
+            supplier: 'reader',
+            units: 'all',
+            scopes: ['attendance'],
+            protectedIdentities: 'alias',
+            writes: ['absences'],
+          },
+        },
+      }),
     });
     expect(unsigned.status).toBe(401);
     expect(posts('POST /absences')).toBe(0);

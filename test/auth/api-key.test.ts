@@ -57,7 +57,6 @@ describe('API keys', () => {
   test('a huge header is refused without trouble', async () => {
     expect(await authenticate({ 'x-api-key': 'x'.repeat(1_000_000) })).toBeNull();
   });
-
 });
 
 describe('the hash-key CLI', () => {
@@ -69,7 +68,19 @@ describe('the hash-key CLI', () => {
     dir = await mkdtemp(join(tmpdir(), 'hash-key-'));
     const tsc = require.resolve('typescript/bin/tsc');
     const source = join(__dirname, '../../src/auth/hash-key.ts');
-    execFileSync(process.execPath, [tsc, '--outDir', dir, '--module', 'commonjs', '--target', 'es2022', '--types', 'node', '--strict', source]);
+    execFileSync(process.execPath, [
+      tsc,
+      '--outDir',
+      dir,
+      '--module',
+      'commonjs',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--strict',
+      source,
+    ]);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

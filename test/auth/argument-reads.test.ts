@@ -27,7 +27,9 @@ test('every field the table names exists or a preset grants it (a typo would be 
   };
   const named = Object.entries(ARGUMENT_READS).flatMap(([field, args]) => [
     field,
-    ...Object.values(args).flatMap((reads) => (Array.isArray(reads) ? reads : Object.values((reads as { values: Readonly<Record<string, readonly string[]>> }).values).flat())),
+    ...Object.values(args).flatMap((reads) =>
+      Array.isArray(reads) ? reads : Object.values((reads as { values: Readonly<Record<string, readonly string[]>> }).values).flat(),
+    ),
   ]);
   expect(named.filter((coordinate) => !exists(coordinate))).toEqual([]);
 });
@@ -39,7 +41,9 @@ test('an unknown argument fails closed; enum values read per value', () => {
     { argument: 'first', reads: [] },
   ]);
   expect(argumentReads('Query.persons', { relationshipOrganisation: 'x' })[0]?.reads).toContain('Person.duties');
-  expect(argumentReads('Query.persons', { relationshipOrganisation: 'x', relationshipEntityType: 'enrolment' })[0]?.reads).toEqual(['Person.enrolments']);
+  expect(argumentReads('Query.persons', { relationshipOrganisation: 'x', relationshipEntityType: 'enrolment' })[0]?.reads).toEqual([
+    'Person.enrolments',
+  ]);
   expect(argumentReads('Query.absenceSummary', { filter: { students: ['x'] } })).toEqual([
     { argument: 'filter', reads: [] },
     { argument: 'filter.students', reads: ['Person.id'] },

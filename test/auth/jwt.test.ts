@@ -20,7 +20,11 @@ const startIdentityProvider = async () => {
   return { privateKey, publicKey, jwksUrl: `http://127.0.0.1:${port}/jwks.json`, server };
 };
 
-const sign = (privateKey: CryptoKey, claims: JWTPayload, options: { issuer?: string; audience?: string; expiresIn?: string | number; kid?: string } = {}) => {
+const sign = (
+  privateKey: CryptoKey,
+  claims: JWTPayload,
+  options: { issuer?: string; audience?: string; expiresIn?: string | number; kid?: string } = {},
+) => {
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'idp-1' })
     .setIssuer(options.issuer ?? ISSUER)
@@ -34,7 +38,9 @@ describe('JWT bearer tokens', () => {
   let config: SuppliersConfig;
   const warnings: object[] = [];
   const authenticate = (token: string) =>
-    createAuthenticator({ config: () => config, logger: { warn: (obj) => warnings.push(obj) } }).authenticate({ authorization: `Bearer ${token}` });
+    createAuthenticator({ config: () => config, logger: { warn: (obj) => warnings.push(obj) } }).authenticate({
+      authorization: `Bearer ${token}`,
+    });
 
   beforeAll(async () => {
     idp = await startIdentityProvider();

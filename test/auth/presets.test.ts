@@ -24,8 +24,18 @@ describe('presets', () => {
     // Organisation.persons is the persons list by unit: the same persons Query.persons serves.
     expect(opened(['students'])).toEqual(
       [
-        'Query.persons', 'Query.person', 'Person.id', 'Person.meta', 'Person.givenName', 'Person.middleName', 'Person.familyName', 'Person.securityMarking',
-        'Person.personStatus', 'Person.enrolments', 'Organisation.id', 'Organisation.persons',
+        'Query.persons',
+        'Query.person',
+        'Person.id',
+        'Person.meta',
+        'Person.givenName',
+        'Person.middleName',
+        'Person.familyName',
+        'Person.securityMarking',
+        'Person.personStatus',
+        'Person.enrolments',
+        'Organisation.id',
+        'Organisation.persons',
       ].sort(),
     );
   });
@@ -33,10 +43,19 @@ describe('presets', () => {
   test('attendanceRows alone opens the raw aggregated rows; attendance no longer does', () => {
     expect(opened(['attendanceRows'])).toEqual(
       [
-        'Query.aggregatedAttendances', 'AggregatedAttendance.activity', 'AggregatedAttendance.student', 'AggregatedAttendance.startDate',
-        'AggregatedAttendance.endDate', 'AggregatedAttendance.attendanceSum', 'AggregatedAttendance.validAbsenceSum',
-        'AggregatedAttendance.invalidAbsenceSum', 'AggregatedAttendance.otherAttendanceSum', 'AggregatedAttendance.reportedSum',
-        'AggregatedAttendance.offeredSum', 'Person.id', 'Activity.id',
+        'Query.aggregatedAttendances',
+        'AggregatedAttendance.activity',
+        'AggregatedAttendance.student',
+        'AggregatedAttendance.startDate',
+        'AggregatedAttendance.endDate',
+        'AggregatedAttendance.attendanceSum',
+        'AggregatedAttendance.validAbsenceSum',
+        'AggregatedAttendance.invalidAbsenceSum',
+        'AggregatedAttendance.otherAttendanceSum',
+        'AggregatedAttendance.reportedSum',
+        'AggregatedAttendance.offeredSum',
+        'Person.id',
+        'Activity.id',
       ].sort(),
     );
     const attendance = fieldGrant(['attendance']);
@@ -88,14 +107,19 @@ describe('presets', () => {
     expect(fieldGrant(['groups', 'students'])).toBe(fieldGrant(['students', 'groups', 'students']));
   });
 
-  test('every preset field is a field of SS 12000 or one of the graph\'s links (a typo would silently deny)', () => {
+  test("every preset field is a field of SS 12000 or one of the graph's links (a typo would silently deny)", () => {
     // The published YAML itself, so this check does not lean on the extract it would share a slip with.
     const document = parse(readFileSync(join(__dirname, '../..', SPEC_YAML_PATH), 'utf8')) as { components: { schemas: unknown } };
-    const spec = document.components.schemas as Record<string, { properties?: Record<string, unknown>; allOf?: { $ref?: string; properties?: Record<string, unknown> }[] }>;
+    const spec = document.components.schemas as Record<
+      string,
+      { properties?: Record<string, unknown>; allOf?: { $ref?: string; properties?: Record<string, unknown> }[] }
+    >;
     const specFields = (type: string): string[] => {
       const schema = spec[type];
       const own = Object.keys(schema?.properties ?? {});
-      const inherited = (schema?.allOf ?? []).flatMap((part) => (part.$ref ? specFields(part.$ref.split('/').pop() as string) : Object.keys(part.properties ?? {})));
+      const inherited = (schema?.allOf ?? []).flatMap((part) =>
+        part.$ref ? specFields(part.$ref.split('/').pop() as string) : Object.keys(part.properties ?? {}),
+      );
       return [...own, ...inherited];
     };
     const strays = opened([...PRESET_NAMES]).filter((entry) => {
@@ -133,10 +157,22 @@ describe('the demo suppliers', () => {
 
   test('demo-lms reads students, groups and teachers by name with school email, and no civic number', () => {
     const grant = grantOf('demo-lms');
-    for (const [type, field] of [['Person', 'givenName'], ['Group', 'groupMemberships'], ['Duty', 'dutyRole'], ['Person', 'emails'], ['Query', 'groups']]) {
+    for (const [type, field] of [
+      ['Person', 'givenName'],
+      ['Group', 'groupMemberships'],
+      ['Duty', 'dutyRole'],
+      ['Person', 'emails'],
+      ['Query', 'groups'],
+    ]) {
       expect([type, field, grant.canRead(type as string, field as string)]).toEqual([type, field, true]);
     }
-    for (const [type, field] of [['Person', 'civicNo'], ['Person', 'addresses'], ['Person', 'phoneNumbers'], ['Grade', 'gradeValue'], ['Query', 'attendances']]) {
+    for (const [type, field] of [
+      ['Person', 'civicNo'],
+      ['Person', 'addresses'],
+      ['Person', 'phoneNumbers'],
+      ['Grade', 'gradeValue'],
+      ['Query', 'attendances'],
+    ]) {
       expect([type, field, grant.canRead(type as string, field as string)]).toEqual([type, field, false]);
     }
     expect(grant.emailTypes).not.toBe('all');

@@ -30,7 +30,10 @@ interface Signed {
 
 /** What the register subgraph makes of a request, as its HTTP front hands it over. */
 const verify = ({ body, headers }: Signed, options: SignatureWindow & { seen?: SeenSignatures; subgraph?: string } = {}) =>
-  verifySubgraphRequest({ headers, subgraph: options.subgraph ?? 'register', body, parsedBody: JSON.parse(body) as unknown }, SECRET, { now: T0, ...options });
+  verifySubgraphRequest({ headers, subgraph: options.subgraph ?? 'register', body, parsedBody: JSON.parse(body) as unknown }, SECRET, {
+    now: T0,
+    ...options,
+  });
 
 /** Replaces the claims in a signed body without re-signing, as a forger would. */
 const tamper = (signed: Signed, change: (claims: Record<string, unknown>) => void): Signed => {
@@ -80,7 +83,9 @@ describe('the signed caller a subgraph receives', () => {
   });
 
   test('a signature made with another secret: invalid', () => {
-    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', 'somebody-elses-secret-of-32-bytes-or-more', T0))).toEqual({ error: 'invalid' });
+    expect(verify(signedSubgraphRequest(lms, QUERY, 'register', 'somebody-elses-secret-of-32-bytes-or-more', T0))).toEqual({
+      error: 'invalid',
+    });
   });
 
   test('garbage in the header: invalid, no exception', () => {
@@ -92,7 +97,11 @@ describe('the signed caller a subgraph receives', () => {
 
   test('a validly signed body with claims of the wrong shape, or none: invalid', () => {
     // Only someone holding the secret can do this; the shape is still checked before use.
-    for (const extensions of [{ [CALLER_EXTENSION]: { v: 2, supplier: 'x', units: 42, scopes: [], protectedIdentities: 'alias' } }, {}, undefined]) {
+    for (const extensions of [
+      { [CALLER_EXTENSION]: { v: 2, supplier: 'x', units: 42, scopes: [], protectedIdentities: 'alias' } },
+      {},
+      undefined,
+    ]) {
       const body = JSON.stringify({ ...QUERY, extensions });
       expect(verify({ body, headers: signSubgraphRequest({ subgraph: 'register', body }, SECRET, T0) })).toEqual({ error: 'invalid' });
     }
@@ -103,7 +112,9 @@ describe('the signed caller a subgraph receives', () => {
     const digest = createHash('sha256').update(body).digest('base64url');
     const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
     const mac = createHmac('sha256', SECRET).update(`ss12000-caller.v2\nregister\n${T0}\n${nonce}\n${digest}`).digest('base64url');
-    expect(signSubgraphRequest({ subgraph: 'register', body }, SECRET, T0, nonce)).toEqual({ [CALLER_SIGNATURE_HEADER]: `v2.${T0}.${nonce}.${mac}` });
+    expect(signSubgraphRequest({ subgraph: 'register', body }, SECRET, T0, nonce)).toEqual({
+      [CALLER_SIGNATURE_HEADER]: `v2.${T0}.${nonce}.${mac}`,
+    });
   });
 
   test('a signature older than the window: expired', () => {
@@ -130,7 +141,13 @@ describe('the signature is bound to one request', () => {
 
   test('with another body (another operation, other variables): invalid', () => {
     const signed = signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0);
-    const other = signedSubgraphRequest(lms, { query: '{ persons(first: 3) { edges { node { id civicNo { value } } } } }' }, 'register', SECRET, T0);
+    const other = signedSubgraphRequest(
+      lms,
+      { query: '{ persons(first: 3) { edges { node { id civicNo { value } } } } }' },
+      'register',
+      SECRET,
+      T0,
+    );
     expect(verify({ ...other, headers: signed.headers })).toEqual({ error: 'invalid' });
     // One byte more (whitespace the JSON parser would not mind) is another body too.
     expect(verify({ ...signed, body: `${signed.body} ` })).toEqual({ error: 'invalid' });
@@ -155,7 +172,8 @@ describe('the signature is bound to one request', () => {
     const seen = new SeenSignatures();
     verify(signedSubgraphRequest(lms, QUERY, 'register', 'somebody-elses-secret-of-32-bytes-or-more', T0), { seen });
     expect(seen.size).toBe(0);
-    for (let index = 0; index < 100; index += 1) verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0 + index), { seen, now: T0 + index });
+    for (let index = 0; index < 100; index += 1)
+      verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0 + index), { seen, now: T0 + index });
     expect(seen.size).toBe(100);
     verify(signedSubgraphRequest(lms, QUERY, 'register', SECRET, T0 + 70_000), { seen, now: T0 + 70_000 });
     expect(seen.size).toBe(1);

@@ -25,7 +25,13 @@ test('a supplier with its own budget and rate limit, carried on the caller but n
 test('bad values are named by supplier and key', async () => {
   expect(await problemsOf(supplier('    costBudget: 0\n'))).toEqual([expect.stringMatching(/^suppliers\[meals\]\.costBudget: /)]);
   expect(await problemsOf(supplier('    costBudget: lots\n'))).toEqual([expect.stringMatching(/^suppliers\[meals\]\.costBudget: /)]);
-  expect(await problemsOf(supplier('    rateLimit: { requests: 10 }\n'))).toEqual([expect.stringMatching(/^suppliers\[meals\]\.rateLimit/)]);
-  expect(await problemsOf(supplier('    rateLimit: { requests: 1.5, windowSeconds: 60 }\n'))).toEqual([expect.stringMatching(/^suppliers\[meals\]\.rateLimit\.requests: /)]);
-  expect(await problemsOf(supplier('    rateLimit: { requests: 10, windowSeconds: 60, burst: 5 }\n'))).toEqual(['suppliers[meals].rateLimit.burst: unknown key']);
+  expect(await problemsOf(supplier('    rateLimit: { requests: 10 }\n'))).toEqual([
+    expect.stringMatching(/^suppliers\[meals\]\.rateLimit/),
+  ]);
+  expect(await problemsOf(supplier('    rateLimit: { requests: 1.5, windowSeconds: 60 }\n'))).toEqual([
+    expect.stringMatching(/^suppliers\[meals\]\.rateLimit\.requests: /),
+  ]);
+  expect(await problemsOf(supplier('    rateLimit: { requests: 10, windowSeconds: 60, burst: 5 }\n'))).toEqual([
+    'suppliers[meals].rateLimit.burst: unknown key',
+  ]);
 });

@@ -16,18 +16,22 @@ describe('a supplier webhook', () => {
   });
 
   it('needs the changes preset: a webhook is the feed by another door', async () => {
-    expect(await problemsOf(withWebhook('standard, attendance', GOOD))).toEqual(['suppliers[acme].webhook: needs the changes preset in scopes']);
+    expect(await problemsOf(withWebhook('standard, attendance', GOOD))).toEqual([
+      'suppliers[acme].webhook: needs the changes preset in scopes',
+    ]);
   });
 
   it('refuses a secret written in the file, and a URL that is not http(s)', async () => {
-    const literal = await problemsOf(withWebhook('standard, changes', "      url: https://acme.example/hook\n      secret: hunter2-hunter2-hunter2\n"));
+    const literal = await problemsOf(
+      withWebhook('standard, changes', '      url: https://acme.example/hook\n      secret: hunter2-hunter2-hunter2\n'),
+    );
     expect(literal).toEqual([expect.stringMatching(/^suppliers\[acme\]\.webhook\.secret/)]);
     const ftp = await problemsOf(withWebhook('standard, changes', "      url: ftp://acme.example/hook\n      secret: '${ACME}'\n"));
     expect(ftp).toEqual([expect.stringMatching(/^suppliers\[acme\]\.webhook\.url/)]);
   });
 
   it('is not there unless configured', async () => {
-    const config = await parseSuppliersConfig(withWebhook('standard, changes', GOOD).replace(/    webhook:\n.*$/s, ''));
+    const config = await parseSuppliersConfig(withWebhook('standard, changes', GOOD).replace(/ {4}webhook:\n.*$/s, ''));
     expect(config.byName.get('acme')?.webhook).toBeUndefined();
   });
 });

@@ -42,8 +42,12 @@ describe('the suppliers file', () => {
       ]);
     }
     // The summary alone is what such a supplier is granted; without a minimum, rows may be granted.
-    await expect(parseSuppliersConfig(supplier(`    units: all\n    minGroupSize: 5\n`).replace('[students]', '[absenceSummary]'))).resolves.toBeDefined();
-    await expect(parseSuppliersConfig(supplier(`    units: all\n`).replace('[students]', '[attendance, attendanceRows]'))).resolves.toBeDefined();
+    await expect(
+      parseSuppliersConfig(supplier(`    units: all\n    minGroupSize: 5\n`).replace('[students]', '[absenceSummary]')),
+    ).resolves.toBeDefined();
+    await expect(
+      parseSuppliersConfig(supplier(`    units: all\n`).replace('[students]', '[attendance, attendanceRows]')),
+    ).resolves.toBeDefined();
   });
 
   test('a unit that is not a uuid is named by supplier and index', async () => {
@@ -65,7 +69,8 @@ describe('the suppliers file', () => {
   });
 
   test('an API key written in plain text instead of its digest is refused', async () => {
-    const yaml = 'suppliers:\n  - { name: acme, apiKeys: [{ sha256: my-secret-key }], units: all, scopes: [standard], protectedIdentities: exclude }\n';
+    const yaml =
+      'suppliers:\n  - { name: acme, apiKeys: [{ sha256: my-secret-key }], units: all, scopes: [standard], protectedIdentities: exclude }\n';
     expect(await problemsOf(yaml)).toEqual([expect.stringMatching(/^suppliers\[acme\]\.apiKeys\[0\]\.sha256: must be a sha256 digest/)]);
   });
 
@@ -82,11 +87,15 @@ describe('the suppliers file', () => {
   test('two suppliers may not share a name or a key', async () => {
     const line = `{ name: acme, apiKeys: [{ sha256: ${hashApiKey('k')} }], units: all, scopes: [standard], protectedIdentities: exclude }`;
     const problems = await problemsOf(`suppliers:\n  - ${line}\n  - ${line}\n`);
-    expect(problems).toEqual(['suppliers[acme]: the name is used by another supplier', 'suppliers[acme].apiKeys[0]: the same key belongs to suppliers[acme]']);
+    expect(problems).toEqual([
+      'suppliers[acme]: the name is used by another supplier',
+      'suppliers[acme].apiKeys[0]: the same key belongs to suppliers[acme]',
+    ]);
   });
 
   test('a jwt block names exactly one source of keys', async () => {
-    const yaml = 'suppliers:\n  - { name: acme, jwt: { issuer: https://idp, audience: gw }, units: all, scopes: [standard], protectedIdentities: exclude }\n';
+    const yaml =
+      'suppliers:\n  - { name: acme, jwt: { issuer: https://idp, audience: gw }, units: all, scopes: [standard], protectedIdentities: exclude }\n';
     expect(await problemsOf(yaml)).toEqual(['suppliers[acme].jwt: needs exactly one of jwksUrl and publicKeyPem']);
   });
 

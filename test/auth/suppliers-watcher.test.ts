@@ -29,15 +29,16 @@ describe('reloading the suppliers file', () => {
   type Outcome = { config: SuppliersConfig } | { error: Error };
   let waiters: { matches: (outcome: Outcome) => boolean; resolve: (outcome: Outcome) => void }[];
   // One save can fire several change events: wait for the reload that shows the edit, not merely the next one.
-  const reloadWhere = (matches: (outcome: Outcome) => boolean) =>
-    new Promise<Outcome>((resolve) => waiters.push({ matches, resolve }));
+  const reloadWhere = (matches: (outcome: Outcome) => boolean) => new Promise<Outcome>((resolve) => waiters.push({ matches, resolve }));
   const onReload = (outcome: Outcome) => {
     const done = waiters.filter((waiter) => waiter.matches(outcome));
     waiters = waiters.filter((waiter) => !done.includes(waiter));
     for (const waiter of done) waiter.resolve(outcome);
   };
-  const withScopes = (...scopes: string[]) => (outcome: Outcome) =>
-    'config' in outcome && outcome.config.byName.get('acme')?.scopes.join() === scopes.join();
+  const withScopes =
+    (...scopes: string[]) =>
+    (outcome: Outcome) =>
+      'config' in outcome && outcome.config.byName.get('acme')?.scopes.join() === scopes.join();
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'suppliers-'));

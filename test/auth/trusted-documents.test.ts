@@ -34,7 +34,9 @@ describe('trusted documents in the suppliers file', () => {
   };
 
   test('an inline list: each text is registered under its sha256', async () => {
-    const config = await parseSuppliersConfig(supplierWith(`    trustedDocuments:\n      mode: safelist\n      documents:\n        - "${CARD}"\n`));
+    const config = await parseSuppliersConfig(
+      supplierWith(`    trustedDocuments:\n      mode: safelist\n      documents:\n        - "${CARD}"\n`),
+    );
     const trusted = config.byName.get('lms')?.trustedDocuments;
     expect(trusted?.mode).toBe('safelist');
     expect([...(trusted?.documents ?? [])]).toEqual([[sha256(CARD), CARD]]);
@@ -45,7 +47,11 @@ describe('trusted documents in the suppliers file', () => {
     await writeFile(join(dir, 'plain.json'), JSON.stringify({ [sha256(CARD)]: CARD }));
     await writeFile(
       join(dir, 'apollo.json'),
-      JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(GROUPS), name: 'Groups', type: 'query', body: GROUPS }] }),
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(GROUPS), name: 'Groups', type: 'query', body: GROUPS }],
+      }),
     );
     await writeFile(
       join(dir, 'suppliers.yaml'),
@@ -76,7 +82,9 @@ describe('trusted documents in the suppliers file', () => {
     expect(problems).toEqual([
       `suppliers[lms].trustedDocuments.documents[${wrong}]: the id is not the sha256 of its document`,
       'suppliers[lms].trustedDocuments.documents[not-a-hash]: the id must be a sha256: 64 lowercase hex digits',
-      expect.stringMatching(new RegExp(`^suppliers\\[lms\\]\\.trustedDocuments\\.documents\\[${sha256(broken)}\\]: not a GraphQL document`)),
+      expect.stringMatching(
+        new RegExp(`^suppliers\\[lms\\]\\.trustedDocuments\\.documents\\[${sha256(broken)}\\]: not a GraphQL document`),
+      ),
     ]);
   });
 

@@ -81,7 +81,9 @@ describe('the caller carries its units expanded', () => {
 
   test('demo-full covers every unit, whatever the tree', async () => {
     const config = await loadSuppliersConfig(DEMO_FILE);
-    const caller = await createAuthenticator({ config: () => config, organisations: () => TREE }).authenticate({ 'x-api-key': 'demo-full-key' });
+    const caller = await createAuthenticator({ config: () => config, organisations: () => TREE }).authenticate({
+      'x-api-key': 'demo-full-key',
+    });
     expect(caller?.units).toBe('all');
   });
 });

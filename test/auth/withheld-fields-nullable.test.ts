@@ -18,7 +18,8 @@ describe('fields a preset can withhold are nullable', () => {
         for (const field of Object.values(type.getFields())) {
           if (!isNonNullType(field.type)) continue;
           const withholding = reaching.filter(([, preset]) => !preset[type.name]!.includes(field.name)).map(([name]) => name);
-          if (withholding.length > 0) violations.push(`${subgraph}: ${type.name}.${field.name} is non-null but ${withholding.join(', ')} withhold it`);
+          if (withholding.length > 0)
+            violations.push(`${subgraph}: ${type.name}.${field.name} is non-null but ${withholding.join(', ')} withhold it`);
         }
       }
     }

@@ -34,7 +34,9 @@ describe('write grants', () => {
     expect(await problemsOf(supplier('standard, attendance', '    writes: [grades]\n'))).toEqual([
       'suppliers[school-app].writes[0]: must be one of: attendances, attendanceEvents, attendanceSchedule, absences',
     ]);
-    expect(await problemsOf(supplier('standard, attendance', '    writes: absences\n'))).toEqual(['suppliers[school-app].writes: must be array']);
+    expect(await problemsOf(supplier('standard, attendance', '    writes: absences\n'))).toEqual([
+      'suppliers[school-app].writes: must be array',
+    ]);
   });
 
   test('writes without the attendance preset are refused: what is written could not be read back', async () => {

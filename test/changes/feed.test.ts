@@ -4,8 +4,20 @@
 import { createHmac } from 'node:crypto';
 import { startE2E, type E2E } from '../support/e2e';
 import {
-  absenceOf, eventually, FEED, keyOf, places, producerCall, signedWith, startReceiver, writeFeedSuppliers,
-  type FeedAnswer, type FeedNode, type FeedSupplier, type HookReceiver, type Places,
+  absenceOf,
+  eventually,
+  FEED,
+  keyOf,
+  places,
+  producerCall,
+  signedWith,
+  startReceiver,
+  writeFeedSuppliers,
+  type FeedAnswer,
+  type FeedNode,
+  type FeedSupplier,
+  type HookReceiver,
+  type Places,
 } from './support';
 
 const FULL_SECRET = 'full-webhook-secret-0123456789abcdef';
@@ -20,8 +32,20 @@ let unitHook: HookReceiver;
 
 // The unit supplier is listed first: the dispatcher decides for it before the full one in every run.
 const suppliers = (full: string, unit: string, code: string): FeedSupplier[] => [
-  { name: 'feed-unit', units: [code], scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'alias', webhook: { url: unit, secretVariable: 'FEED_UNIT_SECRET' } },
-  { name: 'feed-full', units: 'all', scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'alias', webhook: { url: full, secretVariable: 'FEED_FULL_SECRET' } },
+  {
+    name: 'feed-unit',
+    units: [code],
+    scopes: ['standard', 'students', 'attendance', 'changes'],
+    protectedIdentities: 'alias',
+    webhook: { url: unit, secretVariable: 'FEED_UNIT_SECRET' },
+  },
+  {
+    name: 'feed-full',
+    units: 'all',
+    scopes: ['standard', 'students', 'attendance', 'changes'],
+    protectedIdentities: 'alias',
+    webhook: { url: full, secretVariable: 'FEED_FULL_SECRET' },
+  },
   { name: 'feed-exclude', units: 'all', scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'exclude' },
   { name: 'feed-no-attendance', units: 'all', scopes: ['standard', 'students', 'changes'], protectedIdentities: 'alias' },
   { name: 'feed-not-granted', units: 'all', scopes: ['standard', 'students', 'attendance'], protectedIdentities: 'alias' },
@@ -60,7 +84,11 @@ async function feedOf(supplier: string, types?: string[]): Promise<FeedNode[]> {
   const nodes: FeedNode[] = [];
   let since: string | null = null;
   for (;;) {
-    const { data, errors }: { data?: FeedAnswer | null; errors?: unknown } = await stack.query<FeedAnswer>(FEED, { since, types, first: 100 }, { apiKey: keyOf(supplier) });
+    const { data, errors }: { data?: FeedAnswer | null; errors?: unknown } = await stack.query<FeedAnswer>(
+      FEED,
+      { since, types, first: 100 },
+      { apiKey: keyOf(supplier) },
+    );
     expect(errors).toBeUndefined();
     nodes.push(...data!.changes!.edges.map((edge) => edge.node));
     since = data!.changes!.pageInfo.endCursor;
@@ -68,7 +96,8 @@ async function feedOf(supplier: string, types?: string[]): Promise<FeedNode[]> {
   }
 }
 
-const has = (nodes: FeedNode[], id: string, change: FeedNode['change'] = 'MODIFIED'): boolean => nodes.some((node) => node.id === id && node.change === change);
+const has = (nodes: FeedNode[], id: string, change: FeedNode['change'] = 'MODIFIED'): boolean =>
+  nodes.some((node) => node.id === id && node.change === change);
 
 const writeAbsence = async (student: Places['inside']): Promise<string> => {
   const created = await producerCall(stack.producers.attendance, 'POST', '/absences', absenceOf(student));
@@ -77,7 +106,12 @@ const writeAbsence = async (student: Places['inside']): Promise<string> => {
 };
 
 test('the gateway subscribes to every producer with its own notification address', async () => {
-  expect(stack.changeModes()).toEqual({ register: 'subscription', schedule: 'subscription', attendance: 'subscription', grades: 'subscription' });
+  expect(stack.changeModes()).toEqual({
+    register: 'subscription',
+    schedule: 'subscription',
+    attendance: 'subscription',
+    grades: 'subscription',
+  });
   const listed = await producerCall(stack.producers.attendance, 'GET', '/subscriptions');
   const targets = listed.body.data.map((s: { target: string }) => s.target);
   expect(targets).toEqual([expect.stringMatching(/\/ss12000\/notifications\/attendance\?token=/)]);
@@ -91,7 +125,10 @@ test('producer webhook (modifiedEntites) → the supplier feed → the supplier 
     return has(feed, id) && feed;
   }, 'the absence in the full feed');
   expect(nodes.find((node) => node.id === id)).toEqual({ type: 'ABSENCE', id, change: 'MODIFIED', at: expect.any(String) });
-  const hook = await eventually(() => fullHook.received.slice(hooksBefore).find((h) => JSON.parse(h.body).modifiedEntites?.includes('Absence')), 'the full webhook');
+  const hook = await eventually(
+    () => fullHook.received.slice(hooksBefore).find((h) => JSON.parse(h.body).modifiedEntites?.includes('Absence')),
+    'the full webhook',
+  );
   expect(JSON.parse(hook.body)).toEqual({ modifiedEntites: ['Absence'], modifiedEntities: ['Absence'], deletedEntities: false });
   expect(signedWith(FULL_SECRET, hook)).toBe(true);
   expect(signedWith(UNIT_SECRET, hook)).toBe(false);
@@ -121,7 +158,9 @@ test('protected persons: under exclude a change about one is not in the feed; un
   await eventually(async () => has(await feedOf('feed-full'), id), 'the protected student’s absence in the alias feed');
   // The alias supplier reads the same object by that id, with the student under the alias name.
   const read = await stack.query<{ absence: { id: string; student: { id: string } } | null }>(
-    'query ($id: ID!) { absence(id: $id) { id student { id } } }', { id }, { apiKey: keyOf('feed-full') },
+    'query ($id: ID!) { absence(id: $id) { id student { id } } }',
+    { id },
+    { apiKey: keyOf('feed-full') },
   );
   expect(read.data?.absence?.id).toBe(id);
   expect(has(await feedOf('feed-exclude'), id)).toBe(false);
@@ -132,10 +171,14 @@ test('protected persons: under exclude a change about one is not in the feed; un
 test('a protected person’s own change: under alias the id its reads serve, under exclude nothing, outside the units nothing', async () => {
   // The demo register takes no writes: the change is put in the log as a catch-up would record it.
   const person = at.protectedStudent;
-  await stack.changeStore.record([{ producer: 'register', type: 'Person', id: person.id, change: 'MODIFIED', at: new Date().toISOString() }]);
+  await stack.changeStore.record([
+    { producer: 'register', type: 'Person', id: person.id, change: 'MODIFIED', at: new Date().toISOString() },
+  ]);
   const alias = (await feedOf('feed-full')).filter((node) => node.type === 'PERSON');
   const read = await stack.query<{ person: { id: string; givenName: string } | null }>(
-    'query ($id: ID!) { person(id: $id) { id givenName } }', { id: person.id }, { apiKey: keyOf('feed-full') },
+    'query ($id: ID!) { person(id: $id) { id givenName } }',
+    { id: person.id },
+    { apiKey: keyOf('feed-full') },
   );
   expect(read.data?.person?.givenName).toBe('Skyddad');
   expect(alias.map((node) => node.id)).toEqual([read.data!.person!.id]);
@@ -172,8 +215,12 @@ test('a cursor is bound to its supplier: another supplier’s or a forged one is
 test('a deletion reaches the suppliers that were shown the object, and only them', async () => {
   const inside = await writeAbsence(at.inside);
   const outside = await writeAbsence(at.outside);
-  await eventually(async () => has(await feedOf('feed-unit'), inside) && has(await feedOf('feed-full'), outside), 'both absences in the feeds');
-  for (const id of [inside, outside]) expect((await producerCall(stack.producers.attendance, 'DELETE', `/absences/${id}`)).status).toBe(204);
+  await eventually(
+    async () => has(await feedOf('feed-unit'), inside) && has(await feedOf('feed-full'), outside),
+    'both absences in the feeds',
+  );
+  for (const id of [inside, outside])
+    expect((await producerCall(stack.producers.attendance, 'DELETE', `/absences/${id}`)).status).toBe(204);
   const full = await eventually(async () => {
     const feed = await feedOf('feed-full');
     return has(feed, inside, 'DELETED') && has(feed, outside, 'DELETED') && feed;
@@ -182,20 +229,31 @@ test('a deletion reaches the suppliers that were shown the object, and only them
   const unit = await feedOf('feed-unit');
   expect(has(unit, inside, 'DELETED')).toBe(true);
   expect(has(unit, outside, 'DELETED')).toBe(false);
-  const hook = await eventually(() => fullHook.received.find((h) => JSON.parse(h.body).deletedEntities === true), 'a webhook telling of deletions');
+  const hook = await eventually(
+    () => fullHook.received.find((h) => JSON.parse(h.body).deletedEntities === true),
+    'a webhook telling of deletions',
+  );
   expect(signedWith(FULL_SECRET, hook)).toBe(true);
 });
 
 describe('the notification endpoint', () => {
   const notify = (producer: string, query: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(new URL(`/ss12000/notifications/${producer}${query}`, stack.gatewayUrl), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(new URL(`/ss12000/notifications/${producer}${query}`, stack.gatewayUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   test('accepts the reference API’s spelling, modifiedEntities, with no supplier credentials', async () => {
     // Without the producer's own notification: its subscription is removed, so only ours tells the gateway.
     const held = await stack.changeStore.subscription('attendance');
     expect((await producerCall(stack.producers.attendance, 'DELETE', `/subscriptions/${held!.id}`)).status).toBe(204);
     const id = await writeAbsence(at.inside);
-    const response = await notify('attendance', `?token=${TOKEN}`, JSON.stringify({ modifiedEntities: ['Absence'], deletedEntities: false }));
+    const response = await notify(
+      'attendance',
+      `?token=${TOKEN}`,
+      JSON.stringify({ modifiedEntities: ['Absence'], deletedEntities: false }),
+    );
     expect(response.status).toBe(200);
     await eventually(async () => has(await feedOf('feed-full'), id), 'the absence told of as modifiedEntities');
   });

@@ -10,8 +10,18 @@ import { DEMO_TUNING } from '../../src/gateway/embedded';
 import { startGatewayStack, type GatewayStack, type GatewayStackOptions } from '../../src/gateway/stack';
 import { testAudit } from '../support/e2e';
 import {
-  absenceOf, eventually, FEED, keyOf, places, producerCall, signedWith, startReceiver, writeFeedSuppliers,
-  type FeedAnswer, type HookReceiver, type Places,
+  absenceOf,
+  eventually,
+  FEED,
+  keyOf,
+  places,
+  producerCall,
+  signedWith,
+  startReceiver,
+  writeFeedSuppliers,
+  type FeedAnswer,
+  type HookReceiver,
+  type Places,
 } from './support';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,7 +60,13 @@ beforeAll(async () => {
     // The same in both processes of a deployment: cursors issued by one are read by the other.
     aliasSecret: 'restart-test-alias-secret',
     suppliersPath: await writeFeedSuppliers([
-      { name: 'pg-full', units: 'all', scopes: ['standard', 'students', 'attendance', 'changes'], protectedIdentities: 'alias', webhook: { url: hook.url, secretVariable: 'PG_FULL_SECRET' } },
+      {
+        name: 'pg-full',
+        units: 'all',
+        scopes: ['standard', 'students', 'attendance', 'changes'],
+        protectedIdentities: 'alias',
+        webhook: { url: hook.url, secretVariable: 'PG_FULL_SECRET' },
+      },
     ]),
     changes: {
       databaseUrl: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
@@ -79,7 +95,8 @@ const feed = async (stack: GatewayStack, since: string | null): Promise<NonNulla
   return data.changes!;
 };
 
-const writeAbsence = async (): Promise<string> => (await producerCall(producers.producers.attendance, 'POST', '/absences', absenceOf(at.inside))).body.id as string;
+const writeAbsence = async (): Promise<string> =>
+  (await producerCall(producers.producers.attendance, 'POST', '/absences', absenceOf(at.inside))).body.id as string;
 
 test('a change recorded before a restart is delivered after it, and nothing is lost in between', async () => {
   const first = await startGatewayStack(options);
@@ -98,7 +115,9 @@ test('a change recorded before a restart is delivered after it, and nothing is l
   stacks.pop();
   expect(hook.received).toEqual([]);
   // The refused attempts are on record, with why, and the notification waits for its next attempt.
-  const attempts = await query<{ attempts: number; last_error: string; delivered_at: Date | null }>('SELECT attempts, last_error, delivered_at FROM webhook_deliveries');
+  const attempts = await query<{ attempts: number; last_error: string; delivered_at: Date | null }>(
+    'SELECT attempts, last_error, delivered_at FROM webhook_deliveries',
+  );
   expect(attempts.length).toBeGreaterThanOrEqual(1);
   for (const attempt of attempts) expect(attempt).toEqual({ attempts: expect.any(Number), last_error: 'answered 503', delivered_at: null });
   expect(Math.min(...attempts.map((attempt) => attempt.attempts))).toBeGreaterThanOrEqual(1);

@@ -29,7 +29,8 @@ export async function writeFeedSuppliers(suppliers: readonly FeedSupplier[]): Pr
     if (supplier.units === 'all') lines.push('    units: all');
     else lines.push('    units:', ...supplier.units.map((code) => `      - schoolUnitCode: '${code}'`));
     lines.push(`    scopes: [${supplier.scopes.join(', ')}]`, `    protectedIdentities: ${supplier.protectedIdentities}`);
-    if (supplier.webhook) lines.push('    webhook:', `      url: ${supplier.webhook.url}`, `      secret: '\${${supplier.webhook.secretVariable}}'`);
+    if (supplier.webhook)
+      lines.push('    webhook:', `      url: ${supplier.webhook.url}`, `      secret: '\${${supplier.webhook.secretVariable}}'`);
   }
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'suppliers-changes-')), 'suppliers.yaml');
   await writeFile(file, `${lines.join('\n')}\n`);
@@ -73,7 +74,11 @@ export function signedWith(secret: string, hook: ReceivedHook): boolean {
 }
 
 /** Calls `probe` until it returns something other than undefined/false; fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -83,7 +88,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false> 
   }
 }
 
-export async function producerCall(producer: RunningProducer, method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function producerCall(
+  producer: RunningProducer,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${producer.url}${pathAndQuery}`, {
     method,
     headers: { authorization: `Bearer ${producer.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -69,8 +69,14 @@ describe('the producers each process calls', () => {
   // row scope reads for its rows (persons from register; the rows its rows' entity keys point at).
   it('is what the code reads: resolvers (src/resolvers/<name>), and the row scope over each subgraph’s rows', () => {
     const filesUnder = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-    const schemas = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src', 'ss12000', 'spec-extract.json'), 'utf8')) as { schemas: Record<string, unknown> }).schemas;
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+      );
+    const schemas = (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src', 'ss12000', 'spec-extract.json'), 'utf8')) as {
+        schemas: Record<string, unknown>;
+      }
+    ).schemas;
     const entityKeys: Record<string, ResourceName> = { ...ENTITY_KEYS, ...ENTITY_ARRAY_KEYS };
     /** Producers of the rows `schema` (and everything it nests, `_embedded` included) points at through an entity key. */
     const pointedAt = (node: unknown, seen: Set<string>, found: Set<ProducerName>): void => {
@@ -91,10 +97,14 @@ describe('the producers each process calls', () => {
       // The row scope checks persons (and their units) against the register producer in every subgraph.
       const read = new Set<ProducerName>([subgraph, 'register']);
       for (const file of filesUnder(path.join(PROJECT_ROOT, 'src', 'resolvers', subgraph))) {
-        for (const match of readFileSync(file, 'utf8').matchAll(/sources\.(register|schedule|attendance|grades)\b/g)) read.add(match[1] as ProducerName);
+        for (const match of readFileSync(file, 'utf8').matchAll(/sources\.(register|schedule|attendance|grades)\b/g))
+          read.add(match[1] as ProducerName);
       }
       // Each row schema of the subgraph's producer, its expanded form, and /aggregatedAttendance (a list, not a resource).
-      const rowSchemas = resourcesOf(subgraph).flatMap((collection) => [RESOURCES[collection].deletedEntityName, `${RESOURCES[collection].deletedEntityName}Expanded`]);
+      const rowSchemas = resourcesOf(subgraph).flatMap((collection) => [
+        RESOURCES[collection].deletedEntityName,
+        `${RESOURCES[collection].deletedEntityName}Expanded`,
+      ]);
       if (subgraph === 'attendance') rowSchemas.push('AggregatedAttendance');
       for (const schema of rowSchemas) if (schemas[schema] !== undefined) pointedAt(schemas[schema], new Set([schema]), read);
       expect([subgraph, PRODUCERS.filter((producer) => read.has(producer))]).toEqual([subgraph, producersCalledBy(subgraph)]);
@@ -118,7 +128,10 @@ describe('config/gateway.example.yaml loaded for one process', () => {
     expect(notificationsRead.sort()).toEqual(process === 'changes' ? Object.keys(NOTIFICATION_SECRETS).sort() : []);
     expect(config.changes?.notificationAuth).toEqual(
       process === 'changes'
-        ? { register: { kind: 'token', token: NOTIFICATION_SECRETS.REGISTER_NOTIFICATION_TOKEN }, attendance: { kind: 'hmac', secret: NOTIFICATION_SECRETS.ATTENDANCE_NOTIFICATION_SECRET } }
+        ? {
+            register: { kind: 'token', token: NOTIFICATION_SECRETS.REGISTER_NOTIFICATION_TOKEN },
+            attendance: { kind: 'hmac', secret: NOTIFICATION_SECRETS.ATTENDANCE_NOTIFICATION_SECRET },
+          }
         : undefined,
     );
   });
@@ -129,17 +142,27 @@ describe('config/gateway.example.yaml loaded for one process', () => {
       'subgraphs.changes.notifications.attendance.hmacSecret: the changes subgraph needs ATTENDANCE_NOTIFICATION_SECRET, and environment variable ATTENDANCE_NOTIFICATION_SECRET is not set',
     ]);
     const short = { ...variablesOf('changes'), REGISTER_NOTIFICATION_TOKEN: 'short' };
-    expect((await problemsOf(() => loadConfig(EXAMPLE, short, 'changes'))).join('\n')).toContain('subgraphs.changes.notifications.register');
+    expect((await problemsOf(() => loadConfig(EXAMPLE, short, 'changes'))).join('\n')).toContain(
+      'subgraphs.changes.notifications.register',
+    );
     const raw = {
       subgraphs: {
         ...Object.fromEntries(PRODUCERS.map((name, i) => [name, { url: `http://127.0.0.1:${4001 + i}/graphql` }])),
-        changes: { url: 'http://127.0.0.1:4005/graphql', publicUrl: 'https://changes.example.se/feed?x=1', notifications: { register: { token: 't'.repeat(32) } } },
+        changes: {
+          url: 'http://127.0.0.1:4005/graphql',
+          publicUrl: 'https://changes.example.se/feed?x=1',
+          notifications: { register: { token: 't'.repeat(32) } },
+        },
       },
       producers: { register: { baseUrl: 'https://r.example.se', auth: { kind: 'bearer', token: 't' } } },
     };
-    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow('subgraphs.changes.publicUrl: must be a base URL, without query or fragment');
+    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow(
+      'subgraphs.changes.publicUrl: must be a base URL, without query or fragment',
+    );
     delete (raw.subgraphs.changes as { publicUrl?: string }).publicUrl;
-    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow('subgraphs.changes.notifications: needs subgraphs.changes.publicUrl');
+    expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes')).toThrow(
+      'subgraphs.changes.notifications: needs subgraphs.changes.publicUrl',
+    );
     (raw.subgraphs.changes as { publicUrl?: string }).publicUrl = 'https://changes.example.se/feed';
     expect(resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'changes').changes).toEqual({
       url: 'http://127.0.0.1:4005/graphql',
@@ -187,7 +210,9 @@ describe('config/gateway.example.yaml loaded for one process', () => {
 
   it('a variable outside `producers` is needed by every process, and named with it', async () => {
     const raw = {
-      subgraphs: Object.fromEntries(PRODUCERS.map((name, i) => [name, { url: i === 0 ? '${REGISTER_SUBGRAPH_URL}' : `http://127.0.0.1:${4001 + i}/graphql` }])),
+      subgraphs: Object.fromEntries(
+        PRODUCERS.map((name, i) => [name, { url: i === 0 ? '${REGISTER_SUBGRAPH_URL}' : `http://127.0.0.1:${4001 + i}/graphql` }]),
+      ),
       producers: { register: { baseUrl: 'https://r.example.se', auth: { kind: 'bearer', token: 't' } } },
     };
     expect(() => resolveConfig(raw, {}, 'config', PROJECT_ROOT, 'grades')).toThrow(
@@ -207,13 +232,24 @@ describe('config/gateway.example.yaml loaded for one process', () => {
     const { variables, read } = recording({});
     expect(() => resolveConfig(raw, variables, 'config', PROJECT_ROOT, 'register')).toThrow('producers.grades: unknown key "timeoutMS"');
     delete (raw.producers.grades as Record<string, unknown>)['timeoutMS'];
-    expect(resolveConfig(raw, variables, 'config', PROJECT_ROOT, 'register').producers).toEqual({ register: expect.objectContaining({ baseUrl: 'https://r.example.se' }) });
+    expect(resolveConfig(raw, variables, 'config', PROJECT_ROOT, 'register').producers).toEqual({
+      register: expect.objectContaining({ baseUrl: 'https://r.example.se' }),
+    });
     expect(read).toEqual(new Set());
   });
 });
 
 describe('source clients of one process', () => {
-  const config = { register: { baseUrl: 'http://127.0.0.1:9/v2', auth: { kind: 'bearer' as const, token: 't' }, timeoutMs: 1000, maxBatchSize: 10, pageSize: 10, maxConcurrency: 1 } };
+  const config = {
+    register: {
+      baseUrl: 'http://127.0.0.1:9/v2',
+      auth: { kind: 'bearer' as const, token: 't' },
+      timeoutMs: 1000,
+      maxBatchSize: 10,
+      pageSize: 10,
+      maxConcurrency: 1,
+    },
+  };
 
   it('a producer the process does not call fails closed, naming process and producer (not UPSTREAM_UNSUPPORTED)', async () => {
     const clients = createSourceClients(config, { calls: producersCalledBy('grades'), process: describeProcess('grades') });
@@ -238,7 +274,9 @@ describe('source clients of one process', () => {
     const clients = createSourceClients({ ...config, schedule: config.register }, { calls: ['register'], process: 'the gateway' });
     try {
       expect(Object.keys(clients.breakers())).toEqual(['register']);
-      await expect(clients.forRequest(UNRESTRICTED).schedule.load('rooms', 'r')).rejects.toThrow('the gateway does not call the schedule producer');
+      await expect(clients.forRequest(UNRESTRICTED).schedule.load('rooms', 'r')).rejects.toThrow(
+        'the gateway does not call the schedule producer',
+      );
     } finally {
       await clients.close();
     }

@@ -39,9 +39,23 @@ const api = async (method: string, path: string, options: { key?: string | null;
 beforeAll(async () => {
   copy = await suppliersCopy();
   const file = await readFile(copy.path, 'utf8');
-  await writeFile(copy.path, file.replace('  - name: demo-full\n', `  - name: demo-full\n    webhook: { url: '${WEBHOOK_URL}', secret: '\${TEST_FULL_WEBHOOK_SECRET}' }\n`));
-  const audit = pino({ name: 'audit', base: undefined }, new Writable({ write: (chunk, _encoding, done) => (auditLines.push(JSON.parse(String(chunk))), done()) }));
-  stack = await startE2E({ suppliersPath: copy.path, admins: ADMINS, audit, changes: { variables: { TEST_FULL_WEBHOOK_SECRET: WEBHOOK_SECRET } } });
+  await writeFile(
+    copy.path,
+    file.replace(
+      '  - name: demo-full\n',
+      `  - name: demo-full\n    webhook: { url: '${WEBHOOK_URL}', secret: '\${TEST_FULL_WEBHOOK_SECRET}' }\n`,
+    ),
+  );
+  const audit = pino(
+    { name: 'audit', base: undefined },
+    new Writable({ write: (chunk, _encoding, done) => (auditLines.push(JSON.parse(String(chunk))), done()) }),
+  );
+  stack = await startE2E({
+    suppliersPath: copy.path,
+    admins: ADMINS,
+    audit,
+    changes: { variables: { TEST_FULL_WEBHOOK_SECRET: WEBHOOK_SECRET } },
+  });
   base = stack.gatewayUrl;
 });
 afterAll(async () => {
@@ -111,10 +125,23 @@ test('the graph as the admin: a protected student under an alias; as demo-lms: t
   const query = 'query ($id: ID!) { person(id: $id) { id givenName familyName securityMarking civicNo { value } } }';
   const admin = await api('POST', 'graphql', { body: { query, variables: { id: person.id } } });
   expect(admin.json.errors).toBeUndefined();
-  expect(admin.json.data.person).toEqual({ id: person.id, givenName: 'Skyddad', familyName: expect.stringMatching(/^Person /), securityMarking: expect.any(String), civicNo: null });
+  expect(admin.json.data.person).toEqual({
+    id: person.id,
+    givenName: 'Skyddad',
+    familyName: expect.stringMatching(/^Person /),
+    securityMarking: expect.any(String),
+    civicNo: null,
+  });
   const lms = await api('POST', 'suppliers/demo-lms/graphql', { body: { query, variables: { id: person.id } } });
-  expect(lms.json.data.person).toMatchObject({ id: person.id, givenName: 'Skyddad', familyName: admin.json.data.person.familyName, civicNo: null });
-  expect(lms.json.errors).toEqual([expect.objectContaining({ path: ['person', 'civicNo'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  expect(lms.json.data.person).toMatchObject({
+    id: person.id,
+    givenName: 'Skyddad',
+    familyName: admin.json.data.person.familyName,
+    civicNo: null,
+  });
+  expect(lms.json.errors).toEqual([
+    expect.objectContaining({ path: ['person', 'civicNo'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+  ]);
   // The audit says an administrator looked, not the supplier.
   const requests = auditLines.filter((logged) => logged['msg'] === 'request').map((logged) => logged['supplier']);
   expect(requests).toEqual(expect.arrayContaining(['console:test-admin', 'console:test-admin:as:demo-lms']));
@@ -128,20 +155,39 @@ test('the graph as the admin: a protected student under an alias; as demo-lms: t
 
 test('the supplier view keeps other units absent: a student of another unit is null for demo-lms', async () => {
   const other = [...stack.dataset.persons.values()].find(
-    (person) => person.securityMarking === 'Ingen' && (person.enrolments ?? []).length > 0 && person.enrolments!.every((enrolment) => stack.dataset.organisations.get(enrolment.enroledAt.id)?.schoolUnitCode !== LMS_UNIT),
+    (person) =>
+      person.securityMarking === 'Ingen' &&
+      (person.enrolments ?? []).length > 0 &&
+      person.enrolments!.every((enrolment) => stack.dataset.organisations.get(enrolment.enroledAt.id)?.schoolUnitCode !== LMS_UNIT),
   )!;
   const query = 'query ($id: ID!) { person(id: $id) { id givenName } }';
-  expect((await api('POST', 'graphql', { body: { query, variables: { id: other.id } } })).json.data.person).toEqual({ id: other.id, givenName: other.givenName });
+  expect((await api('POST', 'graphql', { body: { query, variables: { id: other.id } } })).json.data.person).toEqual({
+    id: other.id,
+    givenName: other.givenName,
+  });
   expect((await api('POST', 'suppliers/demo-lms/graphql', { body: { query, variables: { id: other.id } } })).json.data.person).toBeNull();
   const unitId = other.enrolments![0]!.enroledAt.id;
-  expect((await api('GET', `suppliers/demo-lms/explain?unit=${unitId}`)).json.unit).toEqual({ unit: unitId, visible: false, reason: expect.stringContaining('not among demo-lms') });
+  expect((await api('GET', `suppliers/demo-lms/explain?unit=${unitId}`)).json.unit).toEqual({
+    unit: unitId,
+    visible: false,
+    reason: expect.stringContaining('not among demo-lms'),
+  });
 });
 
 test('why withheld: the field names the preset that would grant it; the protected rule is named', async () => {
   const { json } = await api('GET', 'suppliers/demo-lms/explain?field=Person.civicNo&protected');
-  expect(json.field).toEqual({ field: 'Person.civicNo', readable: false, grantedBy: ['civicNo'], held: [], reason: expect.stringContaining('civicNo') });
+  expect(json.field).toEqual({
+    field: 'Person.civicNo',
+    readable: false,
+    grantedBy: ['civicNo'],
+    held: [],
+    reason: expect.stringContaining('civicNo'),
+  });
   expect(json.protected).toEqual({ rule: 'alias', reason: expect.stringContaining('alias') });
-  expect((await api('GET', 'suppliers/demo-lms/explain?field=Person.givenName')).json.field).toMatchObject({ readable: true, held: ['students', 'duties'] });
+  expect((await api('GET', 'suppliers/demo-lms/explain?field=Person.givenName')).json.field).toMatchObject({
+    readable: true,
+    held: ['students', 'duties'],
+  });
   expect((await api('GET', 'suppliers/demo-lms/explain?field=nonsense')).status).toBe(400);
   expect((await api('GET', 'suppliers/nobody/explain?field=Person.civicNo')).status).toBe(404);
 });
@@ -156,7 +202,12 @@ test('overview: every supplier with its presets, key fingerprints, last use and 
     keys: [{ fingerprint: 'a1a0430f32424d21', lastUsed: expect.any(String) }],
   });
   expect(lms.requests.ok).toBeGreaterThanOrEqual(1);
-  expect(json.suppliers.map((supplier: { name: string }) => supplier.name)).toEqual(['demo-full', 'demo-lms', 'demo-analytics', 'demo-attendance']);
+  expect(json.suppliers.map((supplier: { name: string }) => supplier.name)).toEqual([
+    'demo-full',
+    'demo-lms',
+    'demo-analytics',
+    'demo-attendance',
+  ]);
 });
 
 test('overview: write grants, and the webhook by origin and whether its secret is set, never the secret or the rest of its URL', async () => {
@@ -180,12 +231,25 @@ test('overview: write grants, and the webhook by origin and whether its secret i
 
 test('a bad update is refused with the validation message, and the file is unchanged', async () => {
   const before = await readFile(copy.path, 'utf8');
-  const refused = await api('PUT', 'suppliers/demo-lms', { body: { units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'alias', minGroupSize: 5 } });
+  const refused = await api('PUT', 'suppliers/demo-lms', {
+    body: { units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'alias', minGroupSize: 5 },
+  });
   expect(refused.status).toBe(400);
-  expect(refused.json.error).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringContaining('suppliers[demo-lms].minGroupSize: cannot be combined with attendance') });
-  const unknownPreset = await api('PUT', 'suppliers/demo-lms', { body: { units: 'all', scopes: ['everything'], protectedIdentities: 'alias' } });
+  expect(refused.json.error).toEqual({
+    code: 'BAD_USER_INPUT',
+    message: expect.stringContaining('suppliers[demo-lms].minGroupSize: cannot be combined with attendance'),
+  });
+  const unknownPreset = await api('PUT', 'suppliers/demo-lms', {
+    body: { units: 'all', scopes: ['everything'], protectedIdentities: 'alias' },
+  });
   expect(unknownPreset.json.error.message).toContain('suppliers[demo-lms].scopes');
-  expect((await api('PUT', 'suppliers/demo-lms', { body: { name: 'renamed', units: 'all', scopes: ['standard'], protectedIdentities: 'alias' } })).status).toBe(400);
+  expect(
+    (
+      await api('PUT', 'suppliers/demo-lms', {
+        body: { name: 'renamed', units: 'all', scopes: ['standard'], protectedIdentities: 'alias' },
+      })
+    ).status,
+  ).toBe(400);
   expect(await readFile(copy.path, 'utf8')).toBe(before);
 });
 
@@ -209,7 +273,13 @@ test('an update changes the contract: previewed, saved, reloaded, served and aud
   expect(await sdl.text()).toMatch(/civicNo: CivicNo/);
 
   const line = auditLines.find((logged) => logged['msg'] === 'admin change' && logged['action'] === 'update-supplier');
-  expect(line).toMatchObject({ name: 'audit', admin: 'test-admin', supplier: 'demo-lms', before: { scopes: entry.scopes }, after: { scopes: proposed.scopes } });
+  expect(line).toMatchObject({
+    name: 'audit',
+    admin: 'test-admin',
+    supplier: 'demo-lms',
+    before: { scopes: entry.scopes },
+    after: { scopes: proposed.scopes },
+  });
   expect((line!['before'] as { apiKeys: string[] }).apiKeys).toEqual(['a1a0430f32424d21']);
   const { json } = await api('GET', 'audit');
   expect(json.entries[0]).toMatchObject({ admin: 'test-admin', action: 'update-supplier', supplier: 'demo-lms', at: expect.any(String) });

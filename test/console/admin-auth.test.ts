@@ -12,7 +12,13 @@ describe('admin credentials', () => {
   let privateKey: CryptoKey;
   let publicKeyPem: string;
   const sign = (claims: JWTPayload, audience = AUDIENCE) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setIssuer(ISSUER).setAudience(audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -33,9 +39,15 @@ describe('admin credentials', () => {
   });
 
   test('a JWT needs the admin claim: a supplier token from the same identity provider is refused', async () => {
-    const admins = await createAdminAuthenticator({ jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem, adminClaim: 'roles', adminValue: 'ss12000-admin' } });
-    await expect(admins.authenticate(await sign({ sub: 'anna.admin', roles: ['teacher', 'ss12000-admin'] }))).resolves.toEqual({ name: 'jwt:anna.admin' });
-    await expect(admins.authenticate(await sign({ sub: 'anna.admin', roles: 'ss12000-admin' }))).resolves.toEqual({ name: 'jwt:anna.admin' });
+    const admins = await createAdminAuthenticator({
+      jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeyPem, adminClaim: 'roles', adminValue: 'ss12000-admin' },
+    });
+    await expect(admins.authenticate(await sign({ sub: 'anna.admin', roles: ['teacher', 'ss12000-admin'] }))).resolves.toEqual({
+      name: 'jwt:anna.admin',
+    });
+    await expect(admins.authenticate(await sign({ sub: 'anna.admin', roles: 'ss12000-admin' }))).resolves.toEqual({
+      name: 'jwt:anna.admin',
+    });
     await expect(admins.authenticate(await sign({ sub: 'demo-lms', client_id: 'demo-lms' }))).resolves.toBeNull();
     await expect(admins.authenticate(await sign({ sub: 'anna.admin', roles: ['ss12000-admin-not'] }))).resolves.toBeNull();
     // For another audience (the gateway's supplier tokens), or without a subject to audit.
@@ -45,13 +57,17 @@ describe('admin credentials', () => {
 
   test('the gateway config validates the admin block and names the bad key', () => {
     const base = {
-      subgraphs: Object.fromEntries(['register', 'schedule', 'attendance', 'grades'].map((name) => [name, { url: `http://127.0.0.1:400${name.length}/graphql` }])),
+      subgraphs: Object.fromEntries(
+        ['register', 'schedule', 'attendance', 'grades'].map((name) => [name, { url: `http://127.0.0.1:400${name.length}/graphql` }]),
+      ),
       producers: { register: { baseUrl: 'https://register.example/', auth: { kind: 'bearer', token: 't' } } },
     };
     const good = resolveConfig({ ...base, admin: { apiKeys: [{ name: 'it-ops', sha256: hashApiKey('k') }] } }, {});
     expect(good.admin).toEqual({ apiKeys: [{ name: 'it-ops', sha256: hashApiKey('k') }] });
     expect(() => resolveConfig({ ...base, admin: { apiKeys: [{ name: 'it-ops', sha256: 'the-key-itself' }] } }, {})).toThrow(ConfigError);
-    expect(() => resolveConfig({ ...base, admin: { apiKeys: [{ name: 'it-ops', sha256: 'the-key-itself' }] } }, {})).toThrow(/admin\.apiKeys\.0\.sha256/);
+    expect(() => resolveConfig({ ...base, admin: { apiKeys: [{ name: 'it-ops', sha256: 'the-key-itself' }] } }, {})).toThrow(
+      /admin\.apiKeys\.0\.sha256/,
+    );
     expect(() => resolveConfig({ ...base, admin: { keys: [] } }, {})).toThrow(/admin: unknown key "keys"/);
   });
 });

@@ -27,7 +27,13 @@ const screenshot = async (page: Page, name: string, fullPage = false): Promise<v
 beforeAll(async () => {
   copy = await suppliersCopy();
   const file = await readFile(copy.path, 'utf8');
-  await writeFile(copy.path, file.replace('  - name: demo-full\n', "  - name: demo-full\n    webhook: { url: 'https://hooks.example.test/feed-t0ken', secret: '${UNSET_TEST_WEBHOOK_SECRET}' }\n"));
+  await writeFile(
+    copy.path,
+    file.replace(
+      '  - name: demo-full\n',
+      "  - name: demo-full\n    webhook: { url: 'https://hooks.example.test/feed-t0ken', secret: '${UNSET_TEST_WEBHOOK_SECRET}' }\n",
+    ),
+  );
   stack = await startE2E({ suppliersPath: copy.path, admins: ADMINS });
   consoleUrl = new URL('/console/', stack.gatewayUrl).toString();
   browser = await launchBrowser();
@@ -86,7 +92,9 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
   await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(alias);
   await expect(page.locator('[data-testid="civicNo"]').textContent()).resolves.toContain('undanhållet');
   await page.getByRole('button', { name: 'Varför? Person.civicNo' }).click();
-  await expect(page.locator('[data-testid="civicNo"] [role="status"]').textContent()).resolves.toMatch(/demo-lms holds no preset naming Person\.civicNo; it would need one of: civicNo/);
+  await expect(page.locator('[data-testid="civicNo"] [role="status"]').textContent()).resolves.toMatch(
+    /demo-lms holds no preset naming Person\.civicNo; it would need one of: civicNo/,
+  );
   // Grades are not demo-lms's: withheld too, each with its why.
   await page.locator('.withheld[data-field="Person.grades"]').waitFor();
   await screenshot(page, 'supplier-view');
@@ -99,7 +107,9 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
   await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
   await page.getByText(/is not among demo-lms's units/).waitFor();
   // So is a student of that unit, and the why names the unit the student belongs to.
-  const outsider = [...stack.dataset.persons.values()].find((p) => p.securityMarking === 'Ingen' && p.enrolments?.[0]?.enroledAt.id === otherUnit.id)!;
+  const outsider = [...stack.dataset.persons.values()].find(
+    (p) => p.securityMarking === 'Ingen' && p.enrolments?.[0]?.enroledAt.id === otherUnit.id,
+  )!;
   await page.goto(`${consoleUrl}#/person/${outsider.id}?as=demo-lms`);
   await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
   await page.getByText(`Unit ${otherUnit.id} is not among demo-lms's units`).waitFor();
@@ -119,7 +129,9 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
 
 test("edit demo-lms's presets: the contract preview changes, saving writes the file and the audit line shows", async () => {
   // demo-lms at work, so the overview has a last use and a request to show.
-  expect((await stack.query('{ organisations(first: 1) { edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms })).status).toBe(200);
+  expect((await stack.query('{ organisations(first: 1) { edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms })).status).toBe(
+    200,
+  );
   const { context, page } = await signedIn(ADMIN_KEY);
   await page.getByRole('link', { name: 'Leverantörer' }).click();
   await page.getByRole('heading', { name: 'Leverantörer' }).waitFor();
@@ -163,7 +175,9 @@ test("the overview shows write grants and a webhook's origin (its secret missing
   await expect(attendanceRow.getByTestId('webhook').textContent()).resolves.toBe('–');
   const fullRow = page.getByRole('row', { name: /demo-full/ });
   await expect(fullRow.getByTestId('writes').textContent()).resolves.toBe('–');
-  await expect(fullRow.getByTestId('webhook').textContent()).resolves.toBe('https://hooks.example.test · hemlighet saknas: inget levereras');
+  await expect(fullRow.getByTestId('webhook').textContent()).resolves.toBe(
+    'https://hooks.example.test · hemlighet saknas: inget levereras',
+  );
   expect(await page.content()).not.toContain('t0ken');
 
   await page.getByRole('link', { name: 'Behörigheter' }).click();
@@ -179,7 +193,9 @@ test("the overview shows write grants and a webhook's origin (its secret missing
   await preview.waitFor();
   await expect(preview.textContent()).resolves.toContain('+Mutation.createAttendance');
   // Previewed, not saved: the file still grants what it did.
-  const entry = (parse(await readFile(copy.path, 'utf8')) as { suppliers: { name: string; writes?: string[] }[] }).suppliers.find((supplier) => supplier.name === 'demo-attendance');
+  const entry = (parse(await readFile(copy.path, 'utf8')) as { suppliers: { name: string; writes?: string[] }[] }).suppliers.find(
+    (supplier) => supplier.name === 'demo-attendance',
+  );
   expect(entry?.writes).toEqual(['attendanceEvents', 'absences']);
   expect(context.blocked).toEqual([]);
   await context.close();
@@ -190,7 +206,10 @@ test('a supplier key is refused by the console', async () => {
   await page.getByRole('alert').filter({ hasText: 'Inte en administratörsnyckel.' }).waitFor();
   expect(await page.getByText('Inloggad som').count()).toBe(0);
   // Nor does the key open the admin API from the page's origin.
-  const status = await page.evaluate(async (key) => (await fetch('../admin/api/suppliers', { headers: { authorization: `Bearer ${key}` } })).status, DEMO_KEYS.lms);
+  const status = await page.evaluate(
+    async (key) => (await fetch('../admin/api/suppliers', { headers: { authorization: `Bearer ${key}` } })).status,
+    DEMO_KEYS.lms,
+  );
   expect(status).toBe(401);
   await context.close();
 });

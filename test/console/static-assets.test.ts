@@ -44,12 +44,21 @@ test('the mount redirects to its directory; index.html and hashed assets are ser
   expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
   expect(index.headers.get('cache-control')).toBe('no-cache');
   const script = await get('/console/assets/index-abc.js');
-  expect([script.status, script.headers.get('content-type'), await script.text()]).toEqual([200, 'text/javascript; charset=utf-8', 'console.log(1)']);
+  expect([script.status, script.headers.get('content-type'), await script.text()]).toEqual([
+    200,
+    'text/javascript; charset=utf-8',
+    'console.log(1)',
+  ]);
   expect(script.headers.get('cache-control')).toContain('immutable');
 });
 
 test('nothing outside the build: an escape gets the app or 404, never the file', async () => {
-  for (const escape of ['/console/../secret.txt', '/console/%2e%2e/secret.txt', '/console/..%2fsecret.txt', '/console/assets/..%2f..%2fsecret.txt']) {
+  for (const escape of [
+    '/console/../secret.txt',
+    '/console/%2e%2e/secret.txt',
+    '/console/..%2fsecret.txt',
+    '/console/assets/..%2f..%2fsecret.txt',
+  ]) {
     const response = await get(escape);
     expect(await response.text()).not.toContain('outside the build');
   }

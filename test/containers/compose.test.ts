@@ -28,7 +28,9 @@ const compose = parse(read('compose.yaml'), { merge: true }) as { services: Reco
 const services = compose.services;
 const rawConfig = parse(read(COMPOSE_CONFIG)) as {
   gateway: { port: number };
-  subgraphs: Record<ProducerName, { url: string }> & { changes: { url: string; publicUrl: string; notifications: Record<string, unknown> } };
+  subgraphs: Record<ProducerName, { url: string }> & {
+    changes: { url: string; publicUrl: string; notifications: Record<string, unknown> };
+  };
   producers: Record<ProducerName, unknown>;
 };
 
@@ -82,7 +84,8 @@ const healthPorts = (service: Service): number[] => {
 };
 
 /** `${NAME}`s in one producer's section of the compose config. */
-const variablesOf = (section: unknown): string[] => [...JSON.stringify(section).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
+const variablesOf = (section: unknown): string[] =>
+  [...JSON.stringify(section).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!);
 /** The producers' notification secrets (`subgraphs.changes.notifications`): the changes process's alone. */
 const NOTIFICATION_SECRETS = new Set(variablesOf(rawConfig.subgraphs.changes.notifications));
 const PRODUCER_SECRETS = new Set([...PRODUCERS.flatMap((p) => variablesOf(rawConfig.producers[p])), ...NOTIFICATION_SECRETS]);
@@ -151,7 +154,10 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
   it('passes each gateway and subgraph service exactly the variables its process reads, no other secret', () => {
     for (const process of PROCESSES) {
       const [name, service] = serviceRunning(process);
-      expect({ service: name, environment: Object.keys(environmentOf(service)).sort() }).toEqual({ service: name, environment: expectedEnvironment(process) });
+      expect({ service: name, environment: Object.keys(environmentOf(service)).sort() }).toEqual({
+        service: name,
+        environment: expectedEnvironment(process),
+      });
       // Every producer secret it is given is one it needs: without it the loader stops the process.
       const given = Object.keys(environmentOf(service)).filter((variable) => PRODUCER_SECRETS.has(variable));
       for (const variable of given) {
@@ -162,7 +168,8 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
   });
 
   it('shares CALLER_SIGNING_SECRET (and ALIAS_SECRET among subgraphs) from .env, refusing to start without them', () => {
-    const values = (variable: string, processes: readonly ProcessName[]) => new Set(processes.map((p) => environmentOf(serviceRunning(p)[1])[variable]));
+    const values = (variable: string, processes: readonly ProcessName[]) =>
+      new Set(processes.map((p) => environmentOf(serviceRunning(p)[1])[variable]));
     expect(values('CALLER_SIGNING_SECRET', PROCESSES)).toEqual(new Set([DOT_ENV['CALLER_SIGNING_SECRET']]));
     expect(values('ALIAS_SECRET', SUBGRAPH_PROCESSES)).toEqual(new Set([DOT_ENV['ALIAS_SECRET']]));
     for (const process of PROCESSES) {
@@ -191,7 +198,11 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
     expect(changes.depends_on?.[database.hostname]).toEqual({ condition: 'service_healthy' });
     // The database, user and password compose gives PostgreSQL are the ones the changes process connects with.
     const postgresEnv = environmentOf(postgres!);
-    expect([database.pathname, database.username, database.password]).toEqual([`/${postgresEnv['POSTGRES_DB']}`, postgresEnv['POSTGRES_USER'], postgresEnv['POSTGRES_PASSWORD']]);
+    expect([database.pathname, database.username, database.password]).toEqual([
+      `/${postgresEnv['POSTGRES_DB']}`,
+      postgresEnv['POSTGRES_USER'],
+      postgresEnv['POSTGRES_PASSWORD'],
+    ]);
     expect(() => environmentOf(postgres!, { ...DOT_ENV, POSTGRES_PASSWORD: '' })).toThrow(/POSTGRES_PASSWORD/);
     // The producers' webhooks go to the changes service itself, on the port it listens on.
     const config = resolveConfig(rawConfig, environmentOf(changes), COMPOSE_CONFIG, PROJECT_ROOT, 'changes');
@@ -200,7 +211,9 @@ describe('compose.yaml and config/gateway.compose.yaml', () => {
     expect(Object.keys(config.changes!.notificationAuth).sort()).toEqual([...PRODUCERS].sort());
     // Every other process is given no notification secret and resolves none.
     for (const process of PROCESSES.filter((p) => p !== 'changes')) {
-      expect(resolveConfig(rawConfig, environmentOf(serviceRunning(process)[1]), COMPOSE_CONFIG, PROJECT_ROOT, process).changes).toBeUndefined();
+      expect(
+        resolveConfig(rawConfig, environmentOf(serviceRunning(process)[1]), COMPOSE_CONFIG, PROJECT_ROOT, process).changes,
+      ).toBeUndefined();
     }
   });
 

@@ -55,6 +55,8 @@ describe('automatic persisted queries, per supplier', () => {
   it('audit lines name the document id', async () => {
     const before = audit.lines().length;
     await as(DEMO_KEYS.full, byHash(query));
-    expect(audit.lines().slice(before)).toEqual([expect.objectContaining({ supplier: 'demo-full', documentId: sha256(query), status: 'ok' })]);
+    expect(audit.lines().slice(before)).toEqual([
+      expect.objectContaining({ supplier: 'demo-full', documentId: sha256(query), status: 'ok' }),
+    ]);
   });
 });

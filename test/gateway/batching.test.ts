@@ -9,7 +9,17 @@ const QUERY = /* GraphQL */ `
   query SchoolUnitGuardians($id: ID!) {
     organisation(id: $id) {
       groups(groupType: [KLASS]) {
-        groupMemberships { person { givenName responsibles { person { givenName familyName } } } }
+        groupMemberships {
+          person {
+            givenName
+            responsibles {
+              person {
+                givenName
+                familyName
+              }
+            }
+          }
+        }
       }
     }
   }

@@ -36,14 +36,21 @@ describe('caller mistakes over HTTP', () => {
   });
 
   it('a mutation field the graph does not have is a 400 naming it', async () => {
-    expectRefused(await send({ query: 'mutation { createPerson { id } }' }), 400, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "createPerson" on type "Mutation"/);
+    expectRefused(
+      await send({ query: 'mutation { createPerson { id } }' }),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      /Cannot query field "createPerson" on type "Mutation"/,
+    );
   });
 
   it('a mutation over GET is a 405, not a 500', async () => {
     const url = `${stack.gatewayUrl}?query=${encodeURIComponent('mutation { __typename }')}`;
     const response = await fetch(url, { headers: { ...bearer(DEMO_KEYS.full), 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
-    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/GET requests only support query operations/);
+    expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /GET requests only support query operations/,
+    );
   });
 
   it('a subscription is a 400 saying the graph has no subscriptions', async () => {
@@ -78,7 +85,12 @@ describe('caller mistakes over HTTP', () => {
 
   it('an operationName given to an anonymous operation is a 400', async () => {
     const response = await send({ query: '{ __typename }', operationName: 'Card' });
-    expectRefused(response, 400, 'OPERATION_RESOLUTION_FAILURE', /Unknown operation named "Card": the document has only an anonymous operation/);
+    expectRefused(
+      response,
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /Unknown operation named "Card": the document has only an anonymous operation/,
+    );
   });
 
   it('a persisted-query hash that is not the sha256 of the text sent is a 400, and nothing is registered under it', async () => {
@@ -96,7 +108,9 @@ describe('caller mistakes over HTTP', () => {
   });
 
   it('a filter value so long that the producer answers 431 is BAD_USER_INPUT naming the producer and route', async () => {
-    const response = await send({ query: `{ persons(first: 1, eduPersonPrincipalName: "${'1'.repeat(20_000)}") { edges { node { id } } } }` });
+    const response = await send({
+      query: `{ persons(first: 1, eduPersonPrincipalName: "${'1'.repeat(20_000)}") { edges { node { id } } } }`,
+    });
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ persons: null });
     expect(response.errors).toEqual([

@@ -14,9 +14,14 @@ const SECRETS = {
 };
 
 const minimal = () => ({
-  subgraphs: Object.fromEntries(['register', 'schedule', 'attendance', 'grades'].map((n, i) => [n, { url: `http://127.0.0.1:${4001 + i}/graphql` }])),
+  subgraphs: Object.fromEntries(
+    ['register', 'schedule', 'attendance', 'grades'].map((n, i) => [n, { url: `http://127.0.0.1:${4001 + i}/graphql` }]),
+  ),
   producers: Object.fromEntries(
-    ['register', 'schedule', 'attendance', 'grades'].map((n) => [n, { baseUrl: `https://${n}.example.se/v2`, auth: { kind: 'bearer', token: 't' } }]),
+    ['register', 'schedule', 'attendance', 'grades'].map((n) => [
+      n,
+      { baseUrl: `https://${n}.example.se/v2`, auth: { kind: 'bearer', token: 't' } },
+    ]),
   ),
 });
 
@@ -42,9 +47,19 @@ describe('gateway config', () => {
   it('fills every optional setting with its default', () => {
     const config = resolveConfig(minimal(), {});
     expect(config.gateway).toEqual({
-      host: '0.0.0.0', port: 4000, supergraphPath: SUPERGRAPH_PATH, requestTimeoutMs: 5000, shutdownGraceMs: 10000, cors: { allowedOrigins: [] }, idempotencyTtlSeconds: 86400,
+      host: '0.0.0.0',
+      port: 4000,
+      supergraphPath: SUPERGRAPH_PATH,
+      requestTimeoutMs: 5000,
+      shutdownGraceMs: 10000,
+      cors: { allowedOrigins: [] },
+      idempotencyTtlSeconds: 86400,
     });
-    expect(config.producers.grades).toEqual({ ...PRODUCER_DEFAULTS, baseUrl: 'https://grades.example.se/v2', auth: { kind: 'bearer', token: 't' } });
+    expect(config.producers.grades).toEqual({
+      ...PRODUCER_DEFAULTS,
+      baseUrl: 'https://grades.example.se/v2',
+      auth: { kind: 'bearer', token: 't' },
+    });
     expect(config.validatePayloads).toBe(true);
   });
 
@@ -93,7 +108,11 @@ describe('gateway config', () => {
       capabilities: { lookup: false, paths: ['/grades'], probe: true },
     });
     expect(resolveConfig(raw, {}).producers.grades).toEqual(
-      expect.objectContaining({ strict: true, timeZone: 'Europe/Helsinki', capabilities: { lookup: false, paths: ['/grades'], probe: true } }),
+      expect.objectContaining({
+        strict: true,
+        timeZone: 'Europe/Helsinki',
+        capabilities: { lookup: false, paths: ['/grades'], probe: true },
+      }),
     );
     Object.assign(raw.producers['grades'] as Record<string, unknown>, { timeZone: 'Mars/Olympus', capabilities: { paths: ['/persons'] } });
     expect(problemsOf(() => resolveConfig(raw, {}))).toEqual([

@@ -18,10 +18,15 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const send = (method: string, path: string, headers: Record<string, string>, body?: string) => rawRequest(stack.gatewayUrl, method, path, headers, body);
+const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+  rawRequest(stack.gatewayUrl, method, path, headers, body);
 
 const preflight = (origin: string, path = '/graphql') =>
-  send('OPTIONS', path, { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+  send('OPTIONS', path, {
+    origin,
+    'access-control-request-method': 'POST',
+    'access-control-request-headers': 'authorization, content-type',
+  });
 
 const query = (origin: string, key?: string) =>
   send(
@@ -31,7 +36,8 @@ const query = (origin: string, key?: string) =>
     JSON.stringify({ query: '{ __typename }' }),
   );
 
-const corsHeaders = (headers: Record<string, unknown>): string[] => Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+const corsHeaders = (headers: Record<string, unknown>): string[] =>
+  Object.keys(headers).filter((name) => name.startsWith('access-control-'));
 
 describe('CORS', () => {
   it('answers an allowed origin’s preflight without a key', async () => {
@@ -49,7 +55,14 @@ describe('CORS', () => {
   });
 
   it('gives any other origin no CORS headers, preflight or request', async () => {
-    for (const origin of ['https://evil.example', 'https://app.example.se.evil.example', 'http://app.example.se', 'null', 'https://localhost:5173', 'http://localhost.evil.example:5173']) {
+    for (const origin of [
+      'https://evil.example',
+      'https://app.example.se.evil.example',
+      'http://app.example.se',
+      'null',
+      'https://localhost:5173',
+      'http://localhost.evil.example:5173',
+    ]) {
       const refused = await preflight(origin);
       expect({ origin, status: refused.status, cors: corsHeaders(refused.headers) }).toEqual({ origin, status: 204, cors: [] });
       const answered = await query(origin, DEMO_KEYS.full);
@@ -92,7 +105,13 @@ describe('CORS', () => {
 
   it('takes no credential from a query string', async () => {
     const document = encodeURIComponent('{ __typename }');
-    for (const parameter of [`api_key=${DEMO_KEYS.full}`, `apiKey=${DEMO_KEYS.full}`, `x-api-key=${DEMO_KEYS.full}`, `authorization=Bearer%20${DEMO_KEYS.full}`, `access_token=${DEMO_KEYS.full}`]) {
+    for (const parameter of [
+      `api_key=${DEMO_KEYS.full}`,
+      `apiKey=${DEMO_KEYS.full}`,
+      `x-api-key=${DEMO_KEYS.full}`,
+      `authorization=Bearer%20${DEMO_KEYS.full}`,
+      `access_token=${DEMO_KEYS.full}`,
+    ]) {
       const answer = await send('GET', `/graphql?query=${document}&${parameter}`, { origin: APP, 'apollo-require-preflight': 'true' });
       expect({ parameter, status: answer.status }).toEqual({ parameter, status: 401 });
     }
@@ -112,7 +131,10 @@ describe('CORS', () => {
       producers: { register: producer },
     });
     const originAllowed = async (gateway: Record<string, unknown>, origin: string): Promise<string | undefined> => {
-      const deployed = await startDeployedGateway(resolveConfig(file(gateway), {}), { suppliersPath: DEFAULT_SUPPLIERS_PATH, callerSecret: stack.callerSecret });
+      const deployed = await startDeployedGateway(resolveConfig(file(gateway), {}), {
+        suppliersPath: DEFAULT_SUPPLIERS_PATH,
+        callerSecret: stack.callerSecret,
+      });
       try {
         const answer = await rawRequest(deployed.url, 'OPTIONS', '/graphql', { origin, 'access-control-request-method': 'POST' });
         return answer.headers['access-control-allow-origin'] as string | undefined;

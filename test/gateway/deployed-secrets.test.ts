@@ -42,13 +42,20 @@ describe('the deployed grades subgraph and gateway with only their own secrets',
     const grade = [...stack.dataset.grades.values()].find((row) => row.organisation !== undefined)!;
     const unitId = grade.organisation!.id;
     const unitCode = stack.dataset.organisations.get(unitId)!.schoolUnitCode!;
-    const supplier = { name: 'grades-reader', units: [unitCode], scopes: ['standard', 'students', 'grades'] as const, protectedIdentities: 'exclude' as const };
+    const supplier = {
+      name: 'grades-reader',
+      units: [unitCode],
+      scopes: ['standard', 'students', 'grades'] as const,
+      protectedIdentities: 'exclude' as const,
+    };
     const suppliersPath = await writeSuppliers([supplier]);
 
     // The grades subgraph: GRADES_TOKEN and REGISTER_TOKEN only (schedule's oauth2 and attendance's token unset).
     const subgraphFile = await exampleFile('grades.yaml', { ...stack.subgraphUrls, grades: 'http://127.0.0.1:0/graphql' });
     const subgraphEnv = { GRADES_TOKEN: stack.producers.grades.token, REGISTER_TOKEN: stack.producers.register.token };
-    const grades = await startDeployedSubgraph('grades', await loadConfig(subgraphFile, subgraphEnv, 'grades'), { callerSecret: stack.callerSecret });
+    const grades = await startDeployedSubgraph('grades', await loadConfig(subgraphFile, subgraphEnv, 'grades'), {
+      callerSecret: stack.callerSecret,
+    });
     try {
       // The gateway: REGISTER_TOKEN only.
       const gatewayFile = await exampleFile('gateway.yaml', { ...stack.subgraphUrls, grades: grades.url });
@@ -63,7 +70,10 @@ describe('the deployed grades subgraph and gateway with only their own secrets',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${keyOf(supplier)}` },
           body: JSON.stringify({ query: '{ grades(first: 20) { edges { node { id gradeValue organisation { id } student { id } } } } }' }),
         });
-        const body = (await response.json()) as { data?: { grades: { edges: { node: { organisation: { id: string } | null } }[] } }; errors?: unknown };
+        const body = (await response.json()) as {
+          data?: { grades: { edges: { node: { organisation: { id: string } | null } }[] } };
+          errors?: unknown;
+        };
         expect(body.errors).toBeUndefined();
         const edges = body.data!.grades.edges;
         expect(edges.length).toBeGreaterThan(0);

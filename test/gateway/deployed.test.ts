@@ -76,11 +76,17 @@ describe('a gateway whose subgraph cannot be reached', () => {
         headers: { 'content-type': 'application/json', authorization: 'Bearer demo-full-key' },
         body: JSON.stringify({ query: '{ persons(first: 1) { edges { node { id } } } rooms(first: 1) { edges { node { id } } } }' }),
       });
-      const body = (await response.json()) as { data: Record<string, unknown>; errors: { message: string; extensions: Record<string, unknown> }[] };
+      const body = (await response.json()) as {
+        data: Record<string, unknown>;
+        errors: { message: string; extensions: Record<string, unknown> }[];
+      };
       expect((body.data['persons'] as { edges: unknown[] }).edges).toHaveLength(1);
       expect(body.data['rooms']).toBeNull();
       expect(body.errors).toEqual([
-        expect.objectContaining({ message: 'The schedule subgraph is unavailable.', extensions: { code: 'UPSTREAM_UNAVAILABLE', subgraph: 'schedule' } }),
+        expect.objectContaining({
+          message: 'The schedule subgraph is unavailable.',
+          extensions: { code: 'UPSTREAM_UNAVAILABLE', subgraph: 'schedule' },
+        }),
       ]);
     } finally {
       await gateway.close();

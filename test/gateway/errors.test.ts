@@ -62,7 +62,10 @@ describe('errors the caller sees', () => {
     expect(data!['persons']).toBeNull();
     expect((data!['rooms'] as { edges: unknown[] }).edges).toHaveLength(1);
     expect(errors).toEqual([
-      expect.objectContaining({ path: ['persons'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'register' }) }),
+      expect.objectContaining({
+        path: ['persons'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'register' }),
+      }),
     ]);
     expect(errors![0]!.message).toContain('register');
   });
@@ -72,7 +75,12 @@ describe('errors the caller sees', () => {
     const { data, errors } = await stack.query('{ rooms(first: 1) { edges { node { id } } } persons(first: 1) { edges { node { id } } } }');
     expect(data!['rooms']).toBeNull();
     expect((data!['persons'] as { edges: unknown[] }).edges).toHaveLength(1);
-    expect(errors).toEqual([expect.objectContaining({ path: ['rooms'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'schedule' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        path: ['rooms'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', producer: 'schedule' }),
+      }),
+    ]);
   });
 
   it('a producer sending a broken payload is UPSTREAM_INVALID naming the producer and path', async () => {

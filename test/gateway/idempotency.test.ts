@@ -6,7 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { CALLER_SIGNATURE_HEADER, signedSubgraphRequest, verifySubgraphRequest } from '../../src/auth';
 import { createIdempotencyStore, memoryIdempotencyStore } from '../../src/gateway/idempotency-store';
 import { auditCapture, callerWith, codes } from '../auth-e2e/support';
-import { absenceInput, CHECK_IN, checkInAt, checkInInput, CREATE_ABSENCE, DELETE_EVENT, firstUnit, sent, studentOf, writeSuppliersFile } from '../graph/attendance/support/writes';
+import {
+  absenceInput,
+  CHECK_IN,
+  checkInAt,
+  checkInInput,
+  CREATE_ABSENCE,
+  DELETE_EVENT,
+  firstUnit,
+  sent,
+  studentOf,
+  writeSuppliersFile,
+} from '../graph/attendance/support/writes';
 import { keyOf } from '../row-scope/support/suppliers';
 import { startE2E, type E2E } from '../support/e2e';
 
@@ -61,7 +72,7 @@ describe('idempotent writes through the gateway', () => {
     expect(sent(stack.producers.attendance.stats(), 'POST /attendanceEvents')).toBe(0);
   });
 
-  it('a key is the supplier\'s own: another supplier using it writes its own row', async () => {
+  it("a key is the supplier's own: another supplier using it writes its own row", async () => {
     const key = randomUUID();
     const input = absenceInput(studentOf(stack.dataset, unitId));
     const mine = await write(CREATE_ABSENCE, { input }, key, 'writer-all');
@@ -148,10 +159,16 @@ describe('the idempotency key in the signed claims', () => {
     const secret = 'a'.repeat(32);
     const caller = { ...callerWith(['attendance'], { writes: ['absences'] }), idempotencyKey: 'key-1' };
     const signed = signedSubgraphRequest(caller, { query: '{ __typename }' }, 'attendance', secret);
-    const verified = verifySubgraphRequest({ headers: signed.headers, subgraph: 'attendance', body: signed.body, parsedBody: JSON.parse(signed.body) }, secret);
+    const verified = verifySubgraphRequest(
+      { headers: signed.headers, subgraph: 'attendance', body: signed.body, parsedBody: JSON.parse(signed.body) },
+      secret,
+    );
     expect(verified).toMatchObject({ writes: ['absences'], idempotencyKey: 'key-1' });
     const forged = signed.body.replace('key-1', 'key-2');
-    const refused = verifySubgraphRequest({ headers: signed.headers, subgraph: 'attendance', body: forged, parsedBody: JSON.parse(forged) }, secret);
+    const refused = verifySubgraphRequest(
+      { headers: signed.headers, subgraph: 'attendance', body: forged, parsedBody: JSON.parse(forged) },
+      secret,
+    );
     expect(refused).toEqual({ error: 'invalid' });
     expect(signed.headers[CALLER_SIGNATURE_HEADER]).toMatch(/^v2\./);
   });

@@ -29,7 +29,9 @@ describe('health and metrics', () => {
   });
 
   it('counts gateway requests by supplier and status, errors by code, producer calls by route and outcome', async () => {
-    const groups = await stack.query('{ groups(first: 3) { edges { node { displayName groupMemberships { person { givenName familyName } } } } } }');
+    const groups = await stack.query(
+      '{ groups(first: 3) { edges { node { displayName groupMemberships { person { givenName familyName } } } } } }',
+    );
     expect(groups.errors).toBeUndefined();
     await stack.query('{ grades(first: 1) { edges { node { id } } } }', undefined, { apiKey: 'demo-lms-key' });
     await stack.query('{ persons(first: 1) { edges { node { id } } } }', undefined, { apiKey: null });
@@ -41,7 +43,9 @@ describe('health and metrics', () => {
     expect(text).toMatch(/^gateway_request_duration_seconds_count\{supplier="demo-lms",status="partial"\} [1-9]/m);
     expect(text).toMatch(/^gateway_request_duration_seconds_count\{supplier="none",status="unauthenticated"\} [1-9]/m);
     expect(text).toMatch(/^gateway_errors_total\{code="FORBIDDEN"\} [1-9]/m);
-    expect(text).toMatch(/^ss12000_producer_request_duration_seconds_count\{producer="register",route="GET \/groups",outcome="200"\} [1-9]/m);
+    expect(text).toMatch(
+      /^ss12000_producer_request_duration_seconds_count\{producer="register",route="GET \/groups",outcome="200"\} [1-9]/m,
+    );
     expect(text).toMatch(/^process_resident_memory_bytes /m);
     // Nothing of the data: no name the answer held.
     const names = groups.data!['groups'] as { edges: { node: { displayName: string } }[] };
@@ -56,7 +60,9 @@ describe('health and metrics', () => {
       stack.producers.grades.setFaults({ errorRate: 0 });
     }
     const text = await (await get(stack.subgraphUrls.grades, '/metrics', METRICS_TOKEN)).text();
-    expect(text).toMatch(/^ss12000_producer_request_duration_seconds_count\{producer="grades",route="GET \/grades",outcome="5\d\d"\} [1-9]/m);
+    expect(text).toMatch(
+      /^ss12000_producer_request_duration_seconds_count\{producer="grades",route="GET \/grades",outcome="5\d\d"\} [1-9]/m,
+    );
     expect(text).toMatch(/^gateway_errors_total\{code="UPSTREAM_UNAVAILABLE"\} [1-9]/m);
   });
 });

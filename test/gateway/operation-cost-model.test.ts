@@ -14,7 +14,7 @@ test('scalars are free; an object costs 1', () => {
   expect(cost('{ person(id: "p") { id } organisation(id: "o") { id } }')).toBe(2);
 });
 
-test("a connection costs 1 plus `first` × each row (edge + node); pageInfo is free", () => {
+test('a connection costs 1 plus `first` × each row (edge + node); pageInfo is free', () => {
   expect(cost('{ persons(first: 200) { edges { node { id } } pageInfo { endCursor } } }')).toBe(1 + 200 * 2);
   expect(cost('query ($n: Int) { persons(first: $n) { edges { node { id } } } }', { n: 7 })).toBe(1 + 7 * 2);
   // Without `first`, the subgraphs' default page; above the maximum, the maximum.
@@ -32,7 +32,8 @@ test('a list without `first` holds the assumed size (or its known size) and mult
 });
 
 test('absenceSummary carries its weight on top of its rows', () => {
-  const summary = 'absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: SCHOOL_UNIT, first: 10) { edges { node { studentCount } } }';
+  const summary =
+    'absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: SCHOOL_UNIT, first: 10) { edges { node { studentCount } } }';
   expect(cost(`{ ${summary} }`)).toBe(2000 + 1 + 10 * 2);
   expect(cost(`{ a: ${summary} b: ${summary} }`)).toBe(2 * (2000 + 1 + 10 * 2));
 });
@@ -44,7 +45,9 @@ test('@skip and @include are honoured, introspection is free, only the named ope
 });
 
 test('fragments count like the fields they stand for', () => {
-  expect(cost('{ persons(first: 10) { edges { ...E } } } fragment E on PersonEdge { node { responsibles { person { id } } } }')).toBe(1 + 10 * (2 + 3 * 2));
+  expect(cost('{ persons(first: 10) { edges { ...E } } } fragment E on PersonEdge { node { responsibles { person { id } } } }')).toBe(
+    1 + 10 * (2 + 3 * 2),
+  );
 });
 
 test('variables that do not coerce are left to the gateway, which refuses them before planning', () => {
@@ -54,7 +57,11 @@ test('variables that do not coerce are left to the gateway, which refuses them b
 
 test('a document too large to price (fragments spread over and over) is refused: BAD_USER_INPUT', () => {
   // Ten levels of a fragment spreading the next one ten times: 10^10 nodes to evaluate.
-  const levels = Array.from({ length: 10 }, (_, level) => `fragment F${level} on Person { ${Array.from({ length: 10 }, (_, i) => `a${i}: responsibles { person { ...F${level + 1} } }`).join(' ')} }`);
+  const levels = Array.from(
+    { length: 10 },
+    (_, level) =>
+      `fragment F${level} on Person { ${Array.from({ length: 10 }, (_, i) => `a${i}: responsibles { person { ...F${level + 1} } }`).join(' ')} }`,
+  );
   const query = `{ person(id: "p") { ...F0 } } ${levels.join(' ')} fragment F10 on Person { id }`;
   expect(() => cost(query)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const producerRequests = (): number => Object.values(stack.producers).reduce((sum, producer) => sum + producer.stats().total, 0);
-const ask = (query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<Answer> => stack.query(query, variables, apiKey === undefined ? {} : { apiKey });
+const ask = (query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<Answer> =>
+  stack.query(query, variables, apiKey === undefined ? {} : { apiKey });
 const schoolUnit = (): string => [...stack.dataset.organisations.values()].find((o) => o.organisationType === 'Skolenhet')!.id;
 
 /** persons(first: 200) → groupMemberships → group → groupMemberships → person → … : 12 deep, within the depth limit. */
@@ -35,10 +36,12 @@ const DEEP = `{ persons(first: 200) { edges { node { groupMemberships { group { 
 const DEEP_COST = 1 + 200 * (2 + 10 * (2 + 30 * (2 + 10 * (2 + 30 * 2))));
 
 /** One level less: 200 persons × their groups × the groups' members. */
-const MEMBERS_OF_GROUPS = '{ persons(first: 200) { edges { node { groupMemberships { group { groupMemberships { person { id } } } } } } } }';
+const MEMBERS_OF_GROUPS =
+  '{ persons(first: 200) { edges { node { groupMemberships { group { groupMemberships { person { id } } } } } } } }';
 const MEMBERS_OF_GROUPS_COST = 1 + 200 * (2 + 10 * (2 + 30 * 2));
 
-const SUMMARY = 'absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: STUDENT) { edges { node { studentCount absenceRate } } }';
+const SUMMARY =
+  'absenceSummary(startDate: "2026-08-17", endDate: "2026-12-18", groupBy: STUDENT) { edges { node { studentCount absenceRate } } }';
 
 /** The school unit's classes, students and guardians: Organisation.groups 50 × members 30 × (person + 3 guardians). */
 const SCHOOL_UNIT_COST = 1 + 50 * (1 + 30 * (1 + 1 + 3 * 2));

@@ -36,7 +36,10 @@ test('a query deeper than the limit is refused before any producer is asked', as
 });
 
 test('more aliases than the limit are refused', async () => {
-  const aliases = Array.from({ length: OPERATION_LIMITS.maxAliases + 1 }, (_, index) => `a${index}: organisations(first: 1) { edges { node { id } } }`);
+  const aliases = Array.from(
+    { length: OPERATION_LIMITS.maxAliases + 1 },
+    (_, index) => `a${index}: organisations(first: 1) { edges { node { id } } }`,
+  );
   const response = await stack.query(`{ ${aliases.join(' ')} }`);
   expect(response.status).toBe(400);
   expect(response.errors![0]!.message).toMatch(/aliases limit/i);

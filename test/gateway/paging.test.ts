@@ -14,8 +14,11 @@ describe('paging through persons with first/after', () => {
   it('gives every person exactly once', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    for (let hasNextPage = true; hasNextPage; ) {
-      const { data, errors }: { data?: PersonsPageQuery | null; errors?: unknown } = await stack.query<PersonsPageQuery>(PERSONS, { first: 137, after });
+    for (let hasNextPage = true; hasNextPage;) {
+      const { data, errors }: { data?: PersonsPageQuery | null; errors?: unknown } = await stack.query<PersonsPageQuery>(PERSONS, {
+        first: 137,
+        after,
+      });
       expect(errors).toBeUndefined();
       seen.push(...data!.persons!.edges.map((edge) => edge.node.id));
       ({ hasNextPage, endCursor: after } = data!.persons!.pageInfo);

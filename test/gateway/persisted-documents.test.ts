@@ -113,7 +113,7 @@ describe('trusted documents, per supplier', () => {
       expect(response.errors![0]!.message).toContain(`sha256:${sha256(AD_HOC)}`);
     });
 
-    it("is the only one that can run its documents: another supplier sending the id gets PERSISTED_QUERY_NOT_FOUND", async () => {
+    it('is the only one that can run its documents: another supplier sending the id gets PERSISTED_QUERY_NOT_FOUND', async () => {
       const response = await as(DEMO_KEYS.lms, byHash(UNIT_PERSONS));
       expect(response.data).toBeUndefined();
       expect(codes(response)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
@@ -129,7 +129,13 @@ describe('trusted documents, per supplier', () => {
       expect(lines).toEqual([
         expect.objectContaining({ supplier: 'safelisted', operationName: 'UnitPersons', documentId: sha256(UNIT_PERSONS), status: 'ok' }),
         expect.objectContaining({ supplier: 'safelisted', fields: [], status: 'error', httpStatus: 403, errorCodes: ['FORBIDDEN'] }),
-        expect.objectContaining({ supplier: 'safelisted', documentId: sha256(AD_HOC), fields: [], httpStatus: 404, errorCodes: ['PERSISTED_QUERY_NOT_FOUND'] }),
+        expect.objectContaining({
+          supplier: 'safelisted',
+          documentId: sha256(AD_HOC),
+          fields: [],
+          httpStatus: 404,
+          errorCodes: ['PERSISTED_QUERY_NOT_FOUND'],
+        }),
       ]);
       expect(lines[1]).not.toHaveProperty('documentId');
     });

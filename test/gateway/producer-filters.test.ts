@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 const idsOf = <T extends { id: string }>(rows: Iterable<T>, keep: (row: T) => boolean): string[] =>
-  [...rows].filter(keep).map((row) => row.id).sort();
+  [...rows]
+    .filter(keep)
+    .map((row) => row.id)
+    .sort();
 
 interface Row {
   id: string;
@@ -61,8 +64,14 @@ describe('a producer that ignores `student`', () => {
       const person = data!['person'] as { grades: Row[]; studyPlans: Row[] };
       const expectedGrades = idsOf(stack.dataset.grades.values(), (grade) => grade.student.id === student);
       expect(person.grades.map((grade) => grade.id).sort()).toEqual(expectedGrades);
-      expect(person.studyPlans.map((plan) => plan.id).sort()).toEqual(idsOf(stack.dataset.studyplans.values(), (plan) => plan.student.id === student));
-      expect(edges(data!['grades']).map((grade) => grade.id).sort()).toEqual(expectedGrades);
+      expect(person.studyPlans.map((plan) => plan.id).sort()).toEqual(
+        idsOf(stack.dataset.studyplans.values(), (plan) => plan.student.id === student),
+      );
+      expect(
+        edges(data!['grades'])
+          .map((grade) => grade.id)
+          .sort(),
+      ).toEqual(expectedGrades);
       for (const row of [...person.grades, ...person.studyPlans, ...edges(data!['grades'])]) expect(row.student.id).toBe(student);
 
       const text = await metrics('grades');
@@ -101,16 +110,23 @@ describe('a producer that ignores `student`', () => {
       const expectedAbsences = idsOf(stack.dataset.absences.values(), (absence) => absence.student.id === student);
       const person = data!['person'] as { absences: Row[] };
       expect(person.absences.map((absence) => absence.id).sort()).toEqual(expectedAbsences);
-      expect(edges(data!['absences']).map((absence) => absence.id).sort()).toEqual(expectedAbsences);
+      expect(
+        edges(data!['absences'])
+          .map((absence) => absence.id)
+          .sort(),
+      ).toEqual(expectedAbsences);
       const attendances = edges(data!['attendances']);
       expect(attendances.length).toBeGreaterThan(0);
       const aggregated = edges(data!['aggregatedAttendances']);
       expect(aggregated.length).toBeGreaterThan(0);
-      for (const row of [...person.absences, ...edges(data!['absences']), ...attendances, ...aggregated]) expect(row.student.id).toBe(student);
+      for (const row of [...person.absences, ...edges(data!['absences']), ...attendances, ...aggregated])
+        expect(row.student.id).toBe(student);
 
       const text = await metrics('attendance');
       for (const path of ['GET \\/absences', 'GET \\/attendances', 'GET \\/aggregatedAttendance']) {
-        expect(text).toMatch(new RegExp(`^producer_filter_mismatches_total\\{producer="attendance",path="${path}",filter="student"\\} [1-9]`, 'm'));
+        expect(text).toMatch(
+          new RegExp(`^producer_filter_mismatches_total\\{producer="attendance",path="${path}",filter="student"\\} [1-9]`, 'm'),
+        );
       }
     } finally {
       stack.producers.attendance.setFaults({ ignoreFilters: [] });
@@ -118,10 +134,14 @@ describe('a producer that ignores `student`', () => {
   });
 
   test('a producer that honours the filter costs no mismatch', async () => {
-    const before = (await metrics('grades')).match(/^producer_filter_mismatches_total\{producer="grades",path="GET \/grades",filter="student"\} (\d+)/m)?.[1];
+    const before = (await metrics('grades')).match(
+      /^producer_filter_mismatches_total\{producer="grades",path="GET \/grades",filter="student"\} (\d+)/m,
+    )?.[1];
     const { errors } = await stack.query(`query ($id: ID!) { person(id: $id) { grades { id } } }`, { id: student });
     expect(errors).toBeUndefined();
-    const after = (await metrics('grades')).match(/^producer_filter_mismatches_total\{producer="grades",path="GET \/grades",filter="student"\} (\d+)/m)?.[1];
+    const after = (await metrics('grades')).match(
+      /^producer_filter_mismatches_total\{producer="grades",path="GET \/grades",filter="student"\} (\d+)/m,
+    )?.[1];
     expect(after).toBe(before);
   });
 });

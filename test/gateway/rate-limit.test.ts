@@ -53,7 +53,10 @@ const expectLimited = (answer: Answer): void => {
   expect(Number(answer.retryAfter)).toBeLessThanOrEqual(60);
   expect(answer.body.data).toBeUndefined();
   expect(answer.body.errors).toEqual([
-    { message: expect.stringContaining(`${LIMIT} requests per 60 s`), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Number(answer.retryAfter) } },
+    {
+      message: expect.stringContaining(`${LIMIT} requests per 60 s`),
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Number(answer.retryAfter) },
+    },
   ]);
 };
 

@@ -58,10 +58,16 @@ const summaryOn = async (stack: E2E, variables: Record<string, unknown>, apiKey:
 };
 
 /** Requests the shared producers have had, from any replica. */
-const producerReads = (): Record<string, number> => Object.fromEntries(Object.entries(a.producers).map(([name, producer]) => [name, producer.stats().total]));
+const producerReads = (): Record<string, number> =>
+  Object.fromEntries(Object.entries(a.producers).map(([name, producer]) => [name, producer.stats().total]));
 
 /** Everything of a page but its cursors (they name the snapshot they come from). */
-const content = (page: Connection) => ({ rows: page.edges.map((edge) => edge.node), totalCount: page.totalCount, total: page.total, suppressed: page.suppressed });
+const content = (page: Connection) => ({
+  rows: page.edges.map((edge) => edge.node),
+  totalCount: page.totalCount,
+  total: page.total,
+  suppressed: page.suppressed,
+});
 
 let whole: Connection;
 beforeAll(async () => {
@@ -96,7 +102,9 @@ describe("A's cursor is useless elsewhere", () => {
     const before = producerReads();
     const { data, errors } = await stack.query<SummaryData>(SUMMARY, { ...TERM, first: PAGE, after: cursor }, { apiKey });
     expect(data?.absenceSummary ?? null).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }) }),
+    ]);
     expect(producerReads()).toEqual(before);
   };
 
@@ -106,7 +114,10 @@ describe("A's cursor is useless elsewhere", () => {
   });
 
   test('a replica configured with another secret does not open it, though it reads the same Redis', async () => {
-    const stranger = await startReplica(a, { aliasSecret: 'another deployment, another alias secret', sharedState: { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX } });
+    const stranger = await startReplica(a, {
+      aliasSecret: 'another deployment, another alias secret',
+      sharedState: { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX },
+    });
     try {
       await expectRefused(stranger, DEMO_KEYS.analytics);
     } finally {
@@ -118,7 +129,10 @@ describe("A's cursor is useless elsewhere", () => {
 describe('automatic persisted queries across replicas', () => {
   const query = '{ persons(first: 2) { edges { node { id } } } }';
   const hash = createHash('sha256').update(query).digest('hex');
-  const byHash = (withText: boolean) => ({ ...(withText ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+  const byHash = (withText: boolean) => ({
+    ...(withText ? { query } : {}),
+    extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+  });
   const as = (stack: E2E, key: string, withText = false): Promise<Response> => post(stack.gatewayUrl, byHash(withText), bearer(key));
 
   test('registered through A, it runs by hash through B for the same supplier, and is unknown to another', async () => {

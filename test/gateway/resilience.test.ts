@@ -9,10 +9,24 @@ const CLASS_QUERY = /* GraphQL */ `
   query Class($id: ID!) {
     group(id: $id) {
       displayName
-      activities { displayName }
-      groupMemberships { person { id givenName absences { type } grades { gradeValue } } }
+      activities {
+        displayName
+      }
+      groupMemberships {
+        person {
+          id
+          givenName
+          absences {
+            type
+          }
+          grades {
+            gradeValue
+          }
+        }
+      }
     }
-  }`;
+  }
+`;
 
 type ClassData = {
   group: {
@@ -33,10 +47,15 @@ describe('resilience against misbehaving producers', () => {
     const answer = await stack.query<ClassData>(CLASS_QUERY, { id: classId });
     return { ...answer, ms: Date.now() - started };
   };
-  const codes = (errors: GraphQLResponse['errors']) => [...new Set(errors?.map((e) => `${String(e.extensions?.['code'])} ${String(e.extensions?.['producer'])}`))];
+  const codes = (errors: GraphQLResponse['errors']) => [
+    ...new Set(errors?.map((e) => `${String(e.extensions?.['code'])} ${String(e.extensions?.['producer'])}`)),
+  ];
   const readyz = async () => {
     const response = await fetch(new URL('/readyz', stack.gatewayUrl));
-    return { status: response.status, body: (await response.json()) as { status: string; producers: Record<string, string>; organisationTree?: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string; producers: Record<string, string>; organisationTree?: string },
+    };
   };
   const waitUntil = async (what: () => Promise<boolean>, timeoutMs: number) => {
     const until = Date.now() + timeoutMs;
@@ -58,7 +77,8 @@ describe('resilience against misbehaving producers', () => {
   });
   afterAll(() => stack.close());
   afterEach(async () => {
-    for (const producer of Object.values(stack.producers)) producer.setFaults({ latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
+    for (const producer of Object.values(stack.producers))
+      producer.setFaults({ latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
     // Leave every breaker closed for the next scenario.
     await waitUntil(async () => (await ask()).errors === undefined && (await readyz()).body.status === 'ready', 10_000);
   });
@@ -70,10 +90,13 @@ describe('resilience against misbehaving producers', () => {
     expect(data?.group?.activities?.length).toBeGreaterThan(0);
     expect(await readyz()).toEqual({
       status: 200,
-      body: { status: 'ready', organisationTree: 'known', producers: { register: 'closed', schedule: 'closed', attendance: 'closed', grades: 'closed' } },
+      body: {
+        status: 'ready',
+        organisationTree: 'known',
+        producers: { register: 'closed', schedule: 'closed', attendance: 'closed', grades: 'closed' },
+      },
     });
   });
-
 
   it('cuts a producer 10 s slow at the deadline: its fields null and named, the others whole', async () => {
     stack.producers.grades.setFaults({ latencyMs: 10_000 });
@@ -192,7 +215,7 @@ describe('a producer that is really down (connection refused)', () => {
   });
   afterAll(() => stack.close());
 
-  it('answers in under a second with the other producers\' fields once the breaker is open', async () => {
+  it("answers in under a second with the other producers' fields once the breaker is open", async () => {
     const classId = [...stack.dataset.groups.values()].find((g) => g.groupType === 'Klass')!.id;
     const ask = async () => {
       const started = Date.now();

@@ -24,8 +24,35 @@ const QUERY = /* GraphQL */ `
       groups(groupType: [KLASS]) {
         groupMemberships {
           person {
-            id grades { id } absences { id } studyPlans { id } activities { id } attendances { id }
-            groupMemberships { group { id } } duties { id } responsibleFor { person { id } }
+            id
+            grades {
+              id
+            }
+            absences {
+              id
+            }
+            studyPlans {
+              id
+            }
+            activities {
+              id
+            }
+            attendances {
+              id
+            }
+            groupMemberships {
+              group {
+                id
+              }
+            }
+            duties {
+              id
+            }
+            responsibleFor {
+              person {
+                id
+              }
+            }
           }
         }
       }
@@ -46,7 +73,13 @@ interface Data {
 }
 
 // A one-week term keeps per-lesson attendance small (about 25 rows a student) at 500+ students.
-const dataset: Dataset = generateMunicipality({ seed: 12000, students: 1500, studentsPerUnit: 500, termStart: '2026-08-17', termEnd: '2026-08-21' });
+const dataset: Dataset = generateMunicipality({
+  seed: 12000,
+  students: 1500,
+  studentsPerUnit: 500,
+  termStart: '2026-08-17',
+  termEnd: '2026-08-21',
+});
 const PAGE_SIZE = 1000;
 const LOOKUP_KEYS = 1000;
 
@@ -82,8 +115,12 @@ beforeAll(async () => {
   ];
   // The unit with the most students who have study plans (upper-secondary ones), so that every link has rows to compare.
   const planned = new Set([...dataset.studyplans.values()].map((plan) => plan.student.id));
-  const units = [...dataset.organisations.values()].filter((o) => o.organisationType === 'Skolenhet').map((o) => ({ id: o.id, students: studentsOf(o.id) }));
-  const best = units.sort((a, b) => b.students.filter((id) => planned.has(id)).length - a.students.filter((id) => planned.has(id)).length)[0]!;
+  const units = [...dataset.organisations.values()]
+    .filter((o) => o.organisationType === 'Skolenhet')
+    .map((o) => ({ id: o.id, students: studentsOf(o.id) }));
+  const best = units.sort(
+    (a, b) => b.students.filter((id) => planned.has(id)).length - a.students.filter((id) => planned.has(id)).length,
+  )[0]!;
   unitId = best.id;
   students = best.students;
 });
@@ -94,13 +131,16 @@ const rowsOf = <T extends { id?: string }>(collection: { values(): IterableItera
   ids([...collection.values()].filter(keep));
 
 const activitiesOf = (student: string): string[] => {
-  const groups = new Set([...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === student)).map((g) => g.id));
+  const groups = new Set(
+    [...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === student)).map((g) => g.id),
+  );
   return rowsOf(dataset.activities, (a) => a.groups.some((g) => groups.has(g.id)));
 };
 
 const persons = (data: Data | null | undefined): PersonLinks[] => {
   const byId = new Map<string, PersonLinks>();
-  for (const group of data?.organisation?.groups ?? []) for (const m of group.groupMemberships) if (m.person) byId.set(m.person.id, m.person);
+  for (const group of data?.organisation?.groups ?? [])
+    for (const m of group.groupMemberships) if (m.person) byId.set(m.person.id, m.person);
   return [...byId.values()];
 };
 
@@ -163,7 +203,9 @@ test('a unit of 500+ students: many-id paths make a fixed number of requests, on
 });
 
 test('one class of the same unit: the many-id paths make the same one request each as the whole unit', async () => {
-  const klass = [...dataset.groups.values()].find((g) => g.organisation.id === unitId && g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 10)!;
+  const klass = [...dataset.groups.values()].find(
+    (g) => g.organisation.id === unitId && g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 10,
+  )!;
   const members = new Set((klass.groupMemberships ?? []).map((m) => m.person.id));
   resetStats();
   const { data, errors } = await stack.query<{ group: { groupMemberships: { person: PersonLinks }[] } }>(
@@ -188,9 +230,13 @@ test('one class of the same unit: the many-id paths make the same one request ea
 });
 
 test('date windows on Person.attendances: every window is served from the one lookup, each with only its lessons', async () => {
-  const klass = [...dataset.groups.values()].find((g) => g.organisation.id === unitId && g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 10)!;
+  const klass = [...dataset.groups.values()].find(
+    (g) => g.organisation.id === unitId && g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 10,
+  )!;
   resetStats();
-  const { data, errors } = await stack.query<{ group: { groupMemberships: { person: { id: string; monday: { id: string }[]; rest: { id: string }[]; all: { id: string }[] } }[] } }>(
+  const { data, errors } = await stack.query<{
+    group: { groupMemberships: { person: { id: string; monday: { id: string }[]; rest: { id: string }[]; all: { id: string }[] } }[] };
+  }>(
     `query ($id: ID!) { group(id: $id) { groupMemberships { person { id
         monday: attendances(startDate: "2026-08-17", endDate: "2026-08-17") { id }
         rest: attendances(startDate: "2026-08-18", endDate: "2026-08-21") { id }
@@ -221,8 +267,11 @@ test('a failing batched request is one error for all its field paths, and the ot
     // One request for all 500 students' activities, and it failed. (The lessons' start times, which order
     // each student's attendances, are asked of the same producer and fail too: attendances are still served.)
     expect(routes('schedule', /activities/)).toEqual({ 'POST /activities/lookup': 1 });
-    const distinct = (all: GraphQLResponse['errors']) =>
-      [...new Set((all ?? []).map((e) => JSON.stringify({ message: e.message, code: e.extensions?.['code'], path: e.extensions?.['path'] })))];
+    const distinct = (all: GraphQLResponse['errors']) => [
+      ...new Set(
+        (all ?? []).map((e) => JSON.stringify({ message: e.message, code: e.extensions?.['code'], path: e.extensions?.['path'] })),
+      ),
+    ];
     expect(distinct(errors)).toEqual([
       JSON.stringify({ message: 'The schedule producer is unavailable.', code: 'UPSTREAM_UNAVAILABLE', path: 'POST /activities/lookup' }),
     ]);

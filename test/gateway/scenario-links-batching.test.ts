@@ -20,7 +20,10 @@ const routes = (producer: keyof E2E['producers']): Record<string, number> => sta
 
 test("every class's mentors and mentor duties: one walk of the unit's duties, one persons lookup", async () => {
   resetStats();
-  const { data, errors } = await stack.query<any>('query ($u: ID!) { organisation(id: $u) { groups(groupType: [KLASS]) { id mentors { id } duties(assignmentRoleType: [MENTOR]) { id } } } }', { u: unit.id });
+  const { data, errors } = await stack.query<any>(
+    'query ($u: ID!) { organisation(id: $u) { groups(groupType: [KLASS]) { id mentors { id } duties(assignmentRoleType: [MENTOR]) { id } } } }',
+    { u: unit.id },
+  );
   expect(errors).toBeUndefined();
   expect(data.organisation.groups.length).toBeGreaterThan(3);
   for (const group of data.organisation.groups) expect(group.mentors.length).toBeGreaterThan(0);
@@ -51,7 +54,10 @@ test("rooms' weeks with the students expected at each lesson: one walk of the ow
 
 test("a unit's placements with their attendance schedules and the children's check-ins: one lookup each", async () => {
   resetStats();
-  const { data, errors } = await stack.query<any>('query ($u: ID!) { organisation(id: $u) { placements(first: 100) { edges { node { attendanceSchedules { id } child { attendanceEvents { id } } } } } } }', { u: unit.id });
+  const { data, errors } = await stack.query<any>(
+    'query ($u: ID!) { organisation(id: $u) { placements(first: 100) { edges { node { attendanceSchedules { id } child { attendanceEvents { id } } } } } } }',
+    { u: unit.id },
+  );
   expect(errors).toBeUndefined();
   expect(data.organisation.placements.edges.length).toBeGreaterThan(10);
   expect(routes('attendance')).toEqual({ 'POST /attendanceSchedule/lookup': 1, 'POST /attendanceEvents/lookup': 1 });

@@ -13,8 +13,10 @@ describe('committed schema files', () => {
   });
 
   it('include all five subgraphs and the supergraph', async () => {
-    expect(Object.keys(await schemaFiles()).map((file) => path.basename(file)).sort()).toEqual([
-      'attendance.graphql', 'changes.graphql', 'grades.graphql', 'register.graphql', 'schedule.graphql', 'supergraph.graphql',
-    ]);
+    expect(
+      Object.keys(await schemaFiles())
+        .map((file) => path.basename(file))
+        .sort(),
+    ).toEqual(['attendance.graphql', 'changes.graphql', 'grades.graphql', 'register.graphql', 'schedule.graphql', 'supergraph.graphql']);
   });
 });

@@ -37,7 +37,12 @@ beforeAll(async () => {
     stringify({
       gateway: { host: '127.0.0.1', port: 0 },
       subgraphs: Object.fromEntries(Object.entries(stack.subgraphUrls).map(([name, subgraphUrl]) => [name, { url: subgraphUrl }])),
-      producers: { register: { baseUrl: stack.producers.register.url, auth: { kind: 'bearer', token: '${REGISTER_TOKEN}' } }, schedule: unused, attendance: unused, grades: unused },
+      producers: {
+        register: { baseUrl: stack.producers.register.url, auth: { kind: 'bearer', token: '${REGISTER_TOKEN}' } },
+        schedule: unused,
+        attendance: unused,
+        grades: unused,
+      },
     }),
   );
   child = spawn('npm', ['run', 'hive', '--', '--config', file], {

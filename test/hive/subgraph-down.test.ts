@@ -23,14 +23,28 @@ afterAll(() => stack.close());
 
 test('answers the other subgraphs’ data and names the missing subgraph', async () => {
   const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-  const hive = await startHiveFront({ ...stack, subgraphUrls: { ...stack.subgraphUrls, schedule: closed }, suppliersPath: DEFAULT_SUPPLIERS_PATH, audit: testAudit(), requestTimeoutMs: 60_000 });
+  const hive = await startHiveFront({
+    ...stack,
+    subgraphUrls: { ...stack.subgraphUrls, schedule: closed },
+    suppliersPath: DEFAULT_SUPPLIERS_PATH,
+    audit: testAudit(),
+    requestTimeoutMs: 60_000,
+  });
   try {
-    const response = await post(hive.url, { query: '{ persons(first: 1) { edges { node { id } } } rooms(first: 1) { edges { node { id } } } }' }, bearer(DEMO_KEYS.full));
+    const response = await post(
+      hive.url,
+      { query: '{ persons(first: 1) { edges { node { id } } } rooms(first: 1) { edges { node { id } } } }' },
+      bearer(DEMO_KEYS.full),
+    );
     expect(response.status).toBe(200);
     expect((response.data as { persons: { edges: unknown[] } }).persons.edges).toHaveLength(1);
     expect((response.data as { rooms: unknown }).rooms).toBeNull();
     expect(response.errors).toEqual([
-      { message: 'The schedule subgraph is unavailable.', path: ['rooms'], extensions: { code: 'UPSTREAM_UNAVAILABLE', subgraph: 'schedule' } },
+      {
+        message: 'The schedule subgraph is unavailable.',
+        path: ['rooms'],
+        extensions: { code: 'UPSTREAM_UNAVAILABLE', subgraph: 'schedule' },
+      },
     ]);
   } finally {
     await hive.close();

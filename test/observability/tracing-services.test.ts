@@ -26,7 +26,12 @@ describe('tracing services in one process', () => {
     const tracing = startTracing({ serviceName: 'subgraph-grades', serviceNameOverride: 'grades-eu-1', endpoint: receiver.url });
     // Log lines as config/logger.ts writes them: its mixin, through pino.
     const lines: Record<string, unknown>[] = [];
-    const log = pino({ mixin: traceLogFields }, new Writable({ write: (chunk: Buffer, _encoding, done) => done(void lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>)) }));
+    const log = pino(
+      { mixin: traceLogFields },
+      new Writable({
+        write: (chunk: Buffer, _encoding, done) => done(void lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>)),
+      }),
+    );
     log.info({ before: 1 }, 'outside');
     const traceId = tracerFor().startActiveSpan('own', (own) => {
       expect(traceLogFields()).toEqual({ trace_id: own.spanContext().traceId, span_id: own.spanContext().spanId });
@@ -60,7 +65,9 @@ describe('tracing services in one process', () => {
     const again = tracerFor().startSpan('again');
     again.end();
     await tracing.shutdown();
-    expect(receiver.spans().filter((span) => span.traceId === again.spanContext().traceId)).toEqual([expect.objectContaining({ name: 'again' })]);
+    expect(receiver.spans().filter((span) => span.traceId === again.spanContext().traceId)).toEqual([
+      expect.objectContaining({ name: 'again' }),
+    ]);
     expect(receiver.spans().some((span) => span.name === 'between')).toBe(false);
   });
 });

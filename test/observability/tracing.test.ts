@@ -26,11 +26,16 @@ const callerTrace = (): { traceId: string; parentId: string; traceparent: string
 };
 
 const post = async (stack: E2E, body: unknown, headers: Record<string, string>): Promise<GraphQLResponse & { status: number }> => {
-  const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, ...((await response.json()) as GraphQLResponse) };
 };
 
-const schoolClass = (dataset: Dataset): string => [...dataset.groups.values()].find((g) => g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 0)!.id;
+const schoolClass = (dataset: Dataset): string =>
+  [...dataset.groups.values()].find((g) => g.groupType === 'Klass' && (g.groupMemberships ?? []).length > 0)!.id;
 
 describe('tracing', () => {
   let dataset: Dataset;
@@ -54,14 +59,26 @@ describe('tracing', () => {
     it('answers as usual, propagates the caller’s trace to every producer and names it in errors', async () => {
       const stack = e2e();
       const caller = callerTrace();
-      const joined = await post(stack, { query: UNIT_GRADES, variables: { id: schoolClass(dataset) } }, { authorization: `Bearer ${DEMO_KEYS.full}`, traceparent: caller.traceparent });
+      const joined = await post(
+        stack,
+        { query: UNIT_GRADES, variables: { id: schoolClass(dataset) } },
+        { authorization: `Bearer ${DEMO_KEYS.full}`, traceparent: caller.traceparent },
+      );
       expect(joined.errors).toBeUndefined();
       expect(joined.data?.['group']).not.toBeNull();
       for (const name of ['register', 'grades', 'attendance'] as const) expect(stack.producers[name].traceIds()).toContain(caller.traceId);
 
-      const failed = await post(stack, { query: '{ person(id: "not an id!") { id } }' }, { authorization: `Bearer ${DEMO_KEYS.full}`, traceparent: callerTrace().traceparent });
+      const failed = await post(
+        stack,
+        { query: '{ person(id: "not an id!") { id } }' },
+        { authorization: `Bearer ${DEMO_KEYS.full}`, traceparent: callerTrace().traceparent },
+      );
       const own = await post(stack, { query: '{ person(id: "not an id!") { id } }' }, { authorization: `Bearer ${DEMO_KEYS.full}` });
-      expect(failed.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id', traceId: expect.stringMatching(HEX_TRACE_ID) });
+      expect(failed.errors![0]!.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'id',
+        traceId: expect.stringMatching(HEX_TRACE_ID),
+      });
       // Without a caller's trace the gateway starts one: still an id to quote.
       expect(own.errors![0]!.extensions!['traceId']).toMatch(HEX_TRACE_ID);
       expect(own.errors![0]!.extensions!['traceId']).not.toBe(failed.errors![0]!.extensions!['traceId']);
@@ -83,8 +100,10 @@ describe('tracing', () => {
     afterAll(() => stack.close());
 
     const byId = (spans: ReceivedSpan[]): Map<string, ReceivedSpan> => new Map(spans.map((span) => [span.spanId, span]));
-    const childrenOf = (spans: ReceivedSpan[], parent: ReceivedSpan): ReceivedSpan[] => spans.filter((span) => span.parentSpanId === parent.spanId);
-    const producerCalls = (spans: ReceivedSpan[]): ReceivedSpan[] => spans.filter((span) => span.kind === 'client' && span.attributes['ss12000.producer'] !== undefined);
+    const childrenOf = (spans: ReceivedSpan[], parent: ReceivedSpan): ReceivedSpan[] =>
+      spans.filter((span) => span.parentSpanId === parent.spanId);
+    const producerCalls = (spans: ReceivedSpan[]): ReceivedSpan[] =>
+      spans.filter((span) => span.kind === 'client' && span.attributes['ss12000.producer'] !== undefined);
     const fetches = (spans: ReceivedSpan[]): ReceivedSpan[] => spans.filter((span) => span.name === 'gateway.fetch');
 
     // Server spans end as their answer is sent, so the last ones may arrive after the response: read
@@ -95,7 +114,9 @@ describe('tracing', () => {
         await stack.tracing!.flush();
         spans = receiver.spans().filter((span) => span.traceId === traceId);
         const root = spans.some((span) => span.service === 'gateway' && span.kind === 'server');
-        const whole = [...fetches(spans), ...producerCalls(spans)].every((call) => childrenOf(spans, call).some((child) => child.kind === 'server'));
+        const whole = [...fetches(spans), ...producerCalls(spans)].every((call) =>
+          childrenOf(spans, call).some((child) => child.kind === 'server'),
+        );
         if (root && whole) return spans;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -121,7 +142,14 @@ describe('tracing', () => {
 
       // The gateway's server span continues the caller's trace; Apollo's spans hang below it.
       const roots = spans.filter((span) => span.parentSpanId === caller.parentId);
-      expect(roots).toEqual([expect.objectContaining({ service: 'gateway', kind: 'server', name: 'POST /graphql', attributes: expect.objectContaining({ 'http.response.status_code': 200 }) })]);
+      expect(roots).toEqual([
+        expect.objectContaining({
+          service: 'gateway',
+          kind: 'server',
+          name: 'POST /graphql',
+          attributes: expect.objectContaining({ 'http.response.status_code': 200 }),
+        }),
+      ]);
       const root = roots[0]!;
       const request = childrenOf(spans, root).find((span) => span.name === 'gateway.request')!;
       expect(request).toBeDefined();
@@ -134,7 +162,9 @@ describe('tracing', () => {
         expect(ancestors(spans, fetch).map((span) => span.name)).toContain('gateway.execute');
         const subgraph = String(fetch.attributes['service']);
         subgraphsFetched.add(subgraph);
-        expect(childrenOf(spans, fetch)).toEqual([expect.objectContaining({ service: `subgraph-${subgraph}`, kind: 'server', name: 'POST /graphql' })]);
+        expect(childrenOf(spans, fetch)).toEqual([
+          expect.objectContaining({ service: `subgraph-${subgraph}`, kind: 'server', name: 'POST /graphql' }),
+        ]);
       }
       expect([...subgraphsFetched].sort()).toEqual(['attendance', 'grades', 'register']);
 
@@ -159,7 +189,9 @@ describe('tracing', () => {
       for (const value of values) expect(value).not.toMatch(/\?|[\da-f]{8}-[\da-f]{4}-|\d{8}/i);
 
       // The request's audit line names the trace.
-      expect(audit.lines().filter((line) => line['operationName'] === 'UnitGrades')).toEqual([expect.objectContaining({ trace_id: caller.traceId })]);
+      expect(audit.lines().filter((line) => line['operationName'] === 'UnitGrades')).toEqual([
+        expect.objectContaining({ trace_id: caller.traceId }),
+      ]);
     });
 
     it('names the trace in an error response, and that trace is exported', async () => {
@@ -168,14 +200,22 @@ describe('tracing', () => {
       expect(traceId).toMatch(HEX_TRACE_ID);
       expect(failed.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id', traceId });
       const spans = await traceOf(traceId);
-      expect(spans.filter((span) => span.parentSpanId === undefined)).toEqual([expect.objectContaining({ service: 'gateway', kind: 'server' })]);
+      expect(spans.filter((span) => span.parentSpanId === undefined)).toEqual([
+        expect.objectContaining({ service: 'gateway', kind: 'server' }),
+      ]);
 
       // Refused before GraphQL runs (401): the body names the trace too.
       const refused = await post(stack, { query: '{ persons(first: 1) { edges { node { id } } } }' }, {});
       expect(refused.status).toBe(401);
       const refusedTrace = String(refused.errors![0]!.extensions!['traceId']);
       expect(refused.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', traceId: refusedTrace });
-      expect(await traceOf(refusedTrace)).toEqual([expect.objectContaining({ service: 'gateway', kind: 'server', attributes: expect.objectContaining({ 'http.response.status_code': 401 }) })]);
+      expect(await traceOf(refusedTrace)).toEqual([
+        expect.objectContaining({
+          service: 'gateway',
+          kind: 'server',
+          attributes: expect.objectContaining({ 'http.response.status_code': 401 }),
+        }),
+      ]);
     });
   });
 });

@@ -61,13 +61,36 @@ let sites: ArgumentSite[];
 // other rows: everything else of a Person is replaced or withheld under alias. A Person field
 // added later counts as replaced until it is listed here.
 const ALIAS_KEEPS = new Set([
-  'id', 'meta', 'sex', 'securityMarking', 'personStatus', 'enrolments', 'responsibles', 'responsibleFor', 'groupMemberships', 'duties',
-  'activities', 'attendances', 'absences', 'grades', 'studyPlans', 'placements', 'ownedPlacements',
+  'id',
+  'meta',
+  'sex',
+  'securityMarking',
+  'personStatus',
+  'enrolments',
+  'responsibles',
+  'responsibleFor',
+  'groupMemberships',
+  'duties',
+  'activities',
+  'attendances',
+  'absences',
+  'grades',
+  'studyPlans',
+  'placements',
+  'ownedPlacements',
 ]);
 // The persons arguments whose reads an alias changes, each corrected by src/sources/scope/person-filters.ts.
-const CORRECTED = new Set(['Query.persons(nameContains:)', 'Query.persons(civicNo:)', 'Query.persons(eduPersonPrincipalName:)', 'Query.persons(identifierValue:)', 'Query.persons(identifierContext:)', 'Query.persons(sortkey:)']);
+const CORRECTED = new Set([
+  'Query.persons(nameContains:)',
+  'Query.persons(civicNo:)',
+  'Query.persons(eduPersonPrincipalName:)',
+  'Query.persons(identifierValue:)',
+  'Query.persons(identifierContext:)',
+  'Query.persons(sortkey:)',
+]);
 
-const PERSON_SELECTION = 'id givenName middleName familyName civicNo { value } birthDate eduPersonPrincipalNames externalIdentifiers { value context } emails { value } phoneNumbers { value }';
+const PERSON_SELECTION =
+  'id givenName middleName familyName civicNo { value } birthDate eduPersonPrincipalNames externalIdentifiers { value context } emails { value } phoneNumbers { value }';
 
 beforeAll(async () => {
   stack = await startE2E({ seed: 2, students: 300, studentsPerUnit: 100 });
@@ -97,7 +120,8 @@ beforeAll(async () => {
         sites.push({ type, field, coordinate, argument: arg.name, argType: arg.type });
         const named = getNamedType(arg.type);
         if (isInputObjectType(named)) {
-          for (const inner of Object.values(named.getFields())) sites.push({ type, field, coordinate, argument: `${arg.name}.${inner.name}`, argType: inner.type });
+          for (const inner of Object.values(named.getFields()))
+            sites.push({ type, field, coordinate, argument: `${arg.name}.${inner.name}`, argType: inner.type });
         }
       }
     }
@@ -107,7 +131,9 @@ afterAll(() => stack?.close());
 
 type ByValue = { readonly values: Readonly<Record<string, readonly string[]>>; readonly absent?: readonly string[] };
 const readsOf = (entry: ArgumentReads): string[] =>
-  Array.isArray(entry) ? [...(entry as readonly string[])] : [...Object.values((entry as ByValue).values).flat(), ...((entry as ByValue).absent ?? [])];
+  Array.isArray(entry)
+    ? [...(entry as readonly string[])]
+    : [...Object.values((entry as ByValue).values).flat(), ...((entry as ByValue).absent ?? [])];
 const isRoot = (site: ArgumentSite): boolean => site.type.name === 'Query';
 const namedOf = (type: GraphQLInputType) => getNamedType(type);
 const isList = (type: GraphQLInputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
@@ -131,9 +157,13 @@ const realValues = (p: W.Person): string[] =>
 
 /** Values no other person can share: they must never appear in an answer about a protected person. */
 const secretsOf = (p: W.Person): string[] =>
-  [p.civicNo?.value, `${p.givenName} ${p.familyName}`, ...(p.eduPersonPrincipalNames ?? []), ...(p.externalIdentifiers ?? []).map((x) => x.value), ...(p.emails ?? []).map((e) => e.value)].filter(
-    (value): value is string => typeof value === 'string' && value.length > 4,
-  );
+  [
+    p.civicNo?.value,
+    `${p.givenName} ${p.familyName}`,
+    ...(p.eduPersonPrincipalNames ?? []),
+    ...(p.externalIdentifiers ?? []).map((x) => x.value),
+    ...(p.emails ?? []).map((e) => e.value),
+  ].filter((value): value is string => typeof value === 'string' && value.length > 4);
 
 /** Values for the required arguments of a root field (windows over the whole term). */
 function requiredArguments(field: GraphQLField<unknown, unknown>, skip: string): string[] {
@@ -213,15 +243,23 @@ const noSecrets = (label: string, answer: unknown): void => {
 
 test('1. every argument of every field is classified (filter/sort = read)', () => {
   expect(sites.length).toBeGreaterThan(100);
-  const unclassified = sites.filter((site) => ARGUMENT_READS[site.coordinate]?.[site.argument] === undefined).map((site) => `${site.coordinate}(${site.argument}:)`);
+  const unclassified = sites
+    .filter((site) => ARGUMENT_READS[site.coordinate]?.[site.argument] === undefined)
+    .map((site) => `${site.coordinate}(${site.argument}:)`);
   expect(unclassified).toEqual([]);
 });
 
 test('2. only arguments the persons plan corrects read an attribute an alias replaces', () => {
   const person = schema.getType('Person') as GraphQLObjectType;
-  const replaced = new Set(Object.keys(person.getFields()).filter((name) => !ALIAS_KEEPS.has(name)).map((name) => `Person.${name}`));
+  const replaced = new Set(
+    Object.keys(person.getFields())
+      .filter((name) => !ALIAS_KEEPS.has(name))
+      .map((name) => `Person.${name}`),
+  );
   expect(replaced).toEqual(expect.objectContaining({ size: expect.any(Number) }));
-  expect([...replaced]).toEqual(expect.arrayContaining(['Person.givenName', 'Person.familyName', 'Person.civicNo', 'Person.eduPersonPrincipalNames']));
+  expect([...replaced]).toEqual(
+    expect.arrayContaining(['Person.givenName', 'Person.familyName', 'Person.civicNo', 'Person.eduPersonPrincipalNames']),
+  );
   const offending = sites
     .filter((site) => readsOf(ARGUMENT_READS[site.coordinate]?.[site.argument] ?? []).some((read) => replaced.has(read)))
     .map((site) => `${site.coordinate}(${site.argument}:)`)
@@ -246,13 +284,16 @@ test('3. every String argument, given real values of protected persons, finds th
       const alias = aliasOf.get(person.id) as { givenName: string; familyName: string };
       const values: string[][] = realValues(person).map((value) => [value]);
       // Mixed with parts of the alias: still no real part may match.
-      if (isList(site.argType)) for (const value of [person.givenName, person.familyName]) values.push(['skyddad', value as string], ['Person', value as string], ['son', value as string]);
+      if (isList(site.argType))
+        for (const value of [person.givenName, person.familyName])
+          values.push(['skyddad', value as string], ['Person', value as string], ['son', value as string]);
       for (const parts of values) {
         const literal = isList(site.argType) ? JSON.stringify(parts) : JSON.stringify(parts[0]);
         const label = `${site.coordinate}(${site.argument}: ${literal}) for ${person.id}`;
         // The alias is found exactly when every part occurs in its served name (only nameContains looks at names).
         const aliasNames = [alias.givenName, alias.familyName].map((name) => name.toLocaleLowerCase('sv'));
-        const aliasMatches = site.argument === 'nameContains' && parts.every((part) => aliasNames.some((name) => name.includes(part.toLocaleLowerCase('sv'))));
+        const aliasMatches =
+          site.argument === 'nameContains' && parts.every((part) => aliasNames.some((name) => name.includes(part.toLocaleLowerCase('sv'))));
         probes.push({
           label,
           document: `${site.field.name}(${[...required, ...paging, `${site.argument}: ${literal}`].join(', ')}) { ${rows.wrap(selectionOf(rows.node))} }`,
@@ -269,13 +310,15 @@ test('3. every String argument, given real values of protected persons, finds th
 }, 300_000);
 
 /** How the values served order under a Person sort key, from what ARGUMENT_READS says it reads. */
-const personSortValue = (reads: readonly string[]) => (node: Record<string, any>): string | undefined => {
-  if (reads.includes('Person.civicNo')) return node.civicNo?.value ?? undefined;
-  if (reads.length === 2) return node.familyName === null ? undefined : `${node.familyName} ${node.givenName ?? ''}`;
-  if (reads.includes('Person.familyName')) return node.familyName ?? undefined;
-  if (reads.includes('Person.givenName')) return node.givenName ?? undefined;
-  return undefined;
-};
+const personSortValue =
+  (reads: readonly string[]) =>
+  (node: Record<string, any>): string | undefined => {
+    if (reads.includes('Person.civicNo')) return node.civicNo?.value ?? undefined;
+    if (reads.length === 2) return node.familyName === null ? undefined : `${node.familyName} ${node.givenName ?? ''}`;
+    if (reads.includes('Person.familyName')) return node.familyName ?? undefined;
+    if (reads.includes('Person.givenName')) return node.givenName ?? undefined;
+    return undefined;
+  };
 
 test('4. every sort key orders on the values served: an alias sorts as its alias', async () => {
   const sortSites = sites.filter((site) => isEnumType(namedOf(site.argType)) && site.argument === 'sortkey');
@@ -290,7 +333,9 @@ test('4. every sort key orders on the values served: an alias sorts as its alias
       const label = `${site.coordinate}(sortkey: ${value.name})`;
       if (rows.node.name !== 'Person') {
         // Not a person list: test 2 holds these to attributes an alias never changes; the sort must run.
-        const response = await stack.query(`{ ${site.field.name}(${[...required, 'first: 20', `sortkey: ${value.name}`].join(', ')}) { edges { node { __typename } } } }`);
+        const response = await stack.query(
+          `{ ${site.field.name}(${[...required, 'first: 20', `sortkey: ${value.name}`].join(', ')}) { edges { node { __typename } } } }`,
+        );
         expect({ label, errors: response.errors }).toEqual({ label, errors: undefined });
         continue;
       }
@@ -311,7 +356,9 @@ test('4. every sort key orders on the values served: an alias sorts as its alias
         after = response.data.persons.pageInfo.endCursor;
       }
       noSecrets(label, nodes);
-      expect(nodes.filter((node) => protectedIds.has(node.id)).map((node) => node.givenName)).toEqual(protectedPersons.map(() => 'Skyddad'));
+      expect(nodes.filter((node) => protectedIds.has(node.id)).map((node) => node.givenName)).toEqual(
+        protectedPersons.map(() => 'Skyddad'),
+      );
       const key = personSortValue(reads);
       if (reads.every((read) => read === 'Person.meta')) continue;
       const sign = wire.endsWith('Desc') ? -1 : 1;
@@ -358,7 +405,11 @@ test('5. every ID argument given a protected person (a relative reference) shows
 
 test('6. a count: paging a real-value filter row by row looks like paging a value nobody has', async () => {
   for (const person of protectedPersons) {
-    for (const argument of [`nameContains: ${JSON.stringify([person.givenName])}`, `nameContains: ${JSON.stringify([person.familyName])}`, `civicNo: ${JSON.stringify(person.civicNo?.value)}`]) {
+    for (const argument of [
+      `nameContains: ${JSON.stringify([person.givenName])}`,
+      `nameContains: ${JSON.stringify([person.familyName])}`,
+      `civicNo: ${JSON.stringify(person.civicNo?.value)}`,
+    ]) {
       let after: string | null = null;
       const pages: number[] = [];
       for (;;) {

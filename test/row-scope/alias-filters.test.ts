@@ -12,7 +12,9 @@ import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
 import { isProtectedPerson } from './support/protected';
 
 type Node = { id: string; givenName: string | null; familyName: string | null; civicNo: { value: string } | null };
-type Persons = { persons: { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null };
+type Persons = {
+  persons: { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+};
 
 let stack: E2E;
 let protectedPersons: W.Person[];
@@ -112,7 +114,10 @@ describe('sorts place an alias where its alias sorts', () => {
     ['CivicNoDesc', -1, (n) => n.civicNo?.value],
   ];
   test.each(cases)('%s: every person once, in the order of the served values, across cursors', async (sortkey, sign, value) => {
-    const nodes = await walk(`sortkey: ${sortkey.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`, { first: 97, fields: `${NODE} civicNo { value }` });
+    const nodes = await walk(`sortkey: ${sortkey.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`, {
+      first: 97,
+      fields: `${NODE} civicNo { value }`,
+    });
     expect(nodes).toHaveLength(stack.dataset.persons.size);
     expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
     expect(ordered(nodes.map(value), sign)).toBe(true);
@@ -124,8 +129,16 @@ describe('sorts place an alias where its alias sorts', () => {
 
   test('a sort on names within a filter the producer answers truly (relationship) is served too', async () => {
     const unit = protectedPersons.find((p) => (p.enrolments ?? []).length > 0)?.enrolments?.[0]?.enroledAt.id as string;
-    const nodes = await walk(`relationshipEntityType: ENROLMENT relationshipOrganisation: ${JSON.stringify(unit)} sortkey: FAMILY_NAME_ASC`, { first: 40 });
-    expect(ordered(nodes.map((n) => n.familyName ?? undefined), 1)).toBe(true);
+    const nodes = await walk(
+      `relationshipEntityType: ENROLMENT relationshipOrganisation: ${JSON.stringify(unit)} sortkey: FAMILY_NAME_ASC`,
+      { first: 40 },
+    );
+    expect(
+      ordered(
+        nodes.map((n) => n.familyName ?? undefined),
+        1,
+      ),
+    ).toBe(true);
     expect(nodes.some((node) => protectedIds.has(node.id))).toBe(true);
   });
 });
@@ -133,7 +146,9 @@ describe('sorts place an alias where its alias sorts', () => {
 describe('a supplier may filter and sort only on what it may read', () => {
   const forbidden = async (args: string, argument: string): Promise<void> => {
     for (const producer of Object.values(stack.producers)) producer.resetStats();
-    const response = await stack.query<Persons>(`{ persons(${args} first: 5) { edges { node { id } } } }`, undefined, { apiKey: DEMO_KEYS.lms });
+    const response = await stack.query<Persons>(`{ persons(${args} first: 5) { edges { node { id } } } }`, undefined, {
+      apiKey: DEMO_KEYS.lms,
+    });
     expect(response.data?.persons ?? null).toBeNull();
     expect(response.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', argument }) })]);
     expect(stack.producers.register.stats().byRoute['GET /persons'] ?? 0).toBe(0);
@@ -147,12 +162,18 @@ describe('a supplier may filter and sort only on what it may read', () => {
   });
 
   test('demo-lms: identifiers and eppn are withheld too; relationships it cannot read (duties of anyone, placements) as well', async () => {
-    await forbidden(`eduPersonPrincipalName: ${JSON.stringify(person().eduPersonPrincipalNames?.[0])}`, 'Query.persons(eduPersonPrincipalName:)');
+    await forbidden(
+      `eduPersonPrincipalName: ${JSON.stringify(person().eduPersonPrincipalNames?.[0])}`,
+      'Query.persons(eduPersonPrincipalName:)',
+    );
     await forbidden('identifierValue: "x"', 'Query.persons(identifierValue:)');
     await forbidden('identifierContext: "x"', 'Query.persons(identifierContext:)');
     await forbidden('relationshipEntityType: PLACEMENT_CHILD', 'Query.persons(relationshipEntityType:)');
     // Without an entity type the relationship filters look at every relation, placements included.
-    await forbidden(`relationshipOrganisation: ${JSON.stringify(person().enrolments?.[0]?.enroledAt.id)}`, 'Query.persons(relationshipOrganisation:)');
+    await forbidden(
+      `relationshipOrganisation: ${JSON.stringify(person().enrolments?.[0]?.enroledAt.id)}`,
+      'Query.persons(relationshipOrganisation:)',
+    );
   });
 
   test('demo-lms: the name filters and sorts it may read work, on aliases', async () => {
@@ -160,18 +181,29 @@ describe('a supplier may filter and sort only on what it may read', () => {
     expect(lms.length).toBeGreaterThan(0);
     expect(lms.every((node) => protectedIds.has(node.id) && node.givenName === 'Skyddad')).toBe(true);
     for (const person of protectedPersons) {
-      const found = await walk(`nameContains: [${JSON.stringify(person.givenName)}, ${JSON.stringify(person.familyName)}]`, { apiKey: DEMO_KEYS.lms });
+      const found = await walk(`nameContains: [${JSON.stringify(person.givenName)}, ${JSON.stringify(person.familyName)}]`, {
+        apiKey: DEMO_KEYS.lms,
+      });
       expect(found.filter((node) => node.id === person.id)).toEqual([]);
     }
     const sorted = await walk('sortkey: FAMILY_NAME_ASC', { apiKey: DEMO_KEYS.lms, first: 50 });
-    expect(ordered(sorted.map((n) => n.familyName ?? undefined), 1)).toBe(true);
+    expect(
+      ordered(
+        sorted.map((n) => n.familyName ?? undefined),
+        1,
+      ),
+    ).toBe(true);
   });
 
   test('a filter on a list the supplier may not read at all stays FORBIDDEN (analytics: persons by name; lms: grades by student)', async () => {
-    const names = await stack.query(`{ persons(nameContains: ["a"], first: 1) { edges { node { id } } } }`, undefined, { apiKey: DEMO_KEYS.analytics });
+    const names = await stack.query(`{ persons(nameContains: ["a"], first: 1) { edges { node { id } } } }`, undefined, {
+      apiKey: DEMO_KEYS.analytics,
+    });
     // The root field is denied before its arguments are looked at (a guard of today's behaviour, not new).
     expect(names.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const grades = await stack.query(`{ grades(student: ${JSON.stringify(person().id)}, first: 1) { edges { node { id } } } }`, undefined, { apiKey: DEMO_KEYS.lms });
+    const grades = await stack.query(`{ grades(student: ${JSON.stringify(person().id)}, first: 1) { edges { node { id } } } }`, undefined, {
+      apiKey: DEMO_KEYS.lms,
+    });
     expect(grades.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -180,11 +212,15 @@ describe('cursors do not carry a filter past the checks', () => {
   test('a cursor works only with the arguments it was issued for', async () => {
     const person = protectedPersons.find((p) => (p.givenName ?? '').length > 0) as W.Person;
     // A real-name filter no alias can match: the producer's later pages would hold the protected person.
-    const first = await stack.query<Persons>(`{ persons(nameContains: [${JSON.stringify(person.givenName)}], first: 1) { pageInfo { endCursor hasNextPage } } }`);
+    const first = await stack.query<Persons>(
+      `{ persons(nameContains: [${JSON.stringify(person.givenName)}], first: 1) { pageInfo { endCursor hasNextPage } } }`,
+    );
     const cursor = first.data?.persons?.pageInfo.endCursor;
     expect(cursor).toEqual(expect.any(String));
     // Moved to a query without the filter, it would serve the producer's filtered pages as unfiltered ones.
-    const moved = await stack.query<Persons>(`query ($after: String) { persons(first: 50, after: $after) { edges { node { id } } } }`, { after: cursor });
+    const moved = await stack.query<Persons>(`query ($after: String) { persons(first: 50, after: $after) { edges { node { id } } } }`, {
+      after: cursor,
+    });
     expect(moved.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(moved.data?.persons ?? null).toBeNull();
   });
@@ -196,7 +232,11 @@ describe('cursors do not carry a filter past the checks', () => {
     for (const sealedLike of [token, `${'A'.repeat(22)}.${token}`]) {
       const cursor = Buffer.from(JSON.stringify([sealedLike, 0]), 'utf8').toString('base64url');
       for (const apiKey of [DEMO_KEYS.full, DEMO_KEYS.lms]) {
-        const forged = await stack.query<Persons>(`query ($after: String) { persons(first: 5, after: $after) { edges { node { id } } } }`, { after: cursor }, { apiKey });
+        const forged = await stack.query<Persons>(
+          `query ($after: String) { persons(first: 5, after: $after) { edges { node { id } } } }`,
+          { after: cursor },
+          { apiKey },
+        );
         expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect(forged.data?.persons?.edges ?? []).toEqual([]);
       }

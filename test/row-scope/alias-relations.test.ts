@@ -25,7 +25,9 @@ const guardiansOf = (p: W.Person): string[] => (p.responsibles ?? []).flatMap((r
 const childrenOf = (id: string): W.Person[] => persons.filter((p) => guardiansOf(p).includes(id));
 
 // A protected child with unprotected guardians (who carry the household's address) and a sibling.
-const child = persons.find((p) => protectedIds.has(p.id) && guardiansOf(p).length > 0 && guardiansOf(p).every((g) => !protectedIds.has(g))) as W.Person;
+const child = persons.find(
+  (p) => protectedIds.has(p.id) && guardiansOf(p).length > 0 && guardiansOf(p).every((g) => !protectedIds.has(g)),
+) as W.Person;
 const guardian = dataset.persons.get(guardiansOf(child)[0] as string) as W.Person;
 const sibling = childrenOf(guardian.id).find((p) => p.id !== child.id) as W.Person;
 // A protected guardian and an unprotected child of theirs.
@@ -33,7 +35,12 @@ const protectedGuardian = persons.find((p) => protectedIds.has(p.id) && children
 const childOfProtected = childrenOf(protectedGuardian.id).find((c) => !protectedIds.has(c.id)) as W.Person;
 // A placement of the protected child, owned by its guardians (the generator places none: one is made).
 const template = [...dataset.placements.values()][0] as W.Placement;
-const placement: W.Placement = { ...template, id: '0b7e5a0e-6f3c-4d58-9a51-2f1c3e8d9a10', child: { id: child.id }, owners: guardiansOf(child).map((id) => ({ id })) };
+const placement: W.Placement = {
+  ...template,
+  id: '0b7e5a0e-6f3c-4d58-9a51-2f1c3e8d9a10',
+  child: { id: child.id },
+  owners: guardiansOf(child).map((id) => ({ id })),
+};
 dataset.placements.set(placement.id, placement);
 // A placement owned by a protected guardian.
 const ownedByProtected = [...dataset.placements.values()].find((p) => (p.owners ?? []).some((o) => protectedIds.has(o.id))) as W.Placement;
@@ -44,13 +51,15 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const PERSON = 'id givenName familyName addresses { streetAddress } responsibles { person { id givenName familyName } } responsibleFor { person { id givenName familyName } }';
+const PERSON =
+  'id givenName familyName addresses { streetAddress } responsibles { person { id givenName familyName } } responsibleFor { person { id givenName familyName } }';
 const byId = async (id: string, apiKey?: string): Promise<any> => {
   const answer = await stack.query(`query ($id: ID!) { person(id: $id) { ${PERSON} } }`, { id }, apiKey ? { apiKey } : {});
   expect(answer.errors).toBeUndefined();
   return (answer.data as any).person;
 };
-const ids = (entries: { person: { id: string } | null }[] | null): string[] => (entries ?? []).flatMap((e) => (e.person ? [e.person.id] : []));
+const ids = (entries: { person: { id: string } | null }[] | null): string[] =>
+  (entries ?? []).flatMap((e) => (e.person ? [e.person.id] : []));
 
 test('the fixture: relatives on both sides, with addresses in the data', () => {
   expect(guardian.addresses?.length).toBeGreaterThan(0);
@@ -82,15 +91,36 @@ describe('a protected child (alias)', () => {
   });
 
   test('the placement of the child has no owners (the graph has no Person.ownedPlacements to reach it from the other end)', async () => {
-    const answer: any = await stack.query(`query ($id: ID!) { placement(id: $id) { child { id givenName } owners { id givenName } } }`, { id: placement.id });
+    const answer: any = await stack.query(`query ($id: ID!) { placement(id: $id) { child { id givenName } owners { id givenName } } }`, {
+      id: placement.id,
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data.placement).toEqual({ child: { id: child.id, givenName: 'Skyddad' }, owners: [] });
   });
 
   test('through _entities straight to the register subgraph: the same', async () => {
-    const caller: Caller = { supplier: RELATIONS.name, units: 'all', scopes: RELATIONS.scopes, protectedIdentities: 'alias', minGroupSize: undefined, issuedAt: Date.now() };
-    const fromChild: any = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', child.id, PERSON), caller, stack.callerSecret);
-    const fromGuardian: any = await postSigned(stack.subgraphUrls.register, 'register', entitiesRequest('Person', guardian.id, PERSON), caller, stack.callerSecret);
+    const caller: Caller = {
+      supplier: RELATIONS.name,
+      units: 'all',
+      scopes: RELATIONS.scopes,
+      protectedIdentities: 'alias',
+      minGroupSize: undefined,
+      issuedAt: Date.now(),
+    };
+    const fromChild: any = await postSigned(
+      stack.subgraphUrls.register,
+      'register',
+      entitiesRequest('Person', child.id, PERSON),
+      caller,
+      stack.callerSecret,
+    );
+    const fromGuardian: any = await postSigned(
+      stack.subgraphUrls.register,
+      'register',
+      entitiesRequest('Person', guardian.id, PERSON),
+      caller,
+      stack.callerSecret,
+    );
     expect(ids(fromChild.data._entities[0].responsibles)).toEqual([]);
     expect(ids(fromGuardian.data._entities[0].responsibleFor)).not.toContain(child.id);
     expect(fromGuardian.data._entities[0].addresses).toEqual([]);
@@ -123,7 +153,10 @@ test('the whole persons list: no relation names a protected person, no protected
   let after: string | null = null;
   const rows: any[] = [];
   do {
-    const answer: any = await stack.query(`query ($after: String) { persons(first: 400, after: $after) { edges { node { ${PERSON} } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const answer: any = await stack.query(
+      `query ($after: String) { persons(first: 400, after: $after) { edges { node { ${PERSON} } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     expect(answer.errors).toBeUndefined();
     rows.push(...answer.data.persons.edges.map((e: { node: unknown }) => e.node));
     after = answer.data.persons.pageInfo.hasNextPage ? answer.data.persons.pageInfo.endCursor : null;

@@ -14,10 +14,17 @@ const unit = schoolUnitByCode(dataset, '91000095');
 const other = otherUnit(dataset, unit);
 const homeDuty = [...dataset.duties.values()].find((d) => d.dutyAt.id === unit && d.person) as W.Duty;
 const teacher = homeDuty.person?.id as string;
-const foreignDuty: W.Duty = { ...([...dataset.duties.values()].find((d) => d.dutyAt.id === other) as W.Duty), id: randomUUID(), person: { id: teacher } };
+const foreignDuty: W.Duty = {
+  ...([...dataset.duties.values()].find((d) => d.dutyAt.id === other) as W.Duty),
+  id: randomUUID(),
+  person: { id: teacher },
+};
 const foreignGroup = [...dataset.groups.values()].find((g) => g.organisation.id === other) as W.Group;
 dataset.duties.set(foreignDuty.id, foreignDuty);
-dataset.groups.set(foreignGroup.id, { ...foreignGroup, groupMemberships: [...(foreignGroup.groupMemberships ?? []), { person: { id: teacher } }] });
+dataset.groups.set(foreignGroup.id, {
+  ...foreignGroup,
+  groupMemberships: [...(foreignGroup.groupMemberships ?? []), { person: { id: teacher } }],
+});
 
 let stack: ScopeStack;
 beforeAll(async () => {
@@ -28,22 +35,31 @@ afterAll(() => stack.close());
 const scope = () => unitScope(dataset, [unit], 'alias');
 
 test('a teacher’s duties list only the duties at the caller’s unit', async () => {
-  const result = await stack.query('register', scope(), 'query ($id: ID!, $duty: ID!) { person(id: $id) { duties { id } } duty(id: $duty) { id } }', {
-    id: teacher,
-    duty: foreignDuty.id,
-  });
+  const result = await stack.query(
+    'register',
+    scope(),
+    'query ($id: ID!, $duty: ID!) { person(id: $id) { duties { id } } duty(id: $duty) { id } }',
+    {
+      id: teacher,
+      duty: foreignDuty.id,
+    },
+  );
   expect(result.errors).toBeUndefined();
   const duties = result.data.person.duties.map((d: { id: string }) => d.id);
   expect(duties).toContain(homeDuty.id);
   expect(duties).not.toContain(foreignDuty.id);
   expect(result.data.duty).toBeNull();
   // Unscoped, the producer does serve it: the scope is what leaves it out.
-  const raw = await stack.clients.forRequest(unitScope(dataset, [unit, other], 'alias')).register.load('persons', teacher, { expand: ['duties'] });
+  const raw = await stack.clients
+    .forRequest(unitScope(dataset, [unit, other], 'alias'))
+    .register.load('persons', teacher, { expand: ['duties'] });
   expect((raw as W.PersonExpanded)._embedded?.duties?.map((d) => d.id)).toContain(foreignDuty.id);
 });
 
 test('a teacher’s group memberships leave out the other unit’s group (no null entries)', async () => {
-  const result = await stack.query('register', scope(), 'query ($id: ID!) { person(id: $id) { groupMemberships { group { id } } } }', { id: teacher });
+  const result = await stack.query('register', scope(), 'query ($id: ID!) { person(id: $id) { groupMemberships { group { id } } } }', {
+    id: teacher,
+  });
   expect(result.errors).toBeUndefined();
   const groups = result.data.person.groupMemberships.map((m: { group: { id: string } | null }) => m.group?.id);
   expect(groups).not.toContain(foreignGroup.id);

@@ -40,7 +40,11 @@ async function pageSizes(args: string, person: W.Person): Promise<number[]> {
 test('paging a real name or civic number one row at a time: every page holds a row, none counts a hidden person', async () => {
   expect(protectedPersons.length).toBeGreaterThan(5);
   for (const person of protectedPersons) {
-    for (const args of [`nameContains: ${JSON.stringify([person.givenName])}`, `nameContains: ${JSON.stringify([person.familyName])}`, `civicNo: ${JSON.stringify(person.civicNo?.value)}`]) {
+    for (const args of [
+      `nameContains: ${JSON.stringify([person.givenName])}`,
+      `nameContains: ${JSON.stringify([person.familyName])}`,
+      `civicNo: ${JSON.stringify(person.civicNo?.value)}`,
+    ]) {
       const sizes = await pageSizes(args, person);
       expect({ args, sizes }).toEqual({ args, sizes: sizes.length === 1 && sizes[0] === 0 ? [0] : sizes.map(() => 1) });
     }

@@ -38,7 +38,11 @@ test('demo-lms pages through exactly its unit’s persons', async () => {
 // Run through the gateway: the cases that are gateway queries (the `_entities` ones go straight to a
 // subgraph and are in the enforcement suite). Field permissions may add FORBIDDEN errors; those
 // must leak nothing either.
-test.each(bypassCases(municipality()).filter((c) => c.subgraph === undefined).map((c) => [c.name, c] as const))('through the gateway: %s', async (_name, bypass) => {
+test.each(
+  bypassCases(municipality())
+    .filter((c) => c.subgraph === undefined)
+    .map((c) => [c.name, c] as const),
+)('through the gateway: %s', async (_name, bypass) => {
   const result = await stack.query(bypass.document, bypass.variables, { apiKey: keyOf[bypass.supplier] });
   expect(result.status).toBe(200);
   for (const error of result.errors ?? []) expect(error.extensions?.code).toBe('FORBIDDEN');

@@ -12,8 +12,18 @@ import { entitiesRequest, postSigned } from '../auth-e2e/support';
 import { startE2E, type E2E } from '../support/e2e';
 import { keyOf, writeSuppliers, type TestSupplier } from './support/suppliers';
 
-const UNIT_GRADES: TestSupplier = { name: 'unit-grades', units: ['91000095'], scopes: ['standard', 'students', 'grades'], protectedIdentities: 'alias' };
-const ALL_GRADES: TestSupplier = { name: 'all-grades', units: 'all', scopes: ['standard', 'students', 'grades'], protectedIdentities: 'alias' };
+const UNIT_GRADES: TestSupplier = {
+  name: 'unit-grades',
+  units: ['91000095'],
+  scopes: ['standard', 'students', 'grades'],
+  protectedIdentities: 'alias',
+};
+const ALL_GRADES: TestSupplier = {
+  name: 'all-grades',
+  units: 'all',
+  scopes: ['standard', 'students', 'grades'],
+  protectedIdentities: 'alias',
+};
 
 const dataset = generateMunicipality({ seed: 12000, students: 600 });
 const units = [...dataset.organisations.values()].filter((o) => o.schoolUnitCode !== undefined);
@@ -21,7 +31,8 @@ const unit = units.find((o) => o.schoolUnitCode === '91000095') as W.Organisatio
 const other = units.find((o) => o.id !== unit.id) as W.Organisation;
 // A student of the unit with at least three grades there; three of them are rewritten.
 const byStudent = new Map<string, W.Grade[]>();
-for (const grade of dataset.grades.values()) if (grade.organisation?.id === unit.id) byStudent.set(grade.student.id, [...(byStudent.get(grade.student.id) ?? []), grade]);
+for (const grade of dataset.grades.values())
+  if (grade.organisation?.id === unit.id) byStudent.set(grade.student.id, [...(byStudent.get(grade.student.id) ?? []), grade]);
 const [studentId, grades] = [...byStudent].find(([, list]) => list.length >= 4) as [string, W.Grade[]];
 const rewrite = (grade: W.Grade, unitRef: Record<string, unknown>): W.Grade => {
   const { organisation: _organisation, ...rest } = grade;
@@ -54,7 +65,10 @@ test('the fixture: one grade per case, all of the same student of the unit', () 
 });
 
 test('person { grades } and grades(student:) agree: the other unit’s grade and the unitless one are withheld', async () => {
-  const answer: any = await stack.query(`query ($s: ID!) { person(id: $s) { grades { ${GRADE} } } grades(student: $s, first: 1000) { edges { node { ${GRADE} } } } }`, { s: studentId });
+  const answer: any = await stack.query(
+    `query ($s: ID!) { person(id: $s) { grades { ${GRADE} } } grades(student: $s, first: 1000) { edges { node { ${GRADE} } } } }`,
+    { s: studentId },
+  );
   expect(answer.errors).toBeUndefined();
   const viaPerson = gradeIds(answer.data.person.grades);
   const viaList = gradeIds(answer.data.grades.edges.map((e: { node: { id: string } }) => e.node));
@@ -70,19 +84,32 @@ test('person { grades } and grades(student:) agree: the other unit’s grade and
 });
 
 test('grade(id:) and _entities: withheld for the other unit’s and the unitless grade, served for the own one', async () => {
-  const answer: any = await stack.query(`query ($f: ID!, $u: ID!, $o: ID!) { f: grade(id: $f) { ${GRADE} } u: grade(id: $u) { ${GRADE} } o: grade(id: $o) { ${GRADE} } }`, {
-    f: foreign.id,
-    u: unitless.id,
-    o: own.id,
-  });
+  const answer: any = await stack.query(
+    `query ($f: ID!, $u: ID!, $o: ID!) { f: grade(id: $f) { ${GRADE} } u: grade(id: $u) { ${GRADE} } o: grade(id: $o) { ${GRADE} } }`,
+    {
+      f: foreign.id,
+      u: unitless.id,
+      o: own.id,
+    },
+  );
   expect(answer.errors).toBeUndefined();
   expect(answer.data).toEqual({ f: null, u: null, o: { id: own.id, organisation: { id: unit.id } } });
 
-  const caller: Caller = { supplier: UNIT_GRADES.name, units: new Set([unit.id]), scopes: UNIT_GRADES.scopes, protectedIdentities: 'alias', minGroupSize: undefined, issuedAt: Date.now() };
+  const caller: Caller = {
+    supplier: UNIT_GRADES.name,
+    units: new Set([unit.id]),
+    scopes: UNIT_GRADES.scopes,
+    protectedIdentities: 'alias',
+    minGroupSize: undefined,
+    issuedAt: Date.now(),
+  };
   const response: any = await postSigned(
     stack.subgraphUrls.grades,
     'grades',
-    { ...entitiesRequest('Grade', foreign.id, GRADE), variables: { representations: [foreign, unitless, own].map((g) => ({ __typename: 'Grade', id: g.id })) } },
+    {
+      ...entitiesRequest('Grade', foreign.id, GRADE),
+      variables: { representations: [foreign, unitless, own].map((g) => ({ __typename: 'Grade', id: g.id })) },
+    },
     caller,
     stack.callerSecret,
   );
@@ -91,14 +118,19 @@ test('grade(id:) and _entities: withheld for the other unit’s and the unitless
 });
 
 test('a supplier of every unit sees the grade under its schoolUnit; the unitless one without a unit', async () => {
-  const answer: any = await stack.query(`query ($f: ID!, $u: ID!) { f: grade(id: $f) { ${GRADE} } u: grade(id: $u) { ${GRADE} } }`, { f: foreign.id, u: unitless.id }, { apiKey: keyOf(ALL_GRADES) });
+  const answer: any = await stack.query(
+    `query ($f: ID!, $u: ID!) { f: grade(id: $f) { ${GRADE} } u: grade(id: $u) { ${GRADE} } }`,
+    { f: foreign.id, u: unitless.id },
+    { apiKey: keyOf(ALL_GRADES) },
+  );
   expect(answer.errors).toBeUndefined();
   expect(answer.data).toEqual({ f: { id: foreign.id, organisation: { id: other.id } }, u: { id: unitless.id, organisation: null } });
 });
 
 test('a withheld unitless grade is counted and logged by id, nothing personal', async () => {
   const warn = jest.spyOn(logger, 'warn');
-  const counted = async (): Promise<number> => (await rowsWithoutUnit.get()).values.find((v) => v.labels.collection === 'grades')?.value ?? 0;
+  const counted = async (): Promise<number> =>
+    (await rowsWithoutUnit.get()).values.find((v) => v.labels.collection === 'grades')?.value ?? 0;
   const before = await counted();
   try {
     const answer: any = await stack.query(`query ($u: ID!) { grade(id: $u) { id } }`, { u: unitless.id });

@@ -34,13 +34,19 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 test('the protected student of its own unit is not served by id, and an outsider answers like an unknown id', async () => {
-  const { data, errors } = await ask('query ($a: ID!, $b: ID!) { a: person(id: $a) { id } b: person(id: $b) { id } }', { a: hidden.id, b: outsider });
+  const { data, errors } = await ask('query ($a: ID!, $b: ID!) { a: person(id: $a) { id } b: person(id: $b) { id } }', {
+    a: hidden.id,
+    b: outsider,
+  });
   expect(errors).toBeUndefined();
   expect(data).toEqual({ a: null, b: null });
 });
 
 test('a filter on its real civic number finds nothing and counts nothing (no next page)', async () => {
-  const { data, errors } = await ask('query ($c: String) { persons(civicNo: $c, first: 1) { edges { node { id } } pageInfo { hasNextPage } } }', { c: hidden.civicNo!.value });
+  const { data, errors } = await ask(
+    'query ($c: String) { persons(civicNo: $c, first: 1) { edges { node { id } } pageInfo { hasNextPage } } }',
+    { c: hidden.civicNo!.value },
+  );
   expect(errors).toBeUndefined();
   expect(data.persons).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
 });
@@ -65,10 +71,14 @@ test('a filter on its real name pages through the others with that name, never i
 });
 
 test('its class lists every other member, not the protected one', async () => {
-  const { data, errors } = await ask('query ($id: ID!) { group(id: $id) { groupMemberships { person { id } } } }', { id: classOfHidden.id });
+  const { data, errors } = await ask('query ($id: ID!) { group(id: $id) { groupMemberships { person { id } } } }', {
+    id: classOfHidden.id,
+  });
   expect(errors).toBeUndefined();
   const served = new Set(data.group.groupMemberships.map((m: { person: { id: string } }) => m.person.id));
-  const expected = (classOfHidden.groupMemberships ?? []).map((m) => m.person.id).filter((id) => dataset.persons.get(id)?.securityMarking === 'Ingen');
+  const expected = (classOfHidden.groupMemberships ?? [])
+    .map((m) => m.person.id)
+    .filter((id) => dataset.persons.get(id)?.securityMarking === 'Ingen');
   expect(served).toEqual(new Set(expected));
 });
 

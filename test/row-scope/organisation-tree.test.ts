@@ -14,7 +14,11 @@ afterAll(() => stack.close());
 
 test('the tree holds every organisation with its parent and schoolUnitCode', async () => {
   const tree = await fetchOrganisationTree(stack.clients);
-  const expected = [...stack.dataset.organisations.values()].map((o) => ({ id: o.id, parentId: o.parentOrganisation?.id, schoolUnitCode: o.schoolUnitCode }));
+  const expected = [...stack.dataset.organisations.values()].map((o) => ({
+    id: o.id,
+    parentId: o.parentOrganisation?.id,
+    schoolUnitCode: o.schoolUnitCode,
+  }));
   expect(tree).toEqual(expected);
 });
 

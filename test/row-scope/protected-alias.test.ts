@@ -11,7 +11,8 @@ let stack: ScopeStack;
 let seen: ProtectedSightings;
 let person: W.Person;
 
-const IDENTIFYING = 'givenName familyName civicNo { value } birthDate emails { value } phoneNumbers { value } addresses { streetAddress } photo eduPersonPrincipalNames externalIdentifiers { value }';
+const IDENTIFYING =
+  'givenName familyName civicNo { value } birthDate emails { value } phoneNumbers { value } addresses { streetAddress } photo eduPersonPrincipalNames externalIdentifiers { value }';
 
 /**
  * The person's identifying values that cannot belong to anyone else: the full name as a reference's
@@ -36,7 +37,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 test('by id: an alias name and nothing identifying', async () => {
-  const result = await stack.query('register', scope, `query ($id: ID!) { person(id: $id) { id securityMarking ${IDENTIFYING} } }`, { id: person.id });
+  const result = await stack.query('register', scope, `query ($id: ID!) { person(id: $id) { id securityMarking ${IDENTIFYING} } }`, {
+    id: person.id,
+  });
   expect(result.errors).toBeUndefined();
   expect(result.data.person).toEqual({
     id: person.id,
@@ -64,7 +67,8 @@ test('the alias is the same in every request and every path (by id, list, _entit
     { r: [{ __typename: 'Person', id: person.id }] },
   );
   const listed: W.Person[] = [];
-  for await (const page of stack.clients.forRequest(scope).register.pages('persons', {})) listed.push(...page.filter((p) => p.id === person.id));
+  for await (const page of stack.clients.forRequest(scope).register.pages('persons', {}))
+    listed.push(...page.filter((p) => p.id === person.id));
 
   const alias = byId.data.person.familyName;
   expect(again.data.person.familyName).toBe(alias);
@@ -74,14 +78,21 @@ test('the alias is the same in every request and every path (by id, list, _entit
 });
 
 test('as a group member the protected person is present, under the alias only', async () => {
-  const result = await stack.query('register', scope, `query ($id: ID!) { group(id: $id) { groupMemberships { person { id ${IDENTIFYING} } } } }`, {
-    id: seen.group.id,
-  });
+  const result = await stack.query(
+    'register',
+    scope,
+    `query ($id: ID!) { group(id: $id) { groupMemberships { person { id ${IDENTIFYING} } } } }`,
+    {
+      id: seen.group.id,
+    },
+  );
   expect(result.errors).toBeUndefined();
   const members = result.data.group.groupMemberships.map((m: { person: { id: string } }) => m.person.id);
   expect(members).toEqual((seen.group.groupMemberships ?? []).map((m) => m.person.id));
   const text = JSON.stringify(result.data);
-  const hidden = (seen.group.groupMemberships ?? []).map((m) => stack.dataset.persons.get(m.person.id) as W.Person).filter((p) => seen.protectedIds.has(p.id));
+  const hidden = (seen.group.groupMemberships ?? [])
+    .map((m) => stack.dataset.persons.get(m.person.id) as W.Person)
+    .filter((p) => seen.protectedIds.has(p.id));
   expect(hidden.length).toBeGreaterThan(0);
   expect(hidden.flatMap(secretsOf).filter((secret) => /\d{12}|@/.test(secret) && text.includes(secret))).toEqual([]);
   for (const member of hidden) expect(text).not.toContain(`"givenName":"${member.givenName}","familyName":"${member.familyName}"`);
@@ -91,7 +102,12 @@ test('no list of any collection carries a protected person’s identity, even in
   const sources = stack.clients.forRequest(scope);
   // Asking for reference names, as a client of the sources may: the names must come back aliased.
   const named = { expandReferenceNames: true };
-  const walks = [sources.register.pages('persons', named), sources.register.pages('groups', named), sources.register.pages('duties', named), sources.grades.pages('grades', named)];
+  const walks = [
+    sources.register.pages('persons', named),
+    sources.register.pages('groups', named),
+    sources.register.pages('duties', named),
+    sources.grades.pages('grades', named),
+  ];
   const rows: unknown[] = [];
   for (const walk of walks) for await (const page of walk) rows.push(...page);
 
@@ -109,19 +125,36 @@ test('no list of any collection carries a protected person’s identity, even in
   for (const sighting of sightings) {
     if ('displayName' in sighting) expect(sighting.displayName).toMatch(/^Skyddad Person [0-9A-F]{8}$/);
     if ('givenName' in sighting) expect(sighting).toMatchObject({ givenName: 'Skyddad', familyName: expect.stringMatching(/^Person /) });
-    for (const field of ['civicNo', 'birthDate', 'emails', 'phoneNumbers', 'addresses', 'photo', 'eduPersonPrincipalNames', 'externalIdentifiers']) expect(sighting).not.toHaveProperty(field);
+    for (const field of [
+      'civicNo',
+      'birthDate',
+      'emails',
+      'phoneNumbers',
+      'addresses',
+      'photo',
+      'eduPersonPrincipalNames',
+      'externalIdentifiers',
+    ])
+      expect(sighting).not.toHaveProperty(field);
   }
   // Civic numbers and addresses are one person's own: they appear nowhere, under any id.
   const text = JSON.stringify(rows);
-  const unique = [...seen.protectedIds].flatMap((id) => secretsOf(stack.dataset.persons.get(id) as W.Person).filter((secret) => /\d{12}|@/.test(secret)));
+  const unique = [...seen.protectedIds].flatMap((id) =>
+    secretsOf(stack.dataset.persons.get(id) as W.Person).filter((secret) => /\d{12}|@/.test(secret)),
+  );
   expect(unique.length).toBeGreaterThan(0);
   expect(unique.filter((secret) => text.includes(secret))).toEqual([]);
 });
 
 test('a guardian’s responsibleFor does not name the protected child (relations are withheld under alias: alias-relations.test.ts)', async () => {
-  const result = await stack.query('register', scope, 'query ($id: ID!) { person(id: $id) { responsibleFor { person { id givenName familyName civicNo { value } } } } }', {
-    id: seen.guardianOfProtected,
-  });
+  const result = await stack.query(
+    'register',
+    scope,
+    'query ($id: ID!) { person(id: $id) { responsibleFor { person { id givenName familyName civicNo { value } } } } }',
+    {
+      id: seen.guardianOfProtected,
+    },
+  );
   expect(result.errors).toBeUndefined();
   const named = result.data.person.responsibleFor.map((r: { person: { id: string } }) => r.person.id);
   expect(named).not.toContain(person.id);

@@ -30,7 +30,9 @@ test('the persons list and its count leave every protected person out', async ()
 
 test('a group’s member list drops protected members (no null entries, a shorter list)', async () => {
   const members = seen.group.groupMemberships ?? [];
-  const result = await stack.query('register', scope, 'query ($id: ID!) { group(id: $id) { groupMemberships { person { id } } } }', { id: seen.group.id });
+  const result = await stack.query('register', scope, 'query ($id: ID!) { group(id: $id) { groupMemberships { person { id } } } }', {
+    id: seen.group.id,
+  });
   expect(result.errors).toBeUndefined();
   const served = result.data.group.groupMemberships.map((m: { person: { id: string } | null }) => m.person?.id);
   expect(served).toEqual(members.map((m) => m.person.id).filter((id) => !seen.protectedIds.has(id)));
@@ -39,13 +41,17 @@ test('a group’s member list drops protected members (no null entries, a shorte
 test('a protected guardian is not among a child’s responsibles', async () => {
   const child = seen.childOfProtected;
   if (child === undefined) throw new Error('the dataset has no child of a protected guardian');
-  const result = await stack.query('register', scope, 'query ($id: ID!) { person(id: $id) { responsibles { person { id } } } }', { id: child.id });
+  const result = await stack.query('register', scope, 'query ($id: ID!) { person(id: $id) { responsibles { person { id } } } }', {
+    id: child.id,
+  });
   const expected = (child.responsibles ?? []).map((r) => r.person?.id).filter((id) => id !== undefined && !seen.protectedIds.has(id));
   expect(result.data.person.responsibles.map((r: { person: { id: string } }) => r.person.id)).toEqual(expected);
 });
 
 test('a protected child is not among a guardian’s responsibleFor', async () => {
-  const result = await stack.query('register', scope, 'query ($id: ID!) { person(id: $id) { responsibleFor { person { id } } } }', { id: seen.guardianOfProtected });
+  const result = await stack.query('register', scope, 'query ($id: ID!) { person(id: $id) { responsibleFor { person { id } } } }', {
+    id: seen.guardianOfProtected,
+  });
   expect(result.errors).toBeUndefined();
   const children = result.data.person.responsibleFor.map((r: { person: { id: string } | null }) => r.person?.id);
   expect(children).not.toContain(seen.protectedChild.id);

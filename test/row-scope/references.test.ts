@@ -33,6 +33,8 @@ test('alias: the teacher stays, the duty is served, the person under the alias',
   const scope = allUnits('alias');
   const result = await stack.query('schedule', scope, TEACHERS, { id: activity.id });
   expect(result.data.activity.teachers.map((t: { duty: { id: string } }) => t.duty.id)).toContain(protectedDuty.id);
-  const duty = await stack.query('register', scope, 'query ($id: ID!) { duty(id: $id) { person { givenName civicNo { value } } } }', { id: protectedDuty.id });
+  const duty = await stack.query('register', scope, 'query ($id: ID!) { duty(id: $id) { person { givenName civicNo { value } } } }', {
+    id: protectedDuty.id,
+  });
   expect(duty.data.duty.person).toEqual({ givenName: 'Skyddad', civicNo: null });
 });

@@ -13,13 +13,19 @@ import { keyOf, writeSuppliers, type TestSupplier } from './support/suppliers';
 const dataset = generateMunicipality({ seed: 12000, students: 600 });
 const isProtected = (id: string): boolean => dataset.persons.get(id)?.securityMarking !== 'Ingen';
 const unit = [...dataset.organisations.values()].find(
-  (o) => o.organisationType === 'Skolenhet' && [...unitTruth(dataset, o.id).students].some((id) => isProtected(id) && dataset.persons.get(id)?.enrolments?.length),
+  (o) =>
+    o.organisationType === 'Skolenhet' &&
+    [...unitTruth(dataset, o.id).students].some((id) => isProtected(id) && dataset.persons.get(id)?.enrolments?.length),
 )!;
 const truth = unitTruth(dataset, unit.id);
 const other = otherUnit(dataset, unit.id);
 const hidden = dataset.persons.get([...truth.students].find((id) => isProtected(id) && dataset.persons.get(id)?.enrolments?.length)!)!;
-const [outsider, outsider2] = [...unitTruth(dataset, other).students].filter((id) => !truth.persons.has(id) && !isProtected(id)).map((id) => dataset.persons.get(id)!);
-const klass = [...dataset.groups.values()].find((g) => g.groupType === 'Klass' && g.groupMemberships?.some((m) => m.person.id === hidden.id))!;
+const [outsider, outsider2] = [...unitTruth(dataset, other).students]
+  .filter((id) => !truth.persons.has(id) && !isProtected(id))
+  .map((id) => dataset.persons.get(id)!);
+const klass = [...dataset.groups.values()].find(
+  (g) => g.groupType === 'Klass' && g.groupMemberships?.some((m) => m.person.id === hidden.id),
+)!;
 const activity = [...dataset.activities.values()].find((a) => a.groups?.some((g) => g.id === klass.id))!;
 const lesson = [...(dataset.calendarEvents.where?.('activity.id', activity.id) ?? [])].find((e) => e.startTime.startsWith('2026-09'))!;
 const day = lesson.startTime.slice(0, 10);
@@ -30,7 +36,10 @@ const foreignLesson = [...dataset.calendarEvents.values()].find((e) => dataset.a
 
 // The rigging: what a producer could hold, and the gateway must not pass on.
 dataset.groups.set(klass.id, { ...klass, groupMemberships: [...klass.groupMemberships!, { person: { id: outsider!.id } }] } as W.Group);
-dataset.calendarEvents.set(lesson.id, { ...lesson, studentExceptions: [{ student: { id: outsider2!.id }, participates: true }] } as W.CalendarEvent);
+dataset.calendarEvents.set(lesson.id, {
+  ...lesson,
+  studentExceptions: [{ student: { id: outsider2!.id }, participates: true }],
+} as W.CalendarEvent);
 
 const scopes: TestSupplier['scopes'] = ['standard', 'students', 'groups', 'duties', 'activities', 'placements', 'attendance'];
 const ALIAS: TestSupplier = { name: 'unit-alias', units: [unit.schoolUnitCode!], scopes, protectedIdentities: 'alias' };
@@ -57,7 +66,11 @@ test("Organisation.persons: only the unit's persons, not the other unit's studen
   const served: { id: string; givenName: string }[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const data = await ask(ALIAS, 'query ($u: ID!, $after: String) { organisation(id: $u) { persons(first: 200, after: $after) { edges { node { id givenName familyName } } pageInfo { hasNextPage endCursor } } } }', { u: unit.id, after });
+    const data = await ask(
+      ALIAS,
+      'query ($u: ID!, $after: String) { organisation(id: $u) { persons(first: 200, after: $after) { edges { node { id givenName familyName } } pageInfo { hasNextPage endCursor } } } }',
+      { u: unit.id, after },
+    );
     served.push(...data.organisation.persons.edges.map((e: any) => e.node));
     if (!data.organisation.persons.pageInfo.hasNextPage) break;
     after = data.organisation.persons.pageInfo.endCursor;
@@ -67,7 +80,9 @@ test("Organisation.persons: only the unit's persons, not the other unit's studen
   expect(ids(served)).not.toContain(outsider!.id);
   expect(served.find((p) => p.id === hidden.id)).toMatchObject({ givenName: 'Skyddad' });
 
-  const foreign = await ask(ALIAS, 'query ($u: ID!) { organisation(id: $u) { id persons(first: 10) { edges { node { id } } } } }', { u: other });
+  const foreign = await ask(ALIAS, 'query ($u: ID!) { organisation(id: $u) { id persons(first: 10) { edges { node { id } } } } }', {
+    u: other,
+  });
   expect(foreign.organisation).toBeNull();
 });
 
@@ -90,7 +105,8 @@ test("CalendarEvent.expectedStudents: the class's members of the unit; neither t
 });
 
 test("Room.calendarEvents: the unit's room shows its lessons' students of the unit only; the other unit's room is not there", async () => {
-  const query = 'query ($r: ID!, $start: DateTime!, $end: DateTime!) { room(id: $r) { id calendarEvents(start: $start, end: $end) { id expectedStudents { id givenName } } } }';
+  const query =
+    'query ($r: ID!, $start: DateTime!, $end: DateTime!) { room(id: $r) { id calendarEvents(start: $start, end: $end) { id expectedStudents { id givenName } } } }';
   const data = await ask(ALIAS, query, { r: room, ...WINDOW });
   const events = data.room.calendarEvents;
   expect(ids(events)).toContain(lesson.id);

@@ -13,20 +13,31 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const scope: RowScope = { ...allUnits('alias'), valueTypes: fieldGrant(['standard', 'students', 'placements', 'duties', 'schoolEmail']).valueTypes };
+const scope: RowScope = {
+  ...allUnits('alias'),
+  valueTypes: fieldGrant(['standard', 'students', 'placements', 'duties', 'schoolEmail']).valueTypes,
+};
 
 const valuesIn = (node: unknown, key: string): { type?: string }[] => {
   if (Array.isArray(node)) return node.flatMap((item) => valuesIn(item, key));
   if (typeof node !== 'object' || node === null) return [];
   const object = node as Record<string, unknown>;
-  return [...(Array.isArray(object[key]) ? (object[key] as { type?: string }[]) : []), ...Object.values(object).flatMap((child) => valuesIn(child, key))];
+  return [
+    ...(Array.isArray(object[key]) ? (object[key] as { type?: string }[]) : []),
+    ...Object.values(object).flatMap((child) => valuesIn(child, key)),
+  ];
 };
 
 test('a placement’s embedded owners and a duty’s embedded person carry school e-mail only, no phone, no address', async () => {
   const sources = stack.clients.forRequest(scope);
-  const placement = [...stack.dataset.placements.values()].find((p) => (p.owners ?? []).some((o) => stack.dataset.persons.get(o.id)?.securityMarking === 'Ingen')) as W.Placement;
+  const placement = [...stack.dataset.placements.values()].find((p) =>
+    (p.owners ?? []).some((o) => stack.dataset.persons.get(o.id)?.securityMarking === 'Ingen'),
+  ) as W.Placement;
   const duty = [...stack.dataset.duties.values()][0] as W.Duty;
-  const rows = [await sources.register.load('placements', placement.id, { expand: ['child', 'owners'] }), await sources.register.load('duties', duty.id, { expand: ['person'] })];
+  const rows = [
+    await sources.register.load('placements', placement.id, { expand: ['child', 'owners'] }),
+    await sources.register.load('duties', duty.id, { expand: ['person'] }),
+  ];
   const unscoped = [
     (await stack.clients.forRequest(UNRESTRICTED).register.load('placements', placement.id, { expand: ['child', 'owners'] })) as unknown,
     (await stack.clients.forRequest(UNRESTRICTED).register.load('duties', duty.id, { expand: ['person'] })) as unknown,

@@ -37,7 +37,9 @@ test('the persons list holds exactly the unit’s students, staff and their guar
 });
 
 test('a person of another unit is null by id, in a batch too, without an error', async () => {
-  const outsider = [...dataset.persons.values()].find((p) => (p.enrolments ?? []).some((e) => e.enroledAt.id === other) && !truth.persons.has(p.id));
+  const outsider = [...dataset.persons.values()].find(
+    (p) => (p.enrolments ?? []).some((e) => e.enroledAt.id === other) && !truth.persons.has(p.id),
+  );
   const insider = [...truth.students][0] as string;
   const { register } = stack.clients.forRequest(scope);
   expect(await register.loadMany('persons', [insider, outsider?.id as string])).toEqual([expect.objectContaining({ id: insider }), null]);
@@ -79,7 +81,11 @@ test('attendance rows are those of the unit’s students', async () => {
 });
 
 test('organisations: the unit is served, its huvudman and the other units are not', async () => {
-  const result = await stack.query('register', scope, '{ organisations(first: 50) { edges { node { id displayName parentOrganisation { id } } } } }');
+  const result = await stack.query(
+    'register',
+    scope,
+    '{ organisations(first: 50) { edges { node { id displayName parentOrganisation { id } } } } }',
+  );
   expect(result.errors).toBeUndefined();
   const nodes = result.data.organisations.edges.map((e: { node: unknown }) => e.node);
   expect(nodes).toEqual([{ id: unit, displayName: 'Björkhagenskolan F-6', parentOrganisation: null }]);

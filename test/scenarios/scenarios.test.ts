@@ -24,7 +24,9 @@ const groupsOf = (personId: string): W.Group[] => [...(dataset.groups.where?.('g
 /** No two [start, end) intervals overlap. */
 const overlapping = (events: readonly { id: string; startTime: string | null; endTime: string | null }[]): string[] => {
   const sorted = [...events].sort((a, b) => Date.parse(a.startTime!) - Date.parse(b.startTime!));
-  return sorted.flatMap((event, i) => (i > 0 && Date.parse(event.startTime!) < Date.parse(sorted[i - 1]!.endTime!) ? [`${sorted[i - 1]!.id} ${event.id}`] : []));
+  return sorted.flatMap((event, i) =>
+    i > 0 && Date.parse(event.startTime!) < Date.parse(sorted[i - 1]!.endTime!) ? [`${sorted[i - 1]!.id} ${event.id}`] : [],
+  );
 };
 const inWeek = (time: string | null): boolean => Date.parse(time!) >= Date.parse(WEEK.start) && Date.parse(time!) <= Date.parse(WEEK.end);
 
@@ -106,7 +108,12 @@ test('03 user provisioning: everyone related to the unit, paged; protected stude
 });
 
 test("04 guardians: a student's guardians with contact details, each responsible for the student", async () => {
-  const student = students.find((s) => !isProtected(s) && (s.responsibles?.length ?? 0) >= 2 && s.responsibles!.every((r) => !isProtected(dataset.persons.get(r.person!.id)!)))!;
+  const student = students.find(
+    (s) =>
+      !isProtected(s) &&
+      (s.responsibles?.length ?? 0) >= 2 &&
+      s.responsibles!.every((r) => !isProtected(dataset.persons.get(r.person!.id)!)),
+  )!;
   const data = await run<Ops.GuardiansQuery>('04-guardians', { student: student.id }, DEMO_KEYS.full);
   const responsibles = data.person!.responsibles!;
   expect(responsibles.map((r) => r.person!.id).sort()).toEqual(student.responsibles!.map((r) => r.person!.id).sort());
@@ -120,9 +127,20 @@ test("05 staff and duties: the unit's duties, all at the unit, with mentors assi
   const unit = unitByCode(LMS_UNIT_CODE);
   const data = await run<Ops.StaffDutiesQuery>('05-staff-duties', { unit: unit.id }, DEMO_KEYS.lms);
   const duties = data.organisation!.duties!.edges.map((e) => e.node);
-  expect(duties.map((d) => d.id).sort()).toEqual(all(dataset.duties).filter((d) => d.dutyAt.id === unit.id).map((d) => d.id).sort());
-  const classes = new Set(all(dataset.groups).filter((g) => g.organisation.id === unit.id).map((g) => g.id));
-  const mentorGroups = duties.flatMap((d) => (d.assignmentRole ?? []).filter((r) => r.assignmentRoleType === 'MENTOR').map((r) => r.group!.id));
+  expect(duties.map((d) => d.id).sort()).toEqual(
+    all(dataset.duties)
+      .filter((d) => d.dutyAt.id === unit.id)
+      .map((d) => d.id)
+      .sort(),
+  );
+  const classes = new Set(
+    all(dataset.groups)
+      .filter((g) => g.organisation.id === unit.id)
+      .map((g) => g.id),
+  );
+  const mentorGroups = duties.flatMap((d) =>
+    (d.assignmentRole ?? []).filter((r) => r.assignmentRoleType === 'MENTOR').map((r) => r.group!.id),
+  );
   expect(mentorGroups.length).toBeGreaterThan(0);
   for (const group of mentorGroups) expect(classes.has(group)).toBe(true);
   for (const duty of duties) expect(duty.dutyAt!.id).toBe(unit.id);
@@ -144,7 +162,11 @@ test("06 teaching assignments: the unit's activities, each with a group, a sylla
 test("07 a teacher's week: only the teacher's activities' lessons, in the week, never two at once", async () => {
   const teacher = all(dataset.activities).find((a) => a.teachers?.length)!.teachers![0]!.duty.id;
   const data = await run<Ops.TeacherScheduleQuery>('07-teacher-schedule', { duty: teacher, ...WEEK }, DEMO_KEYS.full);
-  const taught = new Set(all(dataset.activities).filter((a) => a.teachers?.some((t) => t.duty.id === teacher)).map((a) => a.id));
+  const taught = new Set(
+    all(dataset.activities)
+      .filter((a) => a.teachers?.some((t) => t.duty.id === teacher))
+      .map((a) => a.id),
+  );
   expect(new Set(data.duty!.activities!.map((a) => a.id))).toEqual(taught);
   const lessons = data.duty!.activities!.flatMap((a) => a.calendarEvents!);
   expect(lessons.length).toBeGreaterThan(0);
@@ -236,7 +258,9 @@ test("15 child care: each placement at the unit has its approved schedule within
       expect(schedule.placement.id).toBe(placement.id);
       expect(schedule.state.map((s) => s.state)).toContain('GODKANT');
       for (let week = 0; week < schedule.numberOfWeeks; week++) {
-        const total = schedule.scheduleEntries!.filter((e) => e.weekOffset === week).reduce((n, e) => n + minutes(e.endTime) - minutes(e.startTime), 0);
+        const total = schedule
+          .scheduleEntries!.filter((e) => e.weekOffset === week)
+          .reduce((n, e) => n + minutes(e.endTime) - minutes(e.startTime), 0);
         expect(total).toBeLessThanOrEqual(placement.maxWeeklyScheduleHours! * 60);
       }
     }
@@ -248,7 +272,9 @@ test("15 child care: each placement at the unit has its approved schedule within
 });
 
 test("16 mentoring: a mentor's groups name the mentor back, with the members' absence and grades", async () => {
-  const duty = all(dataset.duties).find((d) => d.assignmentRole?.some((r) => r.assignmentRoleType === 'Mentor' && dataset.groups.get(r.group.id)?.schoolType === 'GR'))!;
+  const duty = all(dataset.duties).find((d) =>
+    d.assignmentRole?.some((r) => r.assignmentRoleType === 'Mentor' && dataset.groups.get(r.group.id)?.schoolType === 'GR'),
+  )!;
   const data = await run<Ops.MentorOverviewQuery>('16-mentor-overview', { duty: duty.id, ...TERM }, DEMO_KEYS.full);
   const mentored = data.duty!.assignmentRole!.filter((r) => r.assignmentRoleType === 'MENTOR');
   expect(mentored.length).toBeGreaterThan(0);
@@ -261,7 +287,9 @@ test("16 mentoring: a mentor's groups name the mentor back, with the members' ab
 });
 
 test("17 grades: a gymnasium student's grades are the student's, in courses of the student's study plan", async () => {
-  const student = students.find((s) => !isProtected(s) && s.enrolments![0]!.schoolType === 'GY' && [...(dataset.grades.where?.('student.id', s.id) ?? [])].length > 0)!;
+  const student = students.find(
+    (s) => !isProtected(s) && s.enrolments![0]!.schoolType === 'GY' && [...(dataset.grades.where?.('student.id', s.id) ?? [])].length > 0,
+  )!;
   const data = await run<Ops.GradesAndStudyPlanQuery>('17-grades-and-study-plan', { student: student.id }, DEMO_KEYS.full);
   const person = data.person!;
   expect(person.enrolments![0]!.programme!.code).toEqual(expect.any(String));
@@ -294,7 +322,12 @@ test('18 what a school offers: each unit offers programmes or courses, offered a
 test('11 check-in and check-out: a check-in written through the gateway is read back through the graph', async () => {
   const unitId = units[0]!.id;
   const template = checkInAt(dataset, unitId);
-  const input: Ops.CheckInMutationVariables['input'] = { eventType: 'IN', time: '2026-10-05T07:45:00+02:00', person: template.person.id, group: template.group!.id };
+  const input: Ops.CheckInMutationVariables['input'] = {
+    eventType: 'IN',
+    time: '2026-10-05T07:45:00+02:00',
+    person: template.person.id,
+    group: template.group!.id,
+  };
   const written = await run<Ops.CheckInMutation>('11-check-in-and-out', { input }, DEMO_KEYS.attendance);
   const event = written.createAttendanceEvent!.attendanceEvent!;
   expect(event).toMatchObject({ eventType: 'IN', person: { id: template.person.id }, group: { id: template.group!.id } });

@@ -74,7 +74,9 @@ test('studyplans have no lookup: loads become parallel GET /studyplans/{id}, 404
   const { grades } = clients.forRequest(UNRESTRICTED);
   const plans = await grades.loadMany('studyplans', [...ids, unknown]);
   expect(plans.map((p) => p?.id ?? null)).toEqual([...ids, null]);
-  expect(producer.received.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...ids, unknown].map((id) => `GET /studyplans/${id}`).sort());
+  expect(producer.received.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+    [...ids, unknown].map((id) => `GET /studyplans/${id}`).sort(),
+  );
 });
 
 test('every request goes to the producer that owns the path, under its base URL path', async () => {

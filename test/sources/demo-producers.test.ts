@@ -17,7 +17,15 @@ const configFor = (overrides: Partial<ProducerConfig>): SourcesConfig =>
   Object.fromEntries(
     PRODUCERS.map((name) => {
       const { url, token } = running.producers[name];
-      const config: ProducerConfig = { baseUrl: url, auth: { kind: 'bearer', token }, timeoutMs: 10_000, maxBatchSize: 50, pageSize: 200, maxConcurrency: 4, ...overrides };
+      const config: ProducerConfig = {
+        baseUrl: url,
+        auth: { kind: 'bearer', token },
+        timeoutMs: 10_000,
+        maxBatchSize: 50,
+        pageSize: 200,
+        maxConcurrency: 4,
+        ...overrides,
+      };
       return [name, config];
     }),
   ) as SourcesConfig;
@@ -45,7 +53,10 @@ const first = <T>(values: IterableIterator<T>, count: number): T[] => [...values
 
 test('250 person loads in one tick are five lookups of 50, every person as the producer holds it', async () => {
   const persons = first(dataset.persons.values(), 250);
-  const loaded = await clients.forRequest(UNRESTRICTED).register.loadMany('persons', persons.map((p) => p.id));
+  const loaded = await clients.forRequest(UNRESTRICTED).register.loadMany(
+    'persons',
+    persons.map((p) => p.id),
+  );
   expect(loaded).toEqual(persons);
   expect(routes('register')).toEqual({ 'POST /persons/lookup': 5 });
 });
@@ -53,7 +64,10 @@ test('250 person loads in one tick are five lookups of 50, every person as the p
 test('a gateway told 100 ids against a producer taking 60 still gets every person, by halving', async () => {
   const optimistic = createSourceClients(configFor({ maxBatchSize: 100 }));
   const persons = first(dataset.persons.values(), 250);
-  const loaded = await optimistic.forRequest(UNRESTRICTED).register.loadMany('persons', persons.map((p) => p.id));
+  const loaded = await optimistic.forRequest(UNRESTRICTED).register.loadMany(
+    'persons',
+    persons.map((p) => p.id),
+  );
   await optimistic.close();
   expect(loaded.map((p) => p?.id)).toEqual(persons.map((p) => p.id));
   // 100 → 503, 50 + 50; 100 → 503, 50 + 50; 50.
@@ -62,13 +76,15 @@ test('a gateway told 100 ids against a producer taking 60 still gets every perso
 
 test("expanded persons pass the spec's PersonExpanded schema and carry _embedded", async () => {
   const [person] = first(dataset.persons.values(), 1);
-  const loaded = await clients.forRequest(UNRESTRICTED).register.load('persons', person?.id ?? '', { expand: ['groupMemberships', 'duties'] });
+  const loaded = await clients
+    .forRequest(UNRESTRICTED)
+    .register.load('persons', person?.id ?? '', { expand: ['groupMemberships', 'duties'] });
   expect(loaded?.id).toBe(person?.id);
   expect(loaded).toHaveProperty('_embedded');
   expect(routes('register')['POST /persons/lookup']).toBe(1);
 });
 
-test("the lessons of 30 activities are one calendarEvents lookup, split back per activity", async () => {
+test('the lessons of 30 activities are one calendarEvents lookup, split back per activity', async () => {
   const activities = first(dataset.activities.values(), 30);
   const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(activities.map((a) => schedule.loadBy('calendarEvents', 'activities', a.id)));
@@ -79,8 +95,10 @@ test("the lessons of 30 activities are one calendarEvents lookup, split back per
   });
 });
 
-test("the attendance of 5 students is one lookup, each row given to its student", async () => {
-  const students = [...new Set(first(dataset.groups.values(), 50).flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 5);
+test('the attendance of 5 students is one lookup, each row given to its student', async () => {
+  const students = [
+    ...new Set(first(dataset.groups.values(), 50).flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id))),
+  ].slice(0, 5);
   const { attendance } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((s) => attendance.loadBy('attendances', 'students', s)));
   expect(routes('attendance')).toEqual({ 'POST /attendances/lookup': 1 });
@@ -91,14 +109,19 @@ test("the attendance of 5 students is one lookup, each row given to its student"
 });
 
 test("students' activities are one lookup with expand=groups, split by the groups' members", async () => {
-  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 5);
+  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(
+    0,
+    5,
+  );
   const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((s) => schedule.loadBy('activities', 'members', s)));
   expect(routes('schedule')).toEqual({ 'POST /activities/lookup': 1 });
   expect(answers.every((activities) => activities.length > 0)).toBe(true);
   // Each student gets the activities of its own groups, nothing else.
   students.forEach((student, i) => {
-    const groups = new Set([...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === student)).map((g) => g.id));
+    const groups = new Set(
+      [...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === student)).map((g) => g.id),
+    );
     expect(answers[i]!.every((activity) => activity.groups.some((group) => groups.has(group.id)))).toBe(true);
   });
 });
@@ -112,7 +135,10 @@ test('walking every person page by page asks exactly ceil(n / pageSize) times an
 
 test('studyplans have no lookup: three loads are three GETs by id', async () => {
   const plans = first(dataset.studyplans.values(), 3);
-  const loaded = await clients.forRequest(UNRESTRICTED).grades.loadMany('studyplans', plans.map((p) => p.id));
+  const loaded = await clients.forRequest(UNRESTRICTED).grades.loadMany(
+    'studyplans',
+    plans.map((p) => p.id),
+  );
   expect(loaded.map((p) => p?.id)).toEqual(plans.map((p) => p.id));
   expect(routes('grades')).toEqual({ 'GET /studyplans/{id}': 3 });
 });
@@ -120,7 +146,10 @@ test('studyplans have no lookup: three loads are three GETs by id', async () => 
 test('a producer that hangs is reported as unavailable, naming it', async () => {
   running.producers.attendance.setFaults({ timeoutRate: 1 });
   const impatient = createSourceClients(configFor({ timeoutMs: 300 }));
-  const error = await impatient.forRequest(UNRESTRICTED).attendance.list('absences', {}).catch((e: unknown) => e);
+  const error = await impatient
+    .forRequest(UNRESTRICTED)
+    .attendance.list('absences', {})
+    .catch((e: unknown) => e);
   await impatient.close();
   expect(error).toMatchObject({ name: 'UpstreamUnavailableError', producer: 'attendance', reason: 'timeout' });
 });
@@ -128,7 +157,10 @@ test('a producer that hangs is reported as unavailable, naming it', async () => 
 test('a producer sending broken bodies is reported as invalid, naming it and the path', async () => {
   running.producers.schedule.setFaults({ malformedRate: 1 });
   const { schedule } = clients.forRequest(UNRESTRICTED);
-  const errors = await Promise.all([schedule.list('rooms', {}).catch((e: unknown) => e), schedule.list('rooms', {}).catch((e: unknown) => e)]);
+  const errors = await Promise.all([
+    schedule.list('rooms', {}).catch((e: unknown) => e),
+    schedule.list('rooms', {}).catch((e: unknown) => e),
+  ]);
   // The demo alternates truncated JSON and schema-breaking rows.
   for (const error of errors) expect(error).toMatchObject({ name: 'UpstreamInvalidError', producer: 'schedule', path: 'GET /rooms' });
 });

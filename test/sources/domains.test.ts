@@ -14,8 +14,7 @@ const lookupFields = (name: ResourceName): string[] => {
   return Object.keys((schema as { properties?: object } | undefined)?.properties ?? {});
 };
 
-const listParameters = (name: ResourceName): string[] =>
-  (specOperation('GET', RESOURCES[name].path)?.parameters ?? []).map((p) => p.name);
+const listParameters = (name: ResourceName): string[] => (specOperation('GET', RESOURCES[name].path)?.parameters ?? []).map((p) => p.name);
 
 describe.each([registerDomain, scheduleDomain, attendanceDomain, gradesDomain])('the $producer domain', (domain) => {
   const entries = Object.entries(domain.reverseLookups).flatMap(([name, fields]) =>

@@ -48,7 +48,10 @@ test('a producer that sends headers and then stalls mid-body also times out', as
   });
   await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
   clients = createSourceClients(sourcesConfig(`http://127.0.0.1:${(stalling.address() as AddressInfo).port}`, { timeoutMs: 200 }));
-  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamUnavailableError', reason: 'timeout' });
+  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({
+    name: 'UpstreamUnavailableError',
+    reason: 'timeout',
+  });
   stalling.closeAllConnections();
   stalling.close();
 });
@@ -57,14 +60,21 @@ test('a producer that refuses connections gives UpstreamUnavailableError', async
   const closed = await startFakeProducer(() => ({ json: {} }));
   await closed.close();
   clients = createSourceClients(sourcesConfig(closed.url));
-  const error = await clients.forRequest(UNRESTRICTED).register.load('persons', 'p1').catch((e: unknown) => e);
+  const error = await clients
+    .forRequest(UNRESTRICTED)
+    .register.load('persons', 'p1')
+    .catch((e: unknown) => e);
   expect(isUpstreamUnavailable(error)).toBe(true);
   expect(error).toMatchObject({ producer: 'register', path: 'POST /persons/lookup', reason: 'connect' });
 });
 
 test('a 5xx answer gives UpstreamUnavailableError with the status', async () => {
   const sources = await against({ status: 502, json: { code: 'bad_gateway', message: 'down' } });
-  await expect(sources.grades.list('grades', {})).rejects.toMatchObject({ name: 'UpstreamUnavailableError', status: 502, producer: 'grades' });
+  await expect(sources.grades.list('grades', {})).rejects.toMatchObject({
+    name: 'UpstreamUnavailableError',
+    status: 502,
+    producer: 'grades',
+  });
 });
 
 test('a body that is not JSON gives UpstreamInvalidError naming producer and path', async () => {
@@ -76,7 +86,10 @@ test('a body that is not JSON gives UpstreamInvalidError naming producer and pat
 
 test('an envelope without a data array gives UpstreamInvalidError', async () => {
   const sources = await against({ json: { items: [] } });
-  await expect(sources.schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamInvalidError', violation: 'page has no data array' });
+  await expect(sources.schedule.list('rooms', {})).rejects.toMatchObject({
+    name: 'UpstreamInvalidError',
+    violation: 'page has no data array',
+  });
 });
 
 test('strict: a row that breaks the spec schema names the first violation but not the personal data in it', async () => {
@@ -105,7 +118,12 @@ test('a 400 keeps the producer status, code and message for the resolver layer',
   const sources = await against({ status: 400, json: { code: 'invalid_parameter', message: 'organisation is not a uuid' } });
   const error = await sources.register.list('groups', { organisation: 'x' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UpstreamRejectedError);
-  expect(error).toMatchObject({ status: 400, code: 'invalid_parameter', upstreamMessage: 'organisation is not a uuid', path: 'GET /groups' });
+  expect(error).toMatchObject({
+    status: 400,
+    code: 'invalid_parameter',
+    upstreamMessage: 'organisation is not a uuid',
+    path: 'GET /groups',
+  });
 });
 
 test('a 403 without a JSON body is still a rejection with its status', async () => {

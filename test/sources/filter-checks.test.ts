@@ -18,7 +18,10 @@ interface Schema {
   items?: Schema;
 }
 const spec = parse(readFileSync(join(__dirname, '../..', SPEC_YAML_PATH), 'utf8')) as {
-  paths: Record<string, { get?: { parameters?: { name?: string; $ref?: string }[] }; post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }>;
+  paths: Record<
+    string,
+    { get?: { parameters?: { name?: string; $ref?: string }[] }; post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }
+  >;
   components: { schemas: Record<string, Schema>; parameters?: Record<string, { name: string }> };
 };
 const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(spec.components.schemas[schema.$ref.split('/').pop()!]!) : schema);
@@ -29,7 +32,9 @@ const propertiesOf = (schema: Schema): Record<string, Schema> => {
 const NAMES = Object.keys(FILTER_CHECKS) as ListName[];
 
 test.each(NAMES)('%s: every spec filter is checked or says why not, and nothing else is in the table', (name) => {
-  const parameters = (spec.paths[listPath(name).path]?.get?.parameters ?? []).map((p) => (p.$ref ? spec.components.parameters![p.$ref.split('/').pop()!]!.name : p.name!));
+  const parameters = (spec.paths[listPath(name).path]?.get?.parameters ?? []).map((p) =>
+    p.$ref ? spec.components.parameters![p.$ref.split('/').pop()!]!.name : p.name!,
+  );
   const filters = parameters.filter((p) => !NOT_FILTERS.has(p)).sort();
   const { checked, unchecked } = FILTER_CHECKS[name];
   expect([...Object.keys(checked), ...Object.keys(unchecked)].sort()).toEqual(filters);
@@ -38,7 +43,10 @@ test.each(NAMES)('%s: every spec filter is checked or says why not, and nothing 
 
 test.each(NAMES)('%s: every row path names a property of the row schema', (name) => {
   const { checked, lookups } = FILTER_CHECKS[name];
-  const checks = [...Object.values(checked), ...Object.values(lookups ?? {}).filter((entry) => entry !== null && typeof entry === 'object')];
+  const checks = [
+    ...Object.values(checked),
+    ...Object.values(lookups ?? {}).filter((entry) => entry !== null && typeof entry === 'object'),
+  ];
   for (const check of checks as { row: string | string[] }[]) {
     for (const path of typeof check.row === 'string' ? [check.row] : check.row) {
       let schema: Schema = { $ref: `#/components/schemas/${ITEM_SCHEMA[name]}` };
@@ -52,14 +60,17 @@ test.each(NAMES)('%s: every row path names a property of the row schema', (name)
   }
 });
 
-test.each(NAMES.filter((name) => FILTER_CHECKS[name].lookups !== undefined))('%s: every lookup entry is a lookup body field and names a checked filter', (name) => {
-  const body = spec.paths[`${listPath(name).path}/lookup`]?.post?.requestBody?.content['application/json']?.schema;
-  const fields = Object.keys(propertiesOf(body!));
-  for (const [field, entry] of Object.entries(FILTER_CHECKS[name].lookups!)) {
-    expect([name, field, fields.includes(field)]).toEqual([name, field, true]);
-    if (typeof entry === 'string') expect(FILTER_CHECKS[name].checked[entry]).toBeDefined();
-  }
-});
+test.each(NAMES.filter((name) => FILTER_CHECKS[name].lookups !== undefined))(
+  '%s: every lookup entry is a lookup body field and names a checked filter',
+  (name) => {
+    const body = spec.paths[`${listPath(name).path}/lookup`]?.post?.requestBody?.content['application/json']?.schema;
+    const fields = Object.keys(propertiesOf(body!));
+    for (const [field, entry] of Object.entries(FILTER_CHECKS[name].lookups!)) {
+      expect([name, field, fields.includes(field)]).toEqual([name, field, true]);
+      if (typeof entry === 'string') expect(FILTER_CHECKS[name].checked[entry]).toBeDefined();
+    }
+  },
+);
 
 describe('the comparisons', () => {
   const origin = { producer: 'grades' as const, route: 'GET /grades' };
@@ -75,20 +86,34 @@ describe('the comparisons', () => {
     const rows = [grade('g1', 's', '2026-09-01'), grade('g2', 's', '2026-09-02'), grade('g3', 's', '2026-09-03')];
     const query = { 'registeredDate.onOrAfter': '2026-09-02', 'registeredDate.onOrBefore': '2026-09-02' };
     expect(checkListRows(origin, 'grades', query, rows).map((row) => row.id)).toEqual(['g2']);
-    const meta = [{ id: 'a', meta: { modified: '2026-09-01T10:00:00Z' } }, { id: 'b', meta: { modified: '2026-09-01T10:00:01Z' } }];
-    expect(checkListRows(origin, 'grades', { 'meta.modified.after': '2026-09-01T12:00:00+02:00' }, meta).map((row) => row.id)).toEqual(['b']);
+    const meta = [
+      { id: 'a', meta: { modified: '2026-09-01T10:00:00Z' } },
+      { id: 'b', meta: { modified: '2026-09-01T10:00:01Z' } },
+    ];
+    expect(checkListRows(origin, 'grades', { 'meta.modified.after': '2026-09-01T12:00:00+02:00' }, meta).map((row) => row.id)).toEqual([
+      'b',
+    ]);
   });
 
   test('an endDate that is not set always passes; activity dates are not applied with member or teacher', () => {
-    const rows = [{ id: 'open', startDate: '2026-01-01' }, { id: 'ended', startDate: '2026-01-01', endDate: '2026-02-01' }];
+    const rows = [
+      { id: 'open', startDate: '2026-01-01' },
+      { id: 'ended', startDate: '2026-01-01', endDate: '2026-02-01' },
+    ];
     expect(checkListRows(origin, 'groups', { 'endDate.onOrAfter': '2026-06-01' }, rows).map((row) => row.id)).toEqual(['open']);
     expect(checkListRows(origin, 'activities', { 'endDate.onOrAfter': '2026-06-01', member: 'p' }, rows)).toHaveLength(2);
   });
 
   test('arrays: an activity of the asked teacher duty, a placement whose child or owner is the asked person', () => {
-    const activities = [{ id: 'a1', teachers: [{ duty: { id: 'd1' } }] }, { id: 'a2', teachers: [{ duty: { id: 'd2' } }] }];
+    const activities = [
+      { id: 'a1', teachers: [{ duty: { id: 'd1' } }] },
+      { id: 'a2', teachers: [{ duty: { id: 'd2' } }] },
+    ];
     expect(checkLookupRows(origin, 'activities', 'teachers', ['d2'], activities).map((row) => row.id)).toEqual(['a2']);
-    const placements = [{ id: 'p1', child: { id: 'c' }, owners: [{ id: 'o' }] }, { id: 'p2', child: { id: 'x' }, owners: [{ id: 'y' }] }];
+    const placements = [
+      { id: 'p1', child: { id: 'c' }, owners: [{ id: 'o' }] },
+      { id: 'p2', child: { id: 'x' }, owners: [{ id: 'y' }] },
+    ];
     expect(checkLookupRows(origin, 'placements', 'personIds', ['o'], placements).map((row) => row.id)).toEqual(['p1']);
     expect(checkLookupRows(origin, 'activities', 'members', ['p'], activities)).toBe(activities);
   });

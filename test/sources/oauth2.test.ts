@@ -22,7 +22,9 @@ beforeEach(async () => {
     return { json: { access_token: accepted, token_type: 'Bearer', expires_in: 3600 } };
   });
   producer = await startFakeProducer(({ authorization }) =>
-    authorization === `Bearer ${accepted}` ? { json: { data: [], pageToken: null } } : { status: 401, json: { code: 'unauthorized', message: 'token' } },
+    authorization === `Bearer ${accepted}`
+      ? { json: { data: [], pageToken: null } }
+      : { status: 401, json: { code: 'unauthorized', message: 'token' } },
   );
 });
 
@@ -74,7 +76,10 @@ test('a 401 from the producer fetches a fresh token and retries once', async () 
 test('a producer that keeps answering 401 is a rejection after one retry, not a loop', async () => {
   const stubborn = await startFakeProducer(() => ({ status: 401, json: { code: 'unauthorized', message: 'no' } }));
   clients = createSourceClients(sourcesConfig(stubborn.url, { auth: oauth2() }));
-  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({ name: 'UpstreamRejectedError', status: 401 });
+  await expect(clients.forRequest(UNRESTRICTED).schedule.list('rooms', {})).rejects.toMatchObject({
+    name: 'UpstreamRejectedError',
+    status: 401,
+  });
   expect(stubborn.received).toHaveLength(2);
   await stubborn.close();
 });
@@ -94,7 +99,10 @@ test('a token is refreshed shortly before expires_in, not after', async () => {
 
 test('a refused client secret is an UpstreamRejectedError carrying the OAuth2 error code', async () => {
   clients = createSourceClients(sourcesConfig(producer.url, { auth: oauth2('wrong') }));
-  const error = await clients.forRequest(UNRESTRICTED).grades.list('grades', {}).catch((e: unknown) => e);
+  const error = await clients
+    .forRequest(UNRESTRICTED)
+    .grades.list('grades', {})
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UpstreamRejectedError);
   expect(error).toMatchObject({ producer: 'grades', status: 401, code: 'invalid_client', path: 'POST /oauth2/token (token)' });
   expect(producer.received).toHaveLength(0);

@@ -21,7 +21,12 @@ afterEach(async () => {
 
 test('list sends the filters as the spec names them, arrays as repeated keys, and the configured page size', async () => {
   const { register } = clients.forRequest(UNRESTRICTED);
-  const page = await register.list('groups', { 'meta.modified.after': '2026-01-01T00:00:00Z', schoolTypes: ['GR', 'GY'], expandReferenceNames: true, organisation: undefined });
+  const page = await register.list('groups', {
+    'meta.modified.after': '2026-01-01T00:00:00Z',
+    schoolTypes: ['GR', 'GY'],
+    expandReferenceNames: true,
+    organisation: undefined,
+  });
   const query = producer.received[0]?.query;
   expect(query?.get('meta.modified.after')).toBe('2026-01-01T00:00:00Z');
   expect(query?.getAll('schoolTypes')).toEqual(['GR', 'GY']);
@@ -41,8 +46,15 @@ test('list sends the filters as the spec names them, arrays as repeated keys, an
 
 test('with a pageToken only limit and pageToken are sent, whatever the query says', async () => {
   const { register } = clients.forRequest(UNRESTRICTED);
-  const page = await register.list('persons', { nameContains: 'an', 'meta.created.after': '2020-01-01T00:00:00Z' }, { limit: 25, pageToken: '50' });
-  expect([...(producer.received[0]?.query.entries() ?? [])]).toEqual([['limit', '25'], ['pageToken', '50']]);
+  const page = await register.list(
+    'persons',
+    { nameContains: 'an', 'meta.created.after': '2020-01-01T00:00:00Z' },
+    { limit: 25, pageToken: '50' },
+  );
+  expect([...(producer.received[0]?.query.entries() ?? [])]).toEqual([
+    ['limit', '25'],
+    ['pageToken', '50'],
+  ]);
   expect(page.data.map((p) => p.id)).toEqual([...municipality().persons.values()].slice(50, 75).map((p) => p.id));
 });
 

@@ -43,7 +43,9 @@ async function producer(answer: Answer, tuning: Partial<ProducerConfig> = {}): P
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  clients = createSourceClients(sourcesConfig(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, tuning), { validatePayloads: false });
+  clients = createSourceClients(sourcesConfig(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, tuning), {
+    validatePayloads: false,
+  });
   return clients;
 }
 
@@ -51,7 +53,9 @@ const OVERLOADED = { status: 503, json: { code: 'ServiceUnavailable', message: '
 
 test('a 503 that is overload is retried with the whole batch, never split, and the answer is whole', async () => {
   const ids = idsOf(municipality().persons, 4);
-  const sources = (await producer((_seen, index) => (index < 2 ? OVERLOADED : { json: ids.map((id) => ({ id })) }))).forRequest(UNRESTRICTED);
+  const sources = (await producer((_seen, index) => (index < 2 ? OVERLOADED : { json: ids.map((id) => ({ id })) }))).forRequest(
+    UNRESTRICTED,
+  );
   const persons = await sources.register.loadMany('persons', ids);
   expect(persons.map((p) => (p as { id: string } | null)?.id)).toEqual(ids);
   expect(seen.map((s) => (JSON.parse(s.body) as { ids: string[] }).ids.length)).toEqual([4, 4, 4]);
@@ -63,7 +67,9 @@ test('a 503 that says the lookup is too large is split, not retried', async () =
   const sources = (
     await producer((one) => {
       const asked = (JSON.parse(one.body) as { ids: string[] }).ids;
-      return asked.length > 2 ? { status: 503, json: { code: 'TooLarge', message: 'Lookup asks for 4 keys; at most 2' } } : { json: asked.map((id) => ({ id })) };
+      return asked.length > 2
+        ? { status: 503, json: { code: 'TooLarge', message: 'Lookup asks for 4 keys; at most 2' } }
+        : { json: asked.map((id) => ({ id })) };
     })
   ).forRequest(UNRESTRICTED);
   await sources.register.loadMany('persons', ids);
@@ -115,7 +121,11 @@ test('consecutive failures open the breaker: calls fail at once without being se
   for (let i = 0; i < 3; i += 1) await expect(sources.schedule.list('rooms', {})).rejects.toMatchObject({ status: 502 });
   expect(clientsHere.breakers().schedule).toBe('open');
   expect(clientsHere.breakers().register).toBe('closed');
-  await expect(sources.schedule.list('rooms', {})).rejects.toMatchObject({ reason: 'circuit-open', producer: 'schedule', message: expect.stringContaining("'schedule'") });
+  await expect(sources.schedule.list('rooms', {})).rejects.toMatchObject({
+    reason: 'circuit-open',
+    producer: 'schedule',
+    message: expect.stringContaining("'schedule'"),
+  });
   expect(seen).toHaveLength(3);
   expect(await metricsText()).toMatch(/ss12000_producer_circuit_state\{producer="schedule"\} 2/);
 

@@ -9,21 +9,28 @@ import { startFakeProducer, type FakeProducer, type Received, type Reply } from 
 import { municipality } from './support/municipality';
 
 // The spec's meaning of the activities lookup fields, answered from the generated data.
-const activitiesLookup = (dataset: Dataset) => ({ body, query }: Received): Reply => {
-  const { teachers = [], members = [] } = body as { teachers?: string[]; members?: string[] };
-  const groupsOfMembers = new Set(
-    [...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => members.includes(m.person.id))).map((g) => g.id),
-  );
-  const rows = [...dataset.activities.values()].filter(
-    (a) => (a.teachers ?? []).some((t) => teachers.includes(t.duty.id)) || a.groups.some((g) => groupsOfMembers.has(g.id)),
-  );
-  if (!query.getAll('expand').includes('groups')) return { json: rows };
-  return { json: rows.map((a) => ({ ...a, _embedded: { groups: a.groups.map((g) => dataset.groups.get(g.id)) } })) };
-};
+const activitiesLookup =
+  (dataset: Dataset) =>
+  ({ body, query }: Received): Reply => {
+    const { teachers = [], members = [] } = body as { teachers?: string[]; members?: string[] };
+    const groupsOfMembers = new Set(
+      [...dataset.groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => members.includes(m.person.id))).map((g) => g.id),
+    );
+    const rows = [...dataset.activities.values()].filter(
+      (a) => (a.teachers ?? []).some((t) => teachers.includes(t.duty.id)) || a.groups.some((g) => groupsOfMembers.has(g.id)),
+    );
+    if (!query.getAll('expand').includes('groups')) return { json: rows };
+    return { json: rows.map((a) => ({ ...a, _embedded: { groups: a.groups.map((g) => dataset.groups.get(g.id)) } })) };
+  };
 
 const activitiesOfMember = (personId: string): string[] => {
-  const groups = new Set([...municipality().groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === personId)).map((g) => g.id));
-  return [...municipality().activities.values()].filter((a) => a.groups.some((g) => groups.has(g.id))).map((a) => a.id!).sort();
+  const groups = new Set(
+    [...municipality().groups.values()].filter((g) => (g.groupMemberships ?? []).some((m) => m.person.id === personId)).map((g) => g.id),
+  );
+  return [...municipality().activities.values()]
+    .filter((a) => a.groups.some((g) => groups.has(g.id)))
+    .map((a) => a.id!)
+    .sort();
 };
 
 let producer: FakeProducer;
@@ -44,7 +51,8 @@ const activitiesOfDuty = (dutyId: string): Activity[] =>
 
 const teachingDuties = (count: number): string[] => {
   const ids = new Set<string>();
-  for (const activity of municipality().activities.values()) for (const t of activity.teachers ?? []) if (ids.size < count) ids.add(t.duty.id);
+  for (const activity of municipality().activities.values())
+    for (const t of activity.teachers ?? []) if (ids.size < count) ids.add(t.duty.id);
   return [...ids];
 };
 
@@ -55,7 +63,11 @@ test('keys whose rows name them share one lookup, and each key gets exactly its 
   expect(producer.received).toHaveLength(1);
   expect(producer.received[0]?.body).toEqual({ teachers: duties });
   duties.forEach((duty, i) => {
-    expect(answers[i]?.map((a) => a.id).sort()).toEqual(activitiesOfDuty(duty).map((a) => a.id).sort());
+    expect(answers[i]?.map((a) => a.id).sort()).toEqual(
+      activitiesOfDuty(duty)
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 });
 
@@ -67,7 +79,10 @@ test('an activity taught by two of the requested duties is given to both', async
   const custom = await startFakeProducer(() => ({ json: [coTaught] }));
   const coClients = createSourceClients(sourcesConfig(custom.url));
   const { schedule } = coClients.forRequest(UNRESTRICTED);
-  const [ofFirst, ofSecond] = await Promise.all([schedule.loadBy('activities', 'teachers', first), schedule.loadBy('activities', 'teachers', second)]);
+  const [ofFirst, ofSecond] = await Promise.all([
+    schedule.loadBy('activities', 'teachers', first),
+    schedule.loadBy('activities', 'teachers', second),
+  ]);
   await coClients.close();
   await custom.close();
   expect(custom.received).toHaveLength(1);
@@ -76,7 +91,9 @@ test('an activity taught by two of the requested duties is given to both', async
 });
 
 test('members share one lookup asked with expand=groups, each person gets the activities whose groups list them', async () => {
-  const students = [...new Set([...municipality().groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 3);
+  const students = [
+    ...new Set([...municipality().groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id))),
+  ].slice(0, 3);
   const { schedule } = clients.forRequest(UNRESTRICTED);
   const answers = await Promise.all(students.map((student) => schedule.loadBy('activities', 'members', student)));
   expect(producer.received).toHaveLength(1);
@@ -93,7 +110,9 @@ test('members share one lookup asked with expand=groups, each person gets the ac
 test('an activity whose embedded groups name none of the asked members is given to no one', async () => {
   const [student] = [...municipality().groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id));
   const stranger = [...municipality().activities.values()].find((a) => !activitiesOfMember(student!).includes(a.id!))!;
-  const custom = await startFakeProducer(() => ({ json: [{ ...stranger, _embedded: { groups: stranger.groups.map((g) => municipality().groups.get(g.id)) } }] }));
+  const custom = await startFakeProducer(() => ({
+    json: [{ ...stranger, _embedded: { groups: stranger.groups.map((g) => municipality().groups.get(g.id)) } }],
+  }));
   const customClients = createSourceClients(sourcesConfig(custom.url));
   const { schedule } = customClients.forRequest(UNRESTRICTED);
   const rows = await schedule.loadBy('activities', 'members', student!);
@@ -104,7 +123,10 @@ test('an activity whose embedded groups name none of the asked members is given 
 
 test('a producer that ignores expand=groups: the rows cannot be split, so each person is asked on their own', async () => {
   const dataset = municipality();
-  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 3);
+  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(
+    0,
+    3,
+  );
   const plain = activitiesLookup(dataset);
   const ignoring = await startFakeProducer((request) => plain({ ...request, query: new URLSearchParams() }));
   const ignoringClients = createSourceClients(sourcesConfig(ignoring.url));
@@ -123,7 +145,9 @@ test('a key with no rows gets an empty list', async () => {
 
 test('a field the producer does not offer is a programming error, and nothing is sent', async () => {
   const sources = clients.forRequest(UNRESTRICTED);
-  await expect(sources.schedule.loadBy('activities', 'organisation', 'x')).rejects.toThrow(/no reverse lookup 'organisation' on activities/);
+  await expect(sources.schedule.loadBy('activities', 'organisation', 'x')).rejects.toThrow(
+    /no reverse lookup 'organisation' on activities/,
+  );
   await expect(sources.grades.loadBy('grades', 'gradingTeacher', 'x')).rejects.toThrow(/no reverse lookup/);
   expect(producer.received).toHaveLength(0);
 });
@@ -148,7 +172,10 @@ test('where the list filter takes many values, one walk serves a page of keys, e
   expect(listing.received).toHaveLength(1);
   expect(listing.received[0]?.query.getAll('student')).toEqual(students);
   answers.forEach((plans, i) => {
-    const expected = [...dataset.studyplans.values()].filter((plan) => plan.student.id === students[i]).map((plan) => plan.id).sort();
+    const expected = [...dataset.studyplans.values()]
+      .filter((plan) => plan.student.id === students[i])
+      .map((plan) => plan.id)
+      .sort();
     expect(plans.map((plan) => plan.id).sort()).toEqual(expected);
   });
 });
@@ -156,7 +183,10 @@ test('where the list filter takes many values, one walk serves a page of keys, e
 test('a many-valued list filter is walked once per 100 keys (the ids travel in the URL)', async () => {
   const dataset = municipality();
   // Students with and without study plans: a key without rows gets an empty list.
-  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(0, 150);
+  const students = [...new Set([...dataset.groups.values()].flatMap((g) => (g.groupMemberships ?? []).map((m) => m.person.id)))].slice(
+    0,
+    150,
+  );
   expect(students).toHaveLength(150);
   const listing = await studyplansProducer(dataset);
   const listClients = createSourceClients(sourcesConfig(listing.url, { maxBatchSize: 1000 }));
@@ -166,7 +196,10 @@ test('a many-valued list filter is walked once per 100 keys (the ids travel in t
   await listing.close();
   expect(listing.received.map((r) => r.query.getAll('student').length).sort((a, b) => a - b)).toEqual([50, 100]);
   answers.forEach((plans, i) => {
-    const expected = [...dataset.studyplans.values()].filter((plan) => plan.student.id === students[i]).map((plan) => plan.id).sort();
+    const expected = [...dataset.studyplans.values()]
+      .filter((plan) => plan.student.id === students[i])
+      .map((plan) => plan.id)
+      .sort();
     expect(plans.map((plan) => plan.id).sort()).toEqual(expected);
   });
 });
@@ -185,7 +218,10 @@ test('a producer that ignores the many-valued filter: other students\u2019 rows 
   expect(everything.received).toHaveLength(1);
   expect(dataset.studyplans.size).toBeGreaterThan(students.length);
   answers.forEach((plans, i) => {
-    const expected = [...dataset.studyplans.values()].filter((plan) => plan.student.id === students[i]).map((plan) => plan.id).sort();
+    const expected = [...dataset.studyplans.values()]
+      .filter((plan) => plan.student.id === students[i])
+      .map((plan) => plan.id)
+      .sort();
     expect(plans.map((plan) => plan.id).sort()).toEqual(expected);
   });
 });
@@ -203,7 +239,9 @@ test('a list filter taking one value is walked once per distinct key, however of
   const answers = await Promise.all(asked.map((student) => grades.loadBy('grades', 'student', student)));
   await listClients.close();
   await listing.close();
-  expect(listing.received.map((r) => `${r.method} ${r.path}?${r.query}`).sort()).toEqual(students.map((s) => `GET /grades?student=${s}&limit=100`).sort());
+  expect(listing.received.map((r) => `${r.method} ${r.path}?${r.query}`).sort()).toEqual(
+    students.map((s) => `GET /grades?student=${s}&limit=100`).sort(),
+  );
   answers.forEach((rows, i) => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((grade) => grade.student.id === asked[i])).toBe(true);

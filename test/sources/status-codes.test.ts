@@ -44,7 +44,10 @@ test.each(TABLE)('a producer answering %i on a list is %s naming producer and pa
   for (const level of ['error', 'warn', 'info'] as const) {
     jest.spyOn(logger, level).mockImplementation(((...args: unknown[]) => void lines.push([level, ...args])) as never);
   }
-  const error = await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {}).catch((e: unknown) => e);
+  const error = await clients
+    .forRequest(UNRESTRICTED)
+    .schedule.list('rooms', {})
+    .catch((e: unknown) => e);
   const mapped = toGraphQLError(error);
   expect(mapped.extensions).toMatchObject({ code, producer: 'schedule', path: 'GET /rooms' });
   expect(mapped.message).toContain('schedule');
@@ -66,14 +69,20 @@ test.each(TABLE)('a producer answering %i on a list is %s naming producer and pa
 test('a timeout, a refused connection and a broken body are coded too', async () => {
   producer = await startFakeProducer(() => ({ raw: 'not json' }));
   clients = createSourceClients(sourcesConfig(producer.url, { maxAttempts: 1 }));
-  const invalid = await clients.forRequest(UNRESTRICTED).schedule.list('rooms', {}).catch((e: unknown) => e);
+  const invalid = await clients
+    .forRequest(UNRESTRICTED)
+    .schedule.list('rooms', {})
+    .catch((e: unknown) => e);
   expect(toGraphQLError(invalid).extensions).toMatchObject({ code: 'UPSTREAM_INVALID', producer: 'schedule', path: 'GET /rooms' });
   await clients.close();
   await producer.close();
 
   producer = await startFakeProducer(() => 'hang');
   clients = createSourceClients(sourcesConfig(producer.url, { maxAttempts: 1, timeoutMs: 200 }));
-  const timeout = await clients.forRequest(UNRESTRICTED).grades.list('grades', {}).catch((e: unknown) => e);
+  const timeout = await clients
+    .forRequest(UNRESTRICTED)
+    .grades.list('grades', {})
+    .catch((e: unknown) => e);
   expect(toGraphQLError(timeout).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', producer: 'grades', path: 'GET /grades' });
   await clients.close();
   await producer.close();
@@ -81,6 +90,9 @@ test('a timeout, a refused connection and a broken body are coded too', async ()
   const closed = await startFakeProducer(() => ({ json: {} }));
   await closed.close();
   clients = createSourceClients(sourcesConfig(closed.url, { maxAttempts: 1 }));
-  const refused = await clients.forRequest(UNRESTRICTED).register.list('persons', {}).catch((e: unknown) => e);
+  const refused = await clients
+    .forRequest(UNRESTRICTED)
+    .register.list('persons', {})
+    .catch((e: unknown) => e);
   expect(toGraphQLError(refused).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', producer: 'register', path: 'GET /persons' });
 });

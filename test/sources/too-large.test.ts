@@ -30,7 +30,11 @@ test('when even one id is too large, the 503 stands as UpstreamUnavailableError'
   producer = await startFakeProducer(() => ({ status: 503, json: { code: 'too_large', message: 'always' } }));
   clients = createSourceClients(sourcesConfig(producer.url, { maxBatchSize: 8 }));
   const ids = idsOf(municipality().persons, 4);
-  await expect(clients.forRequest(UNRESTRICTED).register.loadMany('persons', ids)).rejects.toMatchObject({ name: 'UpstreamUnavailableError', status: 503, producer: 'register' });
+  await expect(clients.forRequest(UNRESTRICTED).register.loadMany('persons', ids)).rejects.toMatchObject({
+    name: 'UpstreamUnavailableError',
+    status: 503,
+    producer: 'register',
+  });
   // 4 → 2+2 → 1+1+1+1; the halves run concurrently, so how many were sent when the first single failed varies.
   const sizes = producer.received.map((r) => (r.body as { ids: string[] }).ids.length);
   expect(sizes.slice(0, 3)).toEqual([4, 2, 2]);

@@ -10,7 +10,15 @@ import { SPEC_YAML_PATH } from '../../src/ss12000/spec-extract';
 import { specSchemaOf } from '../../src/resolvers/shared/spec-documentation';
 import { GRAPH_FIELDS } from '../support/graph-additions';
 
-type Node = { $ref?: string; enum?: string[]; allOf?: Node[]; items?: Node; properties?: Record<string, Node>; schema?: Node; name?: string };
+type Node = {
+  $ref?: string;
+  enum?: string[];
+  allOf?: Node[];
+  items?: Node;
+  properties?: Record<string, Node>;
+  schema?: Node;
+  name?: string;
+};
 const spec = parse(readFileSync(SPEC_YAML_PATH, 'utf8')) as {
   components: { schemas: Record<string, Node>; parameters: Record<string, Node> };
   paths: Record<string, Record<string, { parameters?: Node[] }>>;
@@ -24,7 +32,9 @@ const specEnum = (pointer: string): string[] => {
   const query = /^(\w+) (\S+) \?(.+)$/.exec(pointer);
   if (query) {
     const [, method, path, name] = query;
-    const parameters = (spec.paths[path!]![method!.toLowerCase()]!.parameters ?? []).map((p) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()!]! : p));
+    const parameters = (spec.paths[path!]![method!.toLowerCase()]!.parameters ?? []).map((p) =>
+      p.$ref ? spec.components.parameters[p.$ref.split('/').pop()!]! : p,
+    );
     const schema = parameters.find((p) => p.name === name)!.schema!;
     return (schema.items ?? schema).enum!;
   }
@@ -93,7 +103,9 @@ const namedTypes = (): GraphQLNamedType[] => Object.values(graph.getTypeMap()).f
 
 describe('the graph against spec/ss12000-v2.1.yaml', () => {
   test('the committed descriptions are those of the spec file (regenerate with node dist/src/ss12000/spec-extract.js)', () => {
-    expect(readFileSync(SPEC_DESCRIPTIONS_PATH, 'utf8') === renderSpecDescriptions(extractDescriptions(readFileSync(SPEC_YAML_PATH, 'utf8')))).toBe(true);
+    expect(
+      readFileSync(SPEC_DESCRIPTIONS_PATH, 'utf8') === renderSpecDescriptions(extractDescriptions(readFileSync(SPEC_YAML_PATH, 'utf8'))),
+    ).toBe(true);
   });
 
   test('every SS 12000 enum has exactly the values of the spec (each value described by its SS 12000 string)', () => {
@@ -113,10 +125,13 @@ describe('the graph against spec/ss12000-v2.1.yaml', () => {
       const properties = Object.keys(propertiesOf(spec.components.schemas[schemaName]!));
       const fields = Object.keys(type.getFields());
       const added = GRAPH_FIELDS[type.name] ?? [];
-      for (const field of fields) if (!properties.includes(field) && !added.includes(field)) mismatches.push(`${type.name}.${field} is not in ${schemaName}`);
+      for (const field of fields)
+        if (!properties.includes(field) && !added.includes(field)) mismatches.push(`${type.name}.${field} is not in ${schemaName}`);
       // An input carries what a write needs; it need not offer every property the producer sets.
       if (isObjectType(type)) {
-        for (const property of properties) if (!fields.includes(property) && !WIRE_ONLY.has(property)) mismatches.push(`${schemaName}.${property} is missing from ${type.name}`);
+        for (const property of properties)
+          if (!fields.includes(property) && !WIRE_ONLY.has(property))
+            mismatches.push(`${schemaName}.${property} is missing from ${type.name}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -126,7 +141,8 @@ describe('the graph against spec/ss12000-v2.1.yaml', () => {
     const undocumented: string[] = [];
     for (const type of namedTypes()) {
       const root = type === graph.getQueryType() || type === graph.getMutationType();
-      if (!type.description && !root && !type.name.startsWith('_') && (isObjectType(type) || isInputObjectType(type) || isEnumType(type))) undocumented.push(type.name);
+      if (!type.description && !root && !type.name.startsWith('_') && (isObjectType(type) || isInputObjectType(type) || isEnumType(type)))
+        undocumented.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) if (!field.description) undocumented.push(`${type.name}.${field.name}`);
       }
@@ -136,7 +152,11 @@ describe('the graph against spec/ss12000-v2.1.yaml', () => {
 });
 
 test('every paged root list says what comes without `first`', () => {
-  const paged = Object.values(graph.getQueryType()!.getFields()).filter((field) => field.args.some((argument) => argument.name === 'first'));
+  const paged = Object.values(graph.getQueryType()!.getFields()).filter((field) =>
+    field.args.some((argument) => argument.name === 'first'),
+  );
   expect(paged.length).toBeGreaterThan(15);
-  expect(paged.filter((field) => !/without `first` the first \d+ nodes come/.test(field.description ?? '')).map((field) => field.name)).toEqual([]);
+  expect(
+    paged.filter((field) => !/without `first` the first \d+ nodes come/.test(field.description ?? '')).map((field) => field.name),
+  ).toEqual([]);
 });

@@ -13,7 +13,11 @@ describe('SS 12000 spec validator', () => {
   });
 
   it('names the path and the rule a payload breaks', () => {
-    const result = validatorFor('Room')({ id: 'not-a-uuid', meta: { created: '2026-01-01T00:00:00Z', modified: 'yesterday' }, displayName: 'A1' });
+    const result = validatorFor('Room')({
+      id: 'not-a-uuid',
+      meta: { created: '2026-01-01T00:00:00Z', modified: 'yesterday' },
+      displayName: 'A1',
+    });
     expect(result.ok).toBe(false);
     const errors = result.ok ? '' : result.errors;
     expect(errors).toContain('/id must match format "uuid"');

@@ -22,7 +22,12 @@ describe.each([
 
   test('gives back what was set, in the order asked, and nothing for a key never set', async () => {
     const space = store.space('a', LIMITS);
-    expect(await space.setMany([['k1', 'one'], ['k2', 'two']])).toBe(true);
+    expect(
+      await space.setMany([
+        ['k1', 'one'],
+        ['k2', 'two'],
+      ]),
+    ).toBe(true);
     expect(await space.getMany(['k2', 'nope', 'k1'])).toEqual(['two', undefined, 'one']);
     expect(await space.getMany([])).toEqual([]);
   });
@@ -37,7 +42,12 @@ describe.each([
 
   test('an entry over maxEntryChars is refused, and none of the entries set with it is kept', async () => {
     const space = store.space('limits', LIMITS);
-    expect(await space.setMany([['small', 'fits'], ['large', 'x'.repeat(11)]])).toBe(false);
+    expect(
+      await space.setMany([
+        ['small', 'fits'],
+        ['large', 'x'.repeat(11)],
+      ]),
+    ).toBe(false);
     expect(await space.getMany(['small', 'large'])).toEqual([undefined, undefined]);
   });
 
@@ -63,7 +73,8 @@ test('a Redis that does not answer: every operation fails at once with SharedSto
   try {
     await store.connect();
     const space = store.space('a', LIMITS);
-    const failures = (): Promise<number> => sharedStateErrors.get().then((metric) => metric.values.reduce((sum, value) => sum + value.value, 0));
+    const failures = (): Promise<number> =>
+      sharedStateErrors.get().then((metric) => metric.values.reduce((sum, value) => sum + value.value, 0));
     const before = await failures();
     await expect(space.getMany(['k'])).rejects.toBeInstanceOf(SharedStoreUnavailableError);
     await expect(space.setMany([['k', 'v']])).rejects.toBeInstanceOf(SharedStoreUnavailableError);

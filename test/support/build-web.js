@@ -6,5 +6,8 @@ const path = require('node:path');
 
 module.exports = () => {
   // Jest sets NODE_ENV=test, and Vite would then bundle React's development build: the tests serve what ships.
-  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'web', 'build.mjs')], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'web', 'build.mjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 };

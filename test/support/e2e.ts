@@ -87,7 +87,12 @@ export interface QueryOptions {
  */
 export const testAudit = (): Logger => pino({ name: 'audit', base: undefined, level: readEnv().logLevel });
 
-export const DEMO_KEYS = { full: 'demo-full-key', lms: 'demo-lms-key', analytics: 'demo-analytics-key', attendance: 'demo-attendance-key' } as const;
+export const DEMO_KEYS = {
+  full: 'demo-full-key',
+  lms: 'demo-lms-key',
+  analytics: 'demo-analytics-key',
+  attendance: 'demo-attendance-key',
+} as const;
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -110,8 +115,7 @@ export interface E2E extends EmbeddedStack {
 
 export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   const dataset =
-    options.dataset ??
-    generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
+    options.dataset ?? generateMunicipality({ seed: options.seed, students: options.students, studentsPerUnit: options.studentsPerUnit });
   const audit = options.audit ?? testAudit();
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const tracing = options.tracing && startTracing({ serviceName: 'gateway', endpoint: options.tracing.endpoint });
@@ -175,12 +179,17 @@ export async function startE2E(options: E2EOptions = {}): Promise<E2E> {
   };
 }
 
-const queryFor = (stack: GatewayStack, defaultKey: string): E2E['query'] =>
+const queryFor =
+  (stack: GatewayStack, defaultKey: string): E2E['query'] =>
   async <TData>(document: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) => {
     const apiKey = queryOptions.apiKey === undefined ? defaultKey : queryOptions.apiKey;
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }), ...queryOptions.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }),
+        ...queryOptions.headers,
+      },
       body: JSON.stringify({ query: document, variables }),
     });
     return { status: response.status, ...((await response.json()) as GraphQLResponse<TData>) };
@@ -207,5 +216,11 @@ export async function startReplica(of: E2E, options: ReplicaOptions = {}): Promi
     sharedState: options.sharedState,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
   });
-  return { ...stack, producers: of.producers, dataset: of.dataset, engine: 'apollo', query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full) };
+  return {
+    ...stack,
+    producers: of.producers,
+    dataset: of.dataset,
+    engine: 'apollo',
+    query: queryFor(stack, options.apiKey ?? DEMO_KEYS.full),
+  };
 }

@@ -57,7 +57,11 @@ interface OtlpRequest {
 const KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
 
 const valueOf = (value: OtlpValue): unknown =>
-  value.stringValue ?? (value.intValue === undefined ? undefined : Number(value.intValue)) ?? value.doubleValue ?? value.boolValue ?? value.arrayValue?.values?.map(valueOf);
+  value.stringValue ??
+  (value.intValue === undefined ? undefined : Number(value.intValue)) ??
+  value.doubleValue ??
+  value.boolValue ??
+  value.arrayValue?.values?.map(valueOf);
 
 const attributesOf = (attributes: OtlpAttribute[] = []): Record<string, unknown> =>
   Object.fromEntries(attributes.map((attribute) => [attribute.key, valueOf(attribute.value)]));

@@ -10,7 +10,13 @@ export interface RawResponse {
   bytes: Buffer;
 }
 
-export const rawRequest = (base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawResponse> =>
+export const rawRequest = (
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawResponse> =>
   new Promise((resolve, reject) => {
     const { hostname, port } = new URL(base);
     const sent = request({ hostname, port, method, path, headers }, (response) => {

@@ -9,12 +9,27 @@ import { startRealStack, type RealStack } from './support/stack';
 const meta = { created: '2025-06-01T08:00:00+02:00', modified: '2025-06-01T08:00:00+02:00' };
 const groupId = (n: number): string => `c1000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const GROUPS: Row[] = Array.from({ length: 10 }, (_, n) => ({
-  id: groupId(n), meta, displayName: `Grupp ${n}`, groupType: 'Undervisning', organisation: { id: UNIT_A }, startDate: '2025-08-18',
+  id: groupId(n),
+  meta,
+  displayName: `Grupp ${n}`,
+  groupType: 'Undervisning',
+  organisation: { id: UNIT_A },
+  startDate: '2025-08-18',
 }));
 // Four activities naming the ten groups sixteen times.
-const ACTIVITIES: Row[] = [[0, 1, 2, 3], [2, 3, 4, 5], [5, 6, 7, 8], [8, 9, 0, 1]].map((members, n) => ({
-  id: `f1000000-0000-4000-8000-00000000000${n}`, meta, displayName: `Kurs ${n}`, organisation: { id: UNIT_A },
-  groups: members.map((member) => ({ id: groupId(member) })), startDate: '2025-08-18', calendarEventsRequired: false,
+const ACTIVITIES: Row[] = [
+  [0, 1, 2, 3],
+  [2, 3, 4, 5],
+  [5, 6, 7, 8],
+  [8, 9, 0, 1],
+].map((members, n) => ({
+  id: `f1000000-0000-4000-8000-00000000000${n}`,
+  meta,
+  displayName: `Kurs ${n}`,
+  organisation: { id: UNIT_A },
+  groups: members.map((member) => ({ id: groupId(member) })),
+  startDate: '2025-08-18',
+  calendarEventsRequired: false,
 }));
 const CONCURRENCY = 3;
 const DELAY_MS = 100;
@@ -40,7 +55,9 @@ describe('a register producer without /lookup, behind the gateway', () => {
   it('resolves every reference by GET /groups/{id}: one per distinct id, at most maxConcurrency at once', async () => {
     register.reset();
     const started = Date.now();
-    const answer = await stack.query<{ activities: { edges: { node: { groups: { id: string; displayName: string }[] } }[] } }>(ACTIVITIES_QUERY);
+    const answer = await stack.query<{ activities: { edges: { node: { groups: { id: string; displayName: string }[] } }[] } }>(
+      ACTIVITIES_QUERY,
+    );
     const elapsed = Date.now() - started;
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.activities.edges[0]?.node.groups).toEqual([0, 1, 2, 3].map((n) => ({ id: groupId(n), displayName: `Grupp ${n}` })));
@@ -65,7 +82,11 @@ describe('a register producer without /lookup, behind the gateway', () => {
     const answer = await stack.query('{ persons(first: 1) { edges { node { id } } } groups(first: 1) { edges { node { id } } } }');
     expect(answer.data).toEqual({ persons: null, groups: { edges: [{ node: { id: groupId(0) } }] } });
     expect(answer.errors).toEqual([
-      { message: 'The register producer does not offer GET /persons.', path: ['persons'], extensions: { code: 'UPSTREAM_UNSUPPORTED', producer: 'register', path: 'GET /persons' } },
+      {
+        message: 'The register producer does not offer GET /persons.',
+        path: ['persons'],
+        extensions: { code: 'UPSTREAM_UNSUPPORTED', producer: 'register', path: 'GET /persons' },
+      },
     ]);
   });
 });
@@ -76,7 +97,15 @@ describe('capabilities declared in the config', () => {
   const start = async (settings: Partial<SourcesConfig['register']>, options: { lookup?: boolean } = {}) => {
     producer = await startRealProducer({ collections: { '/organisations': organisations, '/groups': GROUPS }, ...options });
     clients = createSourceClients({
-      register: { baseUrl: producer.url, auth: { kind: 'bearer', token: producer.token }, timeoutMs: 5_000, maxBatchSize: 100, pageSize: 100, maxConcurrency: 4, ...settings },
+      register: {
+        baseUrl: producer.url,
+        auth: { kind: 'bearer', token: producer.token },
+        timeoutMs: 5_000,
+        maxBatchSize: 100,
+        pageSize: 100,
+        maxConcurrency: 4,
+        ...settings,
+      },
     });
   };
   afterEach(async () => {
@@ -106,7 +135,8 @@ describe('capabilities declared in the config', () => {
     await start({ capabilities: { probe: true } }, { lookup: false });
     // The probe runs in the background from createSourceClients; wait for it to have asked everything.
     const paths = ['/organisations', '/persons', '/placements', '/duties', '/groups', '/programmes', '/syllabuses', '/schoolUnitOfferings'];
-    for (let waited = 0; producer.total() < paths.length + 2 && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; producer.total() < paths.length + 2 && waited < 5_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 50));
     for (const path of paths) expect([path, producer.count(`GET ${path}`)]).toEqual([path, 1]);
     // Only the paths that answered are asked for their lookup.
@@ -125,7 +155,9 @@ describe('capabilities declared in the config', () => {
 
 describe('any subset of producers', () => {
   it('a municipality with only a register producer starts; the other producers’ fields say UPSTREAM_UNSUPPORTED', async () => {
-    const stack = await startRealStack({ producers: { register: { collections: { '/organisations': organisations, '/groups': GROUPS } } } });
+    const stack = await startRealStack({
+      producers: { register: { collections: { '/organisations': organisations, '/groups': GROUPS } } },
+    });
     try {
       const answer = await stack.query(`{
         groups(first: 1) { edges { node { id displayName } } }
@@ -139,7 +171,9 @@ describe('any subset of producers', () => {
         absences: null,
         group: { displayName: 'Grupp 0', activities: null },
       });
-      expect(answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.['code'], error.extensions?.['producer']]).sort()).toEqual([
+      expect(
+        answer.errors?.map((error) => [error.path?.join('.'), error.extensions?.['code'], error.extensions?.['producer']]).sort(),
+      ).toEqual([
         ['absences', 'UPSTREAM_UNSUPPORTED', 'attendance'],
         ['group.activities', 'UPSTREAM_UNSUPPORTED', 'schedule'],
         ['rooms', 'UPSTREAM_UNSUPPORTED', 'schedule'],

@@ -39,7 +39,10 @@ describe('date-times without offset', () => {
   it('are read in the time zone configured for the producer', () => {
     const checker = new PayloadChecker('register', true, { timeZone: 'Europe/Helsinki' });
     const page = checker.page('persons', 'GET /persons', { data: [copy(PERSON_ROWS[2])], pageToken: null });
-    expect((page.data[0] as { meta: unknown }).meta).toEqual({ created: '2025-01-15T08:00:00+02:00', modified: '2025-07-01T10:30:00+03:00' });
+    expect((page.data[0] as { meta: unknown }).meta).toEqual({
+      created: '2025-01-15T08:00:00+02:00',
+      modified: '2025-07-01T10:30:00+03:00',
+    });
   });
 });
 
@@ -82,7 +85,10 @@ describe('securityMarking', () => {
     const row = { ...copy(PERSON_ROWS[4]!), securityMarking: 'Hemlig' };
     const page = new PayloadChecker('register', true).page('persons', 'GET /persons', { data: [row], pageToken: null });
     expect((page.data[0] as Record<string, unknown>)['securityMarking']).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ pointer: '/securityMarking', rule: 'enum-unknown', action: 'protected' }), expect.any(String));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ pointer: '/securityMarking', rule: 'enum-unknown', action: 'protected' }),
+      expect.any(String),
+    );
   });
 });
 
@@ -98,7 +104,8 @@ describe('startDate', () => {
 describe('the violation log', () => {
   it('logs each (producer, path, pointer, rule) once, however many rows repeat it, and counts every one', async () => {
     const before = (await producerPayloadViolations.get()).values.find((v) => v.labels['rule'] === 'unit-test-rule')?.value ?? 0;
-    for (let i = 0; i < 50; i++) reportViolation({ producer: 'grades', path: 'GET /grades', pointer: '/x', rule: 'unit-test-rule', action: 'served', position: i });
+    for (let i = 0; i < 50; i++)
+      reportViolation({ producer: 'grades', path: 'GET /grades', pointer: '/x', rule: 'unit-test-rule', action: 'served', position: i });
     expect(warn).toHaveBeenCalledTimes(1);
     const after = (await producerPayloadViolations.get()).values.find((v) => v.labels['rule'] === 'unit-test-rule')?.value;
     expect(after).toBe(before + 50);

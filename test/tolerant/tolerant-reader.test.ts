@@ -44,14 +44,22 @@ describe('rows that cannot be served safely', () => {
   });
 
   it('are left out of the page, the other rows served', () => {
-    expect(persons.data?.persons.edges.map((edge) => edge.node['id'])).toEqual([P.plain, P.opaqueId, P.noOffset, P.noMarking, P.nullName, P.unitB]);
+    expect(persons.data?.persons.edges.map((edge) => edge.node['id'])).toEqual([
+      P.plain,
+      P.opaqueId,
+      P.noOffset,
+      P.noMarking,
+      P.nullName,
+      P.unitB,
+    ]);
   });
 
   it('are each a field error on the list naming producer, path and position', () => {
     const drops = (persons.errors ?? []).filter((error) => error.path?.join('.') === 'persons');
     expect(drops).toEqual([
       {
-        message: 'The register producer answered GET /persons with a row that cannot be served (data[5]/id missing-required: the row is left out).',
+        message:
+          'The register producer answered GET /persons with a row that cannot be served (data[5]/id missing-required: the row is left out).',
         path: ['persons'],
         extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /persons', position: 5 },
       },
@@ -64,10 +72,17 @@ describe('rows that cannot be served safely', () => {
   });
 
   it('are logged once per producer, path and pointer, and counted', async () => {
-    expect(line('GET /persons', '/id', 'missing-required')).toEqual(
-      { producer: 'register', path: 'GET /persons', pointer: '/id', rule: 'missing-required', action: 'dropped', position: 5 },
+    expect(line('GET /persons', '/id', 'missing-required')).toEqual({
+      producer: 'register',
+      path: 'GET /persons',
+      pointer: '/id',
+      rule: 'missing-required',
+      action: 'dropped',
+      position: 5,
+    });
+    expect(line('GET /persons', '/enrolments/0/enroledAt/id', 'missing-required')).toEqual(
+      expect.objectContaining({ action: 'dropped', position: 6 }),
     );
-    expect(line('GET /persons', '/enrolments/0/enroledAt/id', 'missing-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 6 }));
     const before = await violations('register', 'GET /persons', 'missing-required');
     expect(before).toBeGreaterThanOrEqual(2);
     const logged = lines('GET /persons').length;
@@ -81,7 +96,10 @@ describe('rows that cannot be served safely', () => {
     const answer = await stack.query<{ groups: Edges<{ id: string }> }>('{ groups(first: 20) { edges { node { id } } } }');
     expect(answer.data?.groups.edges.map((edge) => edge.node.id)).toEqual([G.noStart, G.upper, G.unknownType, G.unitB]);
     expect(answer.errors).toContainEqual(
-      expect.objectContaining({ path: ['groups'], extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /groups', position: 3 } }),
+      expect.objectContaining({
+        path: ['groups'],
+        extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /groups', position: 3 },
+      }),
     );
     expect(line('GET /groups', '/organisation', 'missing-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 3 }));
   });
@@ -90,7 +108,10 @@ describe('rows that cannot be served safely', () => {
     const answer = await stack.query<{ duties: Edges<{ id: string }> }>('{ duties(first: 20) { edges { node { id } } } }');
     expect(answer.data?.duties.edges.map((edge) => edge.node.id)).toEqual([DUTY_ROWS[0]!['id']]);
     expect(answer.errors).toEqual([
-      expect.objectContaining({ path: ['duties'], extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /duties', position: 1 } }),
+      expect.objectContaining({
+        path: ['duties'],
+        extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'GET /duties', position: 1 },
+      }),
     ]);
     expect(line('GET /duties', '/person/id', 'missing-required')).toEqual(expect.objectContaining({ action: 'dropped', position: 1 }));
   });
@@ -101,12 +122,18 @@ describe('rows that cannot be served safely', () => {
     );
     expect(answer.data).toEqual({ bad: null, good: { id: G.upper, displayName: '5B' } });
     expect(answer.errors).toEqual([
-      expect.objectContaining({ path: ['bad'], extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'POST /groups/lookup' } }),
+      expect.objectContaining({
+        path: ['bad'],
+        extensions: { code: 'UPSTREAM_INVALID', producer: 'register', path: 'POST /groups/lookup' },
+      }),
     ]);
   });
 
   it("one unit's bad row no longer empties the page of a supplier of another unit", async () => {
-    const answer = await stack.query<{ persons: Edges<{ id: string }> }>('{ persons(first: 20) { edges { node { id } } } }', 'demo-lms-key');
+    const answer = await stack.query<{ persons: Edges<{ id: string }> }>(
+      '{ persons(first: 20) { edges { node { id } } } }',
+      'demo-lms-key',
+    );
     // demo-lms sees unit A (schoolUnitCode 91000095) only: Hugo of unit B is not there, everyone of A is.
     expect(answer.data?.persons.edges.map((edge) => edge.node.id)).toEqual([P.plain, P.opaqueId, P.noOffset, P.noMarking, P.nullName]);
     // The rows left out are still named: whose they are could not be established, so no one is told less.
@@ -127,7 +154,9 @@ describe('rows served as read', () => {
 
   it('a non-uuid id is an opaque id that round-trips', async () => {
     expect(node(P.opaqueId)['givenName']).toBe('Bo');
-    const answer = await stack.query(`{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } atelier: room(id: "Å12/3") { id displayName } }`);
+    const answer = await stack.query(
+      `{ person(id: "${P.opaqueId}") { id givenName } room(id: "SAL-B12") { id displayName owner { id } } atelier: room(id: "Å12/3") { id displayName } }`,
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
       person: { id: P.opaqueId, givenName: 'Bo' },
@@ -141,7 +170,11 @@ describe('rows served as read', () => {
 
   it('a missing startDate or calendarEventsRequired is null', async () => {
     expect(node(P.opaqueId)['enrolments']).toEqual([{ startDate: null, enroledAt: { id: REGISTER['/organisations'][1]!['id'] } }]);
-    const answer = await stack.query<{ groups: Edges<{ startDate: string | null }>; activities: Edges<Record<string, unknown>>; duties: Edges<Record<string, unknown>> }>(
+    const answer = await stack.query<{
+      groups: Edges<{ startDate: string | null }>;
+      activities: Edges<Record<string, unknown>>;
+      duties: Edges<Record<string, unknown>>;
+    }>(
       '{ groups(first: 1) { edges { node { startDate } } } activities(first: 5) { edges { node { id startDate calendarEventsRequired } } } duties(first: 5) { edges { node { id startDate } } } }',
     );
     expect(answer.data?.groups.edges[0]?.node.startDate).toBeNull();
@@ -150,8 +183,18 @@ describe('rows served as read', () => {
       { id: ACTIVITY_ROWS[1]!['id'], startDate: '2025-08-18', calendarEventsRequired: true },
     ]);
     expect(answer.data?.duties.edges).toEqual([{ node: { id: DUTY_ROWS[0]!['id'], startDate: null } }]);
-    for (const [path, pointer] of [['GET /groups', '/startDate'], ['GET /activities', '/startDate'], ['GET /activities', '/calendarEventsRequired'], ['GET /duties', '/startDate'], ['GET /persons', '/enrolments/0/startDate']] as const) {
-      expect([path, pointer, line(path, pointer, 'missing-optional-in-practice')]).toEqual([path, pointer, expect.objectContaining({ action: 'served' })]);
+    for (const [path, pointer] of [
+      ['GET /groups', '/startDate'],
+      ['GET /activities', '/startDate'],
+      ['GET /activities', '/calendarEventsRequired'],
+      ['GET /duties', '/startDate'],
+      ['GET /persons', '/enrolments/0/startDate'],
+    ] as const) {
+      expect([path, pointer, line(path, pointer, 'missing-optional-in-practice')]).toEqual([
+        path,
+        pointer,
+        expect.objectContaining({ action: 'served' }),
+      ]);
     }
     expect(await violations('schedule', 'GET /activities', 'missing-optional-in-practice')).toBeGreaterThanOrEqual(2);
   });
@@ -159,7 +202,9 @@ describe('rows served as read', () => {
   it('a date-time without offset is read in the producer’s time zone (Europe/Stockholm by default)', async () => {
     // 08:00 in January is CET (+01:00), 10:30 in July CEST (+02:00).
     expect(node(P.noOffset)['meta']).toEqual({ created: '2025-01-15T07:00:00.000Z', modified: '2025-07-01T08:30:00.000Z' });
-    expect(line('GET /persons', '/meta/created', 'date-time-without-offset')).toEqual(expect.objectContaining({ action: 'served', position: 2 }));
+    expect(line('GET /persons', '/meta/created', 'date-time-without-offset')).toEqual(
+      expect.objectContaining({ action: 'served', position: 2 }),
+    );
     expect(await violations('register', 'GET /persons', 'date-time-without-offset')).toBeGreaterThanOrEqual(2);
   });
 
@@ -183,7 +228,12 @@ describe('rows served as read', () => {
     });
     const groups = await stack.query<{ group: Record<string, unknown> }>(`{ group(id: "${G.unknownType}") { displayName groupType } }`);
     expect(groups.data?.group).toEqual({ displayName: '5C', groupType: null });
-    expect(groups.errors).toEqual([expect.objectContaining({ path: ['group', 'groupType'], extensions: expect.objectContaining({ code: 'UPSTREAM_INVALID', producer: 'register' }) })]);
+    expect(groups.errors).toEqual([
+      expect.objectContaining({
+        path: ['group', 'groupType'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_INVALID', producer: 'register' }),
+      }),
+    ]);
     expect(line('GET /persons', '/sex', 'enum-unknown')).toEqual(expect.objectContaining({ action: 'field-null', position: 2 }));
     expect(await violations('register', 'GET /persons', 'enum-unknown')).toBeGreaterThanOrEqual(1);
   });
@@ -201,7 +251,9 @@ describe('rows served as read', () => {
   });
 
   it('null on a required field leaves the row out (the graph has it non-null), the other rows served', async () => {
-    const answer = await stack.query<{ rooms: Edges<{ id: string; displayName: string; seats: number | null }> }>('{ rooms(first: 10) { edges { node { id displayName seats } } } }');
+    const answer = await stack.query<{ rooms: Edges<{ id: string; displayName: string; seats: number | null }> }>(
+      '{ rooms(first: 10) { edges { node { id displayName seats } } } }',
+    );
     expect(answer.data?.rooms.edges.map((edge) => edge.node)).toEqual([
       { id: 'SAL-B12', displayName: 'Sal B12', seats: 30 },
       { id: 'e0000000-0000-4000-8000-000000000002', displayName: 'Sal B13', seats: null },
@@ -210,7 +262,8 @@ describe('rows served as read', () => {
     ]);
     expect(answer.errors).toEqual([
       {
-        message: 'The schedule producer answered GET /rooms with a row that cannot be served (data[2]/displayName null-on-required: the row is left out).',
+        message:
+          'The schedule producer answered GET /rooms with a row that cannot be served (data[2]/displayName null-on-required: the row is left out).',
         path: ['rooms'],
         extensions: { code: 'UPSTREAM_INVALID', producer: 'schedule', path: 'GET /rooms', position: 2 },
       },
@@ -222,7 +275,9 @@ describe('rows served as read', () => {
   it('a civicNo without nationality is Swedish', async () => {
     expect(node(P.noOffset)['civicNo']).toEqual({ value: '201401012383', nationality: 'SE' });
     expect(persons.errors?.filter((error) => error.path?.includes('civicNo'))).toEqual([]);
-    expect(line('GET /persons', '/civicNo/nationality', 'civicNo-nationality-default')).toEqual(expect.objectContaining({ action: 'served', position: 2 }));
+    expect(line('GET /persons', '/civicNo/nationality', 'civicNo-nationality-default')).toEqual(
+      expect.objectContaining({ action: 'served', position: 2 }),
+    );
     expect(await violations('register', 'GET /persons', 'civicNo-nationality-default')).toBeGreaterThanOrEqual(1);
   });
 
@@ -230,7 +285,9 @@ describe('rows served as read', () => {
     const dana = node(P.noMarking);
     expect(dana['givenName']).toBe('Skyddad');
     expect(dana['securityMarking']).toBeNull();
-    expect(line('GET /persons', '/securityMarking', 'securityMarking-absent')).toEqual(expect.objectContaining({ action: 'protected', position: 3 }));
+    expect(line('GET /persons', '/securityMarking', 'securityMarking-absent')).toEqual(
+      expect.objectContaining({ action: 'protected', position: 3 }),
+    );
     expect(await violations('register', 'GET /persons', 'securityMarking-absent')).toBeGreaterThanOrEqual(1);
   });
 });
@@ -242,7 +299,11 @@ describe('a municipality without a grades producer', () => {
       person(id: "${P.plain}") { givenName grades { id } }
       groups(first: 1) { edges { node { displayName } } }
     }`);
-    expect(answer.data).toEqual({ grades: null, person: { givenName: 'Alva', grades: null }, groups: { edges: [{ node: { displayName: '5A' } }] } });
+    expect(answer.data).toEqual({
+      grades: null,
+      person: { givenName: 'Alva', grades: null },
+      groups: { edges: [{ node: { displayName: '5A' } }] },
+    });
     expect(answer.errors).toEqual(
       expect.arrayContaining([
         {
@@ -250,7 +311,10 @@ describe('a municipality without a grades producer', () => {
           path: ['grades'],
           extensions: { code: 'UPSTREAM_UNSUPPORTED', producer: 'grades', path: 'GET /grades' },
         },
-        expect.objectContaining({ path: ['person', 'grades'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNSUPPORTED', producer: 'grades' }) }),
+        expect.objectContaining({
+          path: ['person', 'grades'],
+          extensions: expect.objectContaining({ code: 'UPSTREAM_UNSUPPORTED', producer: 'grades' }),
+        }),
       ]),
     );
   });
@@ -276,7 +340,11 @@ describe('strict: true', () => {
     const answer = await strict.query(`{ ${field}(first: 20) { edges { node { id } } } }`);
     expect(answer.data).toEqual({ [field]: null });
     expect(answer.errors).toEqual([
-      { message: `The ${producer} producer answered ${path} with an invalid payload.`, path: [field], extensions: { code: 'UPSTREAM_INVALID', producer, path } },
+      {
+        message: `The ${producer} producer answered ${path} with an invalid payload.`,
+        path: [field],
+        extensions: { code: 'UPSTREAM_INVALID', producer, path },
+      },
     ]);
   });
 });

@@ -13,7 +13,6 @@ import { rawRequest } from '../support/raw-request';
 let stack: E2E;
 const get = (pathname: string, headers: Record<string, string> = {}) => rawRequest(stack.gatewayUrl, 'GET', pathname, headers);
 
-
 beforeAll(async () => {
   stack = await startE2E({ students: 40 });
 });
@@ -113,7 +112,11 @@ describe('GraphiQL files', () => {
   });
 
   it('says how to build the page when the build is missing, and serves nothing else', async () => {
-    const missing = staticApp({ directory: path.join(mkdtempSync(path.join(tmpdir(), 'no-web-')), 'graphiql'), mount: '/', contentSecurityPolicy: GRAPHIQL_CSP });
+    const missing = staticApp({
+      directory: path.join(mkdtempSync(path.join(tmpdir(), 'no-web-')), 'graphiql'),
+      mount: '/',
+      contentSecurityPolicy: GRAPHIQL_CSP,
+    });
     const request = { method: 'GET' } as IncomingMessage;
     expect(missing.built).toBe(false);
     const index = await missing.respond(request, '/');

@@ -11,7 +11,9 @@ import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
 const SCHOOL_UNITS = '{ organisations(first: 3, type: [SKOLENHET]) { edges { node { displayName } } } }';
 
 // docs/graphiql.png is the README's picture: written only when asked, so a test run leaves the tree clean.
-const SCREENSHOT = process.env['UPDATE_SCREENSHOTS'] ? path.join(PROJECT_ROOT, 'docs', 'graphiql.png') : path.join(tmpdir(), 'graphiql.png');
+const SCREENSHOT = process.env['UPDATE_SCREENSHOTS']
+  ? path.join(PROJECT_ROOT, 'docs', 'graphiql.png')
+  : path.join(tmpdir(), 'graphiql.png');
 
 let stack: E2E;
 let browser: Browser;
@@ -83,7 +85,9 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 }
 
 const runQuery = async (page: Page): Promise<void> => {
-  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().postData()?.includes('organisations') === true);
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.request().postData()?.includes('organisations') === true,
+  );
   await page.locator('.graphiql-execute-button').click();
   await answered;
 };
@@ -101,7 +105,10 @@ describe('GraphiQL', () => {
       await useKey(page, DEMO_KEYS.full);
       await setQuery(page, SCHOOL_UNITS);
       await runQuery(page);
-      const shown = await until(() => responseText(page), (text) => text.includes('"displayName"'));
+      const shown = await until(
+        () => responseText(page),
+        (text) => text.includes('"displayName"'),
+      );
       for (const name of names) expect(shown).toContain(name);
 
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -147,7 +154,12 @@ describe('GraphiQL', () => {
     const { page, context, problems } = await openGraphiql();
     try {
       expect(await page.locator('#supplier-key').isVisible()).toBe(true);
-      expect(await until(() => responseText(page), (text) => text.includes('"errors"'))).toContain('No supplier key yet');
+      expect(
+        await until(
+          () => responseText(page),
+          (text) => text.includes('"errors"'),
+        ),
+      ).toContain('No supplier key yet');
       expect(context.blocked).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -164,7 +176,10 @@ describe('GraphiQL', () => {
         const input = page.locator('.graphiql-doc-explorer-search-input input');
         await input.fill('');
         await input.fill(term);
-        return until(() => page.locator('[data-cy="doc-explorer-list"]').innerText(), (text) => text.includes(seen));
+        return until(
+          () => page.locator('[data-cy="doc-explorer-list"]').innerText(),
+          (text) => text.includes(seen),
+        );
       };
       await useKey(page, DEMO_KEYS.lms);
       await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();

@@ -8,7 +8,8 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 // proxy that mounts the gateway under a prefix, the prefix is kept.
 const graphqlUrl = (): string => new URL('graphql', window.location.href).toString();
 
-const NO_KEY = 'No supplier key yet: paste one in the field above. The schema, autocomplete and docs then show what that supplier may read.';
+const NO_KEY =
+  'No supplier key yet: paste one in the field above. The schema, autocomplete and docs then show what that supplier may read.';
 const BAD_KEY = 'The gateway did not accept this key (401): check it and paste it again.';
 
 const failure = (message: string): ExecutionResult => ({ data: null, errors: [new GraphQLError(message)] });

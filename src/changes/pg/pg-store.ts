@@ -80,7 +80,10 @@ export class PgChangeStore implements ChangeStore {
   }
 
   async after(seq: number, limit: number): Promise<ChangeRecord[]> {
-    const { rows } = await this.pool.query<LogRow>('SELECT seq, producer, type, id, change, at FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+    const { rows } = await this.pool.query<LogRow>(
+      'SELECT seq, producer, type, id, change, at FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
     return rows.map(toRecord);
   }
 
@@ -90,7 +93,10 @@ export class PgChangeStore implements ChangeStore {
   }
 
   async watermark(producer: string, type: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ at: Date }>('SELECT at FROM change_watermarks WHERE producer = $1 AND type = $2', [producer, type]);
+    const { rows } = await this.pool.query<{ at: Date }>('SELECT at FROM change_watermarks WHERE producer = $1 AND type = $2', [
+      producer,
+      type,
+    ]);
     return rows[0]?.at.toISOString();
   }
 
@@ -168,7 +174,9 @@ export class PgChangeStore implements ChangeStore {
        RETURNING id, supplier, body, attempts`,
       [limit, leaseMs],
     );
-    return rows.map((row) => ({ id: Number(row.id), supplier: row.supplier, body: row.body, attempts: row.attempts })).sort((a, b) => a.id - b.id);
+    return rows
+      .map((row) => ({ id: Number(row.id), supplier: row.supplier, body: row.body, attempts: row.attempts }))
+      .sort((a, b) => a.id - b.id);
   }
 
   async delivered(id: number): Promise<void> {

@@ -108,7 +108,12 @@ export const planActivities = (
       book(teacherBusy, (unit.teacherDuties[best.t] as Ref).id, taken);
       return taken;
     };
-    const week = weekFor(lessons.map((l) => l.lessons), random, chooseSlots, c.schoolType === 'FKLASS' ? 3 : undefined);
+    const week = weekFor(
+      lessons.map((l) => l.lessons),
+      random,
+      chooseSlots,
+      c.schoolType === 'FKLASS' ? 3 : undefined,
+    );
     const members = Int32Array.from({ length: c.count }, (_, i) => c.first + i);
     const classGroup = classGroups[ci] as W.Group;
     lessons.forEach((lesson, li) => {

@@ -49,7 +49,10 @@ export const buildAfterSchool = (
       });
       const staff = unit.teacherPersons[s % unit.teacherPersons.length] as Ref;
       for (const day of firstWeek) {
-        for (const [eventType, minute] of [['In', 420 + random.int(50)], ['Ut', 900 + random.int(120)]] as const) {
+        for (const [eventType, minute] of [
+          ['In', 420 + random.int(50)],
+          ['Ut', 900 + random.int(120)],
+        ] as const) {
           const time = localTime(day, minute);
           attendanceEvents.push({
             id: random.uuid(),

@@ -24,7 +24,12 @@ export interface AggregateContext {
   activities: Collection<W.Activity>;
 }
 
-const rowOf = (q: AggregatedAttendanceQuery, activity: { id: string }, student: { id: string }, m: ArrayLike<number>): W.AggregatedAttendance => ({
+const rowOf = (
+  q: AggregatedAttendanceQuery,
+  activity: { id: string },
+  student: { id: string },
+  m: ArrayLike<number>,
+): W.AggregatedAttendance => ({
   activity,
   student,
   startDate: q.startDate,
@@ -99,7 +104,9 @@ export function* aggregatedAttendance(ctx: AggregateContext, q: AggregatedAttend
   while (d1 > 0 && (world.days[d1 - 1] as World['days'][number]).date > q.endDate) d1--;
   const m = new Int32Array(8);
   const sum = [0, 0, 0, 0, 0, 0];
-  const studentFilter = students ? new Set([...students].map((id) => world.studentIndex.get(id)).filter((s): s is number => s !== undefined)) : undefined;
+  const studentFilter = students
+    ? new Set([...students].map((id) => world.studentIndex.get(id)).filter((s): s is number => s !== undefined))
+    : undefined;
   if (d0 < d1) {
     for (const info of world.activities as ActivityInfo[]) {
       if (q.organisation && world.units[info.unit]?.ref.id !== q.organisation) continue;

@@ -13,7 +13,11 @@ const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padS
  * between two weeks. The weekly hours stay within the placement's maxWeeklyScheduleHours.
  * The spec requires `scheduleDays` without defining it (a slip); rows carry it empty.
  */
-export const buildAttendanceSchedules = (config: GeneratorConfig, placements: readonly W.Placement[], random: Random): W.AttendanceSchedule[] =>
+export const buildAttendanceSchedules = (
+  config: GeneratorConfig,
+  placements: readonly W.Placement[],
+  random: Random,
+): W.AttendanceSchedule[] =>
   placements.map((placement) => {
     const numberOfWeeks = random.chance(0.2) ? 2 : 1;
     const morning = random.chance(0.33);

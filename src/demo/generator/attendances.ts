@@ -47,7 +47,13 @@ export class AttendanceSource implements LazySource<W.Attendance> {
   private readonly ids: EncodedIds;
   private readonly scratch = new Int32Array(8);
   /** values() walks event by event: the ~25 rows of one lesson share its reference and timestamps. */
-  private last: Lesson = { e: -1, event: { id: '' }, stamp: '', reportedMeta: { created: '', modified: '' }, openMeta: { created: '', modified: '' } };
+  private last: Lesson = {
+    e: -1,
+    event: { id: '' },
+    stamp: '',
+    reportedMeta: { created: '', modified: '' },
+    openMeta: { created: '', modified: '' },
+  };
 
   constructor(
     private readonly world: World,

@@ -27,7 +27,11 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
     world.activities.forEach((a, i) => {
       this.activityIndex.set(a.ref.id, i);
       const unitId = (world.units[a.unit] as { ref: { id: string } }).ref.id;
-      for (const [map, key] of [[this.byOrganisation, unitId], [this.byGroup, a.group.id], [this.byTeacher, a.teacherDuty.id]] as const) {
+      for (const [map, key] of [
+        [this.byOrganisation, unitId],
+        [this.byGroup, a.group.id],
+        [this.byTeacher, a.teacherDuty.id],
+      ] as const) {
         const list = map.get(key) ?? [];
         list.push(i);
         map.set(key, list);

@@ -3,8 +3,7 @@
 // number) is odd for men and even for women.
 import { luhnDigit } from '../../ss12000/civic-no';
 
-export const isValidCivicNo = (value: string): boolean =>
-  /^\d{12}$/.test(value) && luhnDigit(value.slice(2, 11)) === Number(value[11]);
+export const isValidCivicNo = (value: string): boolean => /^\d{12}$/.test(value) && luhnDigit(value.slice(2, 11)) === Number(value[11]);
 
 export type Sex = 'Man' | 'Kvinna';
 

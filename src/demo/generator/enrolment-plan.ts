@@ -21,7 +21,8 @@ export const split = (total: number, parts: number): number[] =>
   Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const letter = (i: number): string => (i < LETTERS.length ? LETTERS[i] : `${LETTERS[i % LETTERS.length]}${Math.floor(i / LETTERS.length)}`) as string;
+const letter = (i: number): string =>
+  (i < LETTERS.length ? LETTERS[i] : `${LETTERS[i % LETTERS.length]}${Math.floor(i / LETTERS.length)}`) as string;
 
 /**
  * Students spread evenly over units, years and classes of at most `classSize`. Student

@@ -61,7 +61,14 @@ export const buildGrades = (
         semester: 'HT',
         year,
         syllabus: a.syllabus,
-        ...(diploma ? { diplomaProject: { title: `Gymnasiearbete ${a.className}`, description: 'Ett självständigt arbete inom programmets kunskapsområde.' } } : {}),
+        ...(diploma
+          ? {
+              diplomaProject: {
+                title: `Gymnasiearbete ${a.className}`,
+                description: 'Ett självständigt arbete inom programmets kunskapsområde.',
+              },
+            }
+          : {}),
       });
     }
   }

@@ -57,7 +57,8 @@ export function generateMunicipality(options?: MunicipalityOptions): Dataset {
     attendanceSchedule: collectionOf(built.attendanceSchedules, ['placement.id']),
     absences: new LazyCollection(new AbsenceSource(world, built.studentRefs, built.firstGuardian)),
     grades: collectionOf(built.grades, ['student.id', 'organisation.id', 'registeredBy.id', 'gradingTeacher.id']),
-    aggregatedAttendance: (query) => aggregatedAttendance({ world, attendances, attendanceSource, calendarEvents, calendarSource, activities }, query),
+    aggregatedAttendance: (query) =>
+      aggregatedAttendance({ world, attendances, attendanceSource, calendarEvents, calendarSource, activities }, query),
     description: {
       seed: config.seed,
       students: config.students,

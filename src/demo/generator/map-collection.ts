@@ -74,7 +74,10 @@ export class MapCollection<T extends { id: string }> implements Collection<T> {
 }
 
 /** Fills a collection in order. */
-export const collectionOf = <T extends { id: string }>(items: Iterable<T>, indexedFields: readonly IndexedField[] = []): MapCollection<T> => {
+export const collectionOf = <T extends { id: string }>(
+  items: Iterable<T>,
+  indexedFields: readonly IndexedField[] = [],
+): MapCollection<T> => {
   const collection = new MapCollection<T>(indexedFields);
   for (const item of items) collection.set(item.id, item);
   return collection;

@@ -53,7 +53,10 @@ const numberIn = (name: string, value: number, min: number, max: number): number
 export const resolveOptions = (options: MunicipalityOptions = {}): GeneratorConfig => {
   const termStart = options.termStart ?? '2026-08-17';
   const termEnd = options.termEnd ?? '2026-12-18';
-  for (const [name, value] of [['termStart', termStart], ['termEnd', termEnd]] as const) {
+  for (const [name, value] of [
+    ['termStart', termStart],
+    ['termEnd', termEnd],
+  ] as const) {
     if (!isDate(value)) throw new RangeError(`generateMunicipality: ${name} must be a date YYYY-MM-DD, got ${String(value)}`);
   }
   const spanDays = (Date.parse(termEnd) - Date.parse(termStart)) / 86_400_000;

@@ -44,7 +44,13 @@ export const buildOrganisations = (config: GeneratorConfig, random: Random): Org
     url: `https://www.${MUNICIPALITY.domain}/`,
     email: `utbildning@${MUNICIPALITY.domain}`,
     phoneNumber: '0999-12 00 00',
-    address: { type: 'Postadress', streetAddress: 'Stadshuset, Storgatan 1', postalCode: '999 10', locality: MUNICIPALITY.locality, country: 'Sverige' },
+    address: {
+      type: 'Postadress',
+      streetAddress: 'Stadshuset, Storgatan 1',
+      postalCode: '999 10',
+      locality: MUNICIPALITY.locality,
+      country: 'Sverige',
+    },
     startDate: '1971-01-01',
   };
   const unitCount = Math.max(3, Math.round(config.students / config.studentsPerUnit));
@@ -80,7 +86,17 @@ export const buildOrganisations = (config: GeneratorConfig, random: Random): Org
       },
       startDate: '1995-07-01',
     });
-    units.push({ index, ref: { id }, kind, name, students: [], teacherDuties: [], teacherPersons: [], principal: { id: '' }, resources: [] });
+    units.push({
+      index,
+      ref: { id },
+      kind,
+      name,
+      students: [],
+      teacherDuties: [],
+      teacherPersons: [],
+      principal: { id: '' },
+      resources: [],
+    });
   }
   return { huvudman, units, organisations };
 };

@@ -66,7 +66,7 @@ export const buildStudentsAndGuardians = (
   const addresses: W.Person['addresses'][] = new Array(n);
   const responsibles: NonNullable<W.Person['responsibles']>[] = new Array(n);
   const guardians: W.Person[] = [];
-  for (let at = 0; at < n; ) {
+  for (let at = 0; at < n;) {
     const members = order.slice(at, at + familySize(random));
     at += members.length;
     const address = homeAddress(random);
@@ -82,7 +82,12 @@ export const buildStudentsAndGuardians = (
     const family: NonNullable<W.Person['responsibles']> = [];
     const guardianCount = random.chance(0.75) ? 2 : 1;
     for (let g = 0; g < guardianCount; g++) {
-      const identity = drawIdentity(random, civics, birthDateIn(random, oldestBirthYear - random.between(22, 42)), g === 0 ? familyName : undefined);
+      const identity = drawIdentity(
+        random,
+        civics,
+        birthDateIn(random, oldestBirthYear - random.between(22, 42)),
+        g === 0 ? familyName : undefined,
+      );
       const id = random.uuid();
       const user = userName(identity, guardians.length);
       guardians.push({
@@ -119,7 +124,9 @@ export const buildStudentsAndGuardians = (
       eduPersonPrincipalNames: [`${user}@elev.${MUNICIPALITY.domain}`],
       externalIdentifiers: [{ value: user, context: `https://${MUNICIPALITY.domain}/ad`, globallyUnique: false }],
       emails: [{ value: `${user}@elev.${MUNICIPALITY.domain}`, type: 'Skola elev' }],
-      ...(c.schoolType === 'GY' || c.schoolYear >= 7 ? { phoneNumbers: [{ value: fictionalMobile(random), type: 'Hem' as const, mobile: true }] } : {}),
+      ...(c.schoolType === 'GY' || c.schoolYear >= 7
+        ? { phoneNumbers: [{ value: fictionalMobile(random), type: 'Hem' as const, mobile: true }] }
+        : {}),
       ...(address ? { addresses: address } : {}),
       enrolments: enrolment,
       responsibles: responsibles[s] as NonNullable<W.Person['responsibles']>,

@@ -16,8 +16,7 @@ export const mix = (h: number, v: number): number => {
 };
 
 /** A pure hash of small integers: the basis of every lazily computed row. */
-export const hash = (seed: number, a: number, b = 0, c = 0): number =>
-  mix(mix(mix(mix(seed, a), b), c), 0x9e3779b9);
+export const hash = (seed: number, a: number, b = 0, c = 0): number => mix(mix(mix(mix(seed, a), b), c), 0x9e3779b9);
 
 /** A uniform number in [0, 1) from `hash`. */
 export const unit = (seed: number, a: number, b = 0, c = 0): number => hash(seed, a, b, c) / 4294967296;

@@ -17,7 +17,12 @@ export interface RoomsBuilt {
 }
 
 /** A classroom per class plus a gym, a crafts room, a music room and a science lab per unit. */
-export const buildRooms = (config: GeneratorConfig, units: UnitInfo[], classesPerUnit: (unit: number) => number, random: Random): RoomsBuilt => {
+export const buildRooms = (
+  config: GeneratorConfig,
+  units: UnitInfo[],
+  classesPerUnit: (unit: number) => number,
+  random: Random,
+): RoomsBuilt => {
   const rooms: W.Room[] = [];
   const resources: W.Resource[] = [];
   const classrooms = new Map<number, number[]>();
@@ -29,7 +34,8 @@ export const buildRooms = (config: GeneratorConfig, units: UnitInfo[], classesPe
   };
   for (const unit of units) {
     const list: number[] = [];
-    for (let c = 0; c < Math.max(1, classesPerUnit(unit.index)); c++) list.push(add(unit, `Sal ${100 * (1 + Math.floor(c / 10)) + (c % 10) + 1}`, 30));
+    for (let c = 0; c < Math.max(1, classesPerUnit(unit.index)); c++)
+      list.push(add(unit, `Sal ${100 * (1 + Math.floor(c / 10)) + (c % 10) + 1}`, 30));
     classrooms.set(unit.index, list);
     special.set(unit.index, new Map(SPECIAL_ROOMS.map((name) => [name, add(unit, name, name === 'Idrottshall' ? 60 : 24)])));
     for (const name of ['Projektorvagn', 'Datorvagn 1', 'Datorvagn 2']) {

@@ -25,7 +25,12 @@ export type SlotChooser = (activity: number, free: readonly WeeklySlot[], count:
  * picks from the class's free ones, so a teacher or room booked elsewhere can be avoided.
  * Returns, per requested lesson count, that many slots; no two lessons of a class overlap.
  */
-export const weekFor = (lessonCounts: readonly number[], random: Random, choose: SlotChooser, periodsPerDay = PERIODS.length): WeeklySlot[][] => {
+export const weekFor = (
+  lessonCounts: readonly number[],
+  random: Random,
+  choose: SlotChooser,
+  periodsPerDay = PERIODS.length,
+): WeeklySlot[][] => {
   let free: WeeklySlot[] = [];
   for (let period = 0; period < periodsPerDay; period++) {
     const days = random.shuffle([1, 2, 3, 4, 5]);

@@ -53,7 +53,16 @@ export const buildWorld = (config: GeneratorConfig): Built => {
   const classGroups = buildClassGroups(config, units, classes, memberships, stream('groups'));
   const { staff, duties } = buildStaff(config, units, classGroups.byUnit, civics, stream('staff'));
   const rooms = buildRooms(config, units, (u) => classGroups.byUnit.get(u)?.length ?? 0, stream('rooms'));
-  const { teachingGroups, planned } = planActivities(config, units, classes, classGroups.groups, memberships, curriculum, rooms, stream('activities'));
+  const { teachingGroups, planned } = planActivities(
+    config,
+    units,
+    classes,
+    classGroups.groups,
+    memberships,
+    curriculum,
+    rooms,
+    stream('activities'),
+  );
   const schedule = layOutEvents(days, planned);
   const activityInfos = planned.map((p) => p.info);
 

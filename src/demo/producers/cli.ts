@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   const d = dataset.description;
   console.log(`SS 12000 demo producers: seed ${d.seed}, ${d.students} students, ${d.staff} staff, ${d.schoolUnits} school units`);
   for (const p of PRODUCERS) console.log(`  ${p.padEnd(10)} ${running.producers[p].url}  token: ${running.producers[p].token}`);
-  const stop = (): void => void running.close().then(() => tracing?.shutdown()).then(() => process.exit(0));
+  const stop = (): void =>
+    void running
+      .close()
+      .then(() => tracing?.shutdown())
+      .then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -13,7 +13,14 @@ export interface FaultSettings {
   reverseRows: boolean;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, ignoreFilters: [], reverseRows: false };
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  errorRate: 0,
+  timeoutRate: 0,
+  malformedRate: 0,
+  ignoreFilters: [],
+  reverseRows: false,
+};
 
 const RATES = ['errorRate', 'timeoutRate', 'malformedRate'] as const;
 
@@ -26,7 +33,8 @@ export function mergeFaults(current: FaultSettings, update: unknown): FaultSetti
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw badRequest('latencyMs must be a number >= 0');
       next.latencyMs = value;
     } else if (key === 'ignoreFilters') {
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw badRequest('ignoreFilters must be an array of parameter names');
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+        throw badRequest('ignoreFilters must be an array of parameter names');
       next.ignoreFilters = [...(value as string[])];
     } else if (key === 'reverseRows') {
       if (typeof value !== 'boolean') throw badRequest('reverseRows must be true or false');

@@ -90,7 +90,9 @@ async function startOne(
   // The project's logger (LOG_LEVEL, quiet in tests); a target's query string may hold its token: left out.
   const logger = projectLogger.child({ name: `producer-${name}` });
   const token = options.tokens?.[name] ?? `demo-${name}-token`;
-  const subscriptions = new Subscriptions((target, error) => logger.warn({ target: target.split('?')[0], err: error }, 'webhook delivery failed'));
+  const subscriptions = new Subscriptions((target, error) =>
+    logger.warn({ target: target.split('?')[0], err: error }, 'webhook delivery failed'),
+  );
   const deletions = new DeletionLog(resourcesOf(name).map((r) => RESOURCES[r].deletedEntityName));
   const effects = {
     changed: (resource: ResourceName, entity: string, id: string, deleted: boolean) => {

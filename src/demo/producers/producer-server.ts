@@ -44,7 +44,9 @@ export class ProducerServer {
     this.faultSettings = { ...config.faults };
     this.server = createServer((req, res) => {
       // A real producer's server span would be its own business; this one shows where the time went.
-      void serveInSpan(`producer-${config.name}`, req, res, undefined, (span) => this.handle(req, res, span).catch((error: unknown) => this.fail(res, error)));
+      void serveInSpan(`producer-${config.name}`, req, res, undefined, (span) =>
+        this.handle(req, res, span).catch((error: unknown) => this.fail(res, error)),
+      );
     });
   }
 

@@ -59,7 +59,10 @@ export function parseQuery(method: string, specPath: string, search: URLSearchPa
     if (raw.length === 0) continue;
     if (isArray(p)) {
       // Both `expand=a&expand=b` and `expand=a,b` are seen in the wild.
-      query[p.name] = raw.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+      query[p.name] = raw
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
     } else if (raw.length > 1) {
       throw badRequest(`Query parameter ${p.name} may be given only once`);
     } else {

@@ -26,15 +26,22 @@ export function producerRoutes(deps: RouteDeps): Router {
   for (const engine of deps.engines) {
     const path = engine.path;
     router.add('GET', path, (r) => ({ status: 200, body: engine.list(r.search) }));
-    if (specOperation('GET', `${path}/{id}`)) router.add('GET', `${path}/{id}`, (r) => ({ status: 200, body: engine.byId(r.id, r.search) }));
+    if (specOperation('GET', `${path}/{id}`))
+      router.add('GET', `${path}/{id}`, (r) => ({ status: 200, body: engine.byId(r.id, r.search) }));
     if (specOperation('POST', `${path}/lookup`)) {
-      router.add('POST', `${path}/lookup`, async (r) => ({ status: 200, body: engine.lookup(await r.body(), r.search, deps.maxLookupKeys()) }));
+      router.add('POST', `${path}/lookup`, async (r) => ({
+        status: 200,
+        body: engine.lookup(await r.body(), r.search, deps.maxLookupKeys()),
+      }));
     }
   }
   for (const name of resourcesOf(deps.producer)) {
     if (!WRITABLE[name]) continue;
     const path = RESOURCES[name].path;
-    router.add('POST', path, async (r) => ({ status: 200, body: writeEntity(deps.ds, name as ResourceName, await r.body(), deps.effects) }));
+    router.add('POST', path, async (r) => ({
+      status: 200,
+      body: writeEntity(deps.ds, name as ResourceName, await r.body(), deps.effects),
+    }));
     router.add('DELETE', `${path}/{id}`, (r) => {
       deleteEntity(deps.ds, name, r.id, deps.effects);
       return { status: 204 };

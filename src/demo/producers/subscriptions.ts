@@ -22,7 +22,13 @@ export class Subscriptions {
     if (!check.ok) throw badRequest(`Invalid subscription: ${check.errors}`);
     const { name, target, resourceTypes } = body as W.CreateSubscription;
     if (!/^https?:\/\//.test(target) || !URL.canParse(target)) throw badRequest('target must be an http(s) URL');
-    const subscription: W.Subscription = { id: randomUUID(), expires: new Date(Date.now() + VALIDITY_MS).toISOString(), name, target, resourceTypes };
+    const subscription: W.Subscription = {
+      id: randomUUID(),
+      expires: new Date(Date.now() + VALIDITY_MS).toISOString(),
+      name,
+      target,
+      resourceTypes,
+    };
     this.byId.set(subscription.id, subscription);
     return subscription;
   }

@@ -66,7 +66,8 @@ export const adminCaller = (admin: Admin, now = Date.now()): Caller => ({
   limits: { costBudget: ADMIN_COST_BUDGET },
 });
 
-const SUPPLIER_ROUTE = /^suppliers\/([a-z0-9][a-z0-9._-]{0,63})(?:\/(graphql|organisations|explain|sdl|preview|keys)(?:\/([0-9a-f]{8,64}))?)?$/;
+const SUPPLIER_ROUTE =
+  /^suppliers\/([a-z0-9][a-z0-9._-]{0,63})(?:\/(graphql|organisations|explain|sdl|preview|keys)(?:\/([0-9a-f]{8,64}))?)?$/;
 
 const WAIT_FOR_RELOAD_MS = 5_000;
 
@@ -96,7 +97,9 @@ export const createAdminApi = (options: AdminApiOptions) => {
   const graphql = async (response: ServerResponse, caller: Caller, request: IncomingMessage): Promise<void> => {
     const body = await readJson(request);
     // Only what a GraphQL request carries (no extensions: no persisted queries through the console).
-    const graphqlBody = Object.fromEntries(['query', 'variables', 'operationName'].flatMap((key) => (body[key] === undefined ? [] : [[key, body[key]]])));
+    const graphqlBody = Object.fromEntries(
+      ['query', 'variables', 'operationName'].flatMap((key) => (body[key] === undefined ? [] : [[key, body[key]]])),
+    );
     const { status, body: text } = await options.execute(caller, graphqlBody);
     sendText(response, status, 'application/json; charset=utf-8', text);
   };
@@ -119,13 +122,24 @@ export const createAdminApi = (options: AdminApiOptions) => {
     return contract;
   };
 
-  const supplierRoute = async (request: IncomingMessage, response: ServerResponse, admin: Admin, name: string, sub: string | undefined, key: string | undefined): Promise<void> => {
+  const supplierRoute = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    admin: Admin,
+    name: string,
+    sub: string | undefined,
+    key: string | undefined,
+  ): Promise<void> => {
     const method = request.method;
     const route = `${method} ${sub ?? ''}${key ? '/:key' : ''}`;
     switch (route) {
       case 'GET ': {
         const { supplier } = supplierNamed(name);
-        const [overview] = await supplierOverview({ ...options.suppliers(), suppliers: [supplier] }, options.keyUsage, options.webhookSecretSet);
+        const [overview] = await supplierOverview(
+          { ...options.suppliers(), suppliers: [supplier] },
+          options.keyUsage,
+          options.webhookSecretSet,
+        );
         const entry = await editor.entry(name);
         const permissions = Object.fromEntries(EDITABLE.flatMap((field) => (entry?.[field] === undefined ? [] : [[field, entry[field]]])));
         return sendJson(response, 200, { ...overview, permissions });
@@ -147,7 +161,12 @@ export const createAdminApi = (options: AdminApiOptions) => {
         }
         if (unit !== null) explanation['unit'] = explainUnit(supplier, caller, unit);
         if (query.has('protected')) explanation['protected'] = explainProtected(supplier);
-        if (Object.keys(explanation).length === 1) throw new AdminApiError(400, 'BAD_USER_INPUT', 'Ask about a field (?field=Type.field), a unit (?unit=<id>) or protected persons (?protected).');
+        if (Object.keys(explanation).length === 1)
+          throw new AdminApiError(
+            400,
+            'BAD_USER_INPUT',
+            'Ask about a field (?field=Type.field), a unit (?unit=<id>) or protected persons (?protected).',
+          );
         return sendJson(response, 200, explanation);
       }
       case 'GET sdl': {
@@ -181,7 +200,14 @@ export const createAdminApi = (options: AdminApiOptions) => {
         const sha256 = hashApiKey(newKey);
         const previous = options.suppliers();
         const { before, after } = await editor.apply(name, (entry) => ({ ...entry, apiKeys: [...(entry.apiKeys ?? []), { sha256 }] }));
-        audit.record({ admin: admin.name, action: 'issue-key', supplier: name, key: fingerprintOf(sha256), before: auditable(before), after: auditable(after) });
+        audit.record({
+          admin: admin.name,
+          action: 'issue-key',
+          supplier: name,
+          key: fingerprintOf(sha256),
+          before: auditable(before),
+          after: auditable(after),
+        });
         // The key is in this answer only: the file and the audit hold its digest and fingerprint.
         return sendJson(response, 201, { key: newKey, sha256, fingerprint: fingerprintOf(sha256), reloaded: await reloaded(previous) });
       }
@@ -191,15 +217,31 @@ export const createAdminApi = (options: AdminApiOptions) => {
         let revoked: string | undefined;
         const { before, after } = await editor.apply(name, (entry) => {
           const matching = (entry.apiKeys ?? []).filter((apiKey) => apiKey.sha256.startsWith(key as string));
-          if (matching.length !== 1) throw new AdminApiError(404, 'NOT_FOUND', `${name} has ${matching.length === 0 ? 'no' : 'more than one'} key with fingerprint ${key}.`);
+          if (matching.length !== 1)
+            throw new AdminApiError(
+              404,
+              'NOT_FOUND',
+              `${name} has ${matching.length === 0 ? 'no' : 'more than one'} key with fingerprint ${key}.`,
+            );
           revoked = matching[0]!.sha256;
           return { ...entry, apiKeys: (entry.apiKeys ?? []).filter((apiKey) => apiKey.sha256 !== revoked) };
         });
-        audit.record({ admin: admin.name, action: 'revoke-key', supplier: name, key: fingerprintOf(revoked as string), before: auditable(before), after: auditable(after) });
+        audit.record({
+          admin: admin.name,
+          action: 'revoke-key',
+          supplier: name,
+          key: fingerprintOf(revoked as string),
+          before: auditable(before),
+          after: auditable(after),
+        });
         return sendJson(response, 200, { revoked: fingerprintOf(revoked as string), reloaded: await reloaded(previous) });
       }
       default:
-        throw new AdminApiError(404, 'NOT_FOUND', `No admin endpoint ${method} ${ADMIN_API_PREFIX}suppliers/${name}${sub ? `/${sub}` : ''}.`);
+        throw new AdminApiError(
+          404,
+          'NOT_FOUND',
+          `No admin endpoint ${method} ${ADMIN_API_PREFIX}suppliers/${name}${sub ? `/${sub}` : ''}.`,
+        );
     }
   };
 
@@ -227,7 +269,9 @@ export const createAdminApi = (options: AdminApiOptions) => {
       case 'POST graphql':
         return graphql(response, adminCaller(admin), request);
       case 'GET suppliers':
-        return sendJson(response, 200, { suppliers: await supplierOverview(options.suppliers(), options.keyUsage, options.webhookSecretSet) });
+        return sendJson(response, 200, {
+          suppliers: await supplierOverview(options.suppliers(), options.keyUsage, options.webhookSecretSet),
+        });
       case 'GET presets':
         return sendJson(response, 200, {
           presets: PRESET_NAMES.map((name) => ({ name, fields: PRESETS[name] })),

@@ -59,4 +59,7 @@ export const explainProtected = (supplier: SupplierConfig): ProtectedExplanation
         rule: 'alias',
         reason: `${supplier.name} sees protected persons (securityMarking other than Ingen) under an alias: "Skyddad Person …", with only id, meta, sex, securityMarking, personStatus and enrolments; no relations to other persons.`,
       }
-    : { rule: 'exclude', reason: `${supplier.name} never sees protected persons (securityMarking other than Ingen): they are left out of every list, lookup and figure.` };
+    : {
+        rule: 'exclude',
+        reason: `${supplier.name} never sees protected persons (securityMarking other than Ingen): they are left out of every list, lookup and figure.`,
+      };

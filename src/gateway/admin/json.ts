@@ -32,7 +32,12 @@ export const sendText = (response: ServerResponse, status: number, contentType: 
 };
 
 export const sendError = (response: ServerResponse, error: AdminApiError): void =>
-  sendJson(response, error.status, { error: { code: error.code, message: error.message } }, error.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  sendJson(
+    response,
+    error.status,
+    { error: { code: error.code, message: error.message } },
+    error.status === 401 ? { 'www-authenticate': 'Bearer' } : {},
+  );
 
 // Supplier entries and GraphQL documents: far below this.
 const MAX_JSON_BYTES = 512 * 1024;
@@ -56,6 +61,7 @@ export const readJson = async (request: IncomingMessage): Promise<Record<string,
   } catch {
     throw new AdminApiError(400, 'BAD_USER_INPUT', 'The body is not valid JSON.');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AdminApiError(400, 'BAD_USER_INPUT', 'The body must be a JSON object.');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new AdminApiError(400, 'BAD_USER_INPUT', 'The body must be a JSON object.');
   return value as Record<string, unknown>;
 };

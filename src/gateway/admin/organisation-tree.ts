@@ -47,7 +47,16 @@ export const organisationTree = async (run: RunQuery): Promise<{ roots: Organisa
     after = organisations.pageInfo.endCursor;
   }
   const nodes = new Map<string, OrganisationTreeNode>(
-    rows.map((row) => [row.id, { id: row.id, displayName: row.displayName, organisationType: row.organisationType, schoolUnitCode: row.schoolUnitCode, children: [] }]),
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        displayName: row.displayName,
+        organisationType: row.organisationType,
+        schoolUnitCode: row.schoolUnitCode,
+        children: [],
+      },
+    ]),
   );
   const roots: OrganisationTreeNode[] = [];
   for (const row of rows) {

@@ -45,7 +45,11 @@ const requestCounts = async (): Promise<Map<string, Record<string, number>>> => 
  * `secretSet` tells whether an environment variable holding a webhook secret is set (and not empty);
  * none is by default: a webhook whose secret is missing delivers nothing (src/changes/delivery.ts).
  */
-export const supplierOverview = async (config: SuppliersConfig, usage: KeyUsage, secretSet: (variable: string) => boolean = () => false): Promise<SupplierOverview[]> => {
+export const supplierOverview = async (
+  config: SuppliersConfig,
+  usage: KeyUsage,
+  secretSet: (variable: string) => boolean = () => false,
+): Promise<SupplierOverview[]> => {
   const counts = await requestCounts();
   return config.suppliers.map((supplier) => {
     const requests = counts.get(supplier.name) ?? {};
@@ -60,7 +64,9 @@ export const supplierOverview = async (config: SuppliersConfig, usage: KeyUsage,
       trustedDocuments: supplier.trustedDocuments ? supplier.trustedDocuments.mode : null,
       jwt: supplier.jwt ? { issuer: supplier.jwt.issuer, lastUsed: usage.lastUse(supplier.name, 'jwt') } : null,
       writes: supplier.writes,
-      webhook: supplier.webhook ? { origin: new URL(supplier.webhook.url).origin, secretSet: secretSet(supplier.webhook.secretVariable) } : null,
+      webhook: supplier.webhook
+        ? { origin: new URL(supplier.webhook.url).origin, secretSet: secretSet(supplier.webhook.secretVariable) }
+        : null,
       keys: supplier.apiKeyHashes.map((digest) => {
         const hex = digest.toString('hex');
         return { fingerprint: fingerprintOf(hex), lastUsed: usage.lastUse(supplier.name, hex) };

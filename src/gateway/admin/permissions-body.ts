@@ -9,19 +9,22 @@ export const EDITABLE = ['units', 'scopes', 'writes', 'protectedIdentities', 'mi
 
 export const permissionsOf = (body: Record<string, unknown>): Partial<SupplierFile> => {
   const unknown = Object.keys(body).filter((key) => !(EDITABLE as readonly string[]).includes(key));
-  if (unknown.length > 0) throw new AdminApiError(400, 'BAD_USER_INPUT', `Not editable here: ${unknown.join(', ')} (editable: ${EDITABLE.join(', ')}).`);
+  if (unknown.length > 0)
+    throw new AdminApiError(400, 'BAD_USER_INPUT', `Not editable here: ${unknown.join(', ')} (editable: ${EDITABLE.join(', ')}).`);
   return body as Partial<SupplierFile>;
 };
 
 /** The entry with its editable keys replaced by `permissions` (an editable key left out is removed). */
-export const withPermissions = (permissions: Partial<SupplierFile>) => (entry: SupplierFile): SupplierFile => {
-  const next = { ...entry } as Record<string, unknown>;
-  for (const key of EDITABLE) {
-    if (permissions[key] === undefined || permissions[key] === null) delete next[key];
-    else next[key] = permissions[key];
-  }
-  return next as unknown as SupplierFile;
-};
+export const withPermissions =
+  (permissions: Partial<SupplierFile>) =>
+  (entry: SupplierFile): SupplierFile => {
+    const next = { ...entry } as Record<string, unknown>;
+    for (const key of EDITABLE) {
+      if (permissions[key] === undefined || permissions[key] === null) delete next[key];
+      else next[key] = permissions[key];
+    }
+    return next as unknown as SupplierFile;
+  };
 
 export const coordinates = (schema: GraphQLSchema): Set<string> => {
   const found = new Set<string>();

@@ -76,10 +76,11 @@ export const createSuppliersFileEditor = (file: string): SuppliersFileEditor => 
       const index = indexOf(document, name);
       return index === -1 ? undefined : ((document.toJS() as { suppliers: SupplierFile[] }).suppliers[index] as SupplierFile);
     },
-    preview: (name, edit) => serial(async () => {
-      const { text: _text, ...result } = await change(name, edit);
-      return result;
-    }),
+    preview: (name, edit) =>
+      serial(async () => {
+        const { text: _text, ...result } = await change(name, edit);
+        return result;
+      }),
     apply: (name, edit) =>
       serial(async () => {
         const { text, ...result } = await change(name, edit);
@@ -93,7 +94,11 @@ export const createSuppliersFileEditor = (file: string): SuppliersFileEditor => 
           const code = (error as NodeJS.ErrnoException).code;
           // A deployment may mount the file read-only: say so rather than answer "Unexpected error".
           if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-            throw new AdminApiError(403, 'FORBIDDEN', `The gateway may not write ${path.basename(absolute)} (${code}): edit it where it is kept, or make it writable for the gateway.`);
+            throw new AdminApiError(
+              403,
+              'FORBIDDEN',
+              `The gateway may not write ${path.basename(absolute)} (${code}): edit it where it is kept, or make it writable for the gateway.`,
+            );
           }
           throw error;
         }

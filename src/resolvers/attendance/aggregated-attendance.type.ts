@@ -3,7 +3,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ActivityStub, PersonStub } from './stubs.type';
 
 /** SS 12000 AggregatedAttendance: one (activity, student) row over a date window, in minutes. No id, no meta. */
-@ObjectType('AggregatedAttendance', { description: 'A student\'s attendance in one activity summed over a period (aggregerad närvaro), as the producer reports it.' })
+@ObjectType('AggregatedAttendance', {
+  description: "A student's attendance in one activity summed over a period (aggregerad närvaro), as the producer reports it.",
+})
 export class AggregatedAttendance {
   @Field(() => ActivityStub)
   activity!: ActivityStub;

@@ -6,7 +6,9 @@ import { GroupStub, PersonStub } from './stubs.type';
 
 /** SS 12000 AttendanceEvent: a check-in or check-out (e.g. at a leisure-time centre). */
 @Directive('@key(fields: "id")')
-@ObjectType('AttendanceEvent', { description: 'A check-in or check-out of a person (in- och utcheckning), e.g. in preschool or after-school care.' })
+@ObjectType('AttendanceEvent', {
+  description: 'A check-in or check-out of a person (in- och utcheckning), e.g. in preschool or after-school care.',
+})
 export class AttendanceEvent {
   @Field(() => ID)
   id!: string;

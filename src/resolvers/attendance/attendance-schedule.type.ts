@@ -37,7 +37,7 @@ export class AttendanceScheduleEntry {
 
 /** SS 12000 AttendanceSchedule: a child's planned presence (schedule of a placement), repeating every numberOfWeeks. */
 @Directive('@key(fields: "id")')
-@ObjectType('AttendanceSchedule', { description: 'A child\'s scheduled care times for a placement (schema för omsorgstid).' })
+@ObjectType('AttendanceSchedule', { description: "A child's scheduled care times for a placement (schema för omsorgstid)." })
 export class AttendanceSchedule {
   @Field(() => ID)
   id!: string;

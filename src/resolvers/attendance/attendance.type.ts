@@ -5,7 +5,7 @@ import { CalendarEventStub, PersonStub } from './stubs.type';
 
 /** SS 12000 Attendance: one student's attendance at one calendar event, in minutes. */
 @Directive('@key(fields: "id")')
-@ObjectType('Attendance', { description: 'A student\'s attendance at one calendar event (lesson), as reported (närvaro).' })
+@ObjectType('Attendance', { description: "A student's attendance at one calendar event (lesson), as reported (närvaro)." })
 export class Attendance {
   @Field(() => ID)
   id!: string;

@@ -10,7 +10,6 @@ import { wireDate, wireDateTime } from '../shared/wire-params';
 import { SchoolType } from '../shared/ss12000-enums';
 import { AbsenceSortkey, AbsenceType } from './enums';
 
-
 @ArgsType()
 export class AttendancesArgs extends MetaFilterArgs {
   @Field(() => ID, { nullable: true })

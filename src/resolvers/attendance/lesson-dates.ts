@@ -39,7 +39,8 @@ export async function inLessonOrder(ctx: SubgraphContext, rows: readonly W.Atten
   const ids = [...new Set(rows.map((row) => row.calendarEvent.id))];
   const starts = new Map<string, number>();
   try {
-    for (const event of await ctx.sources.schedule.loadMany('calendarEvents', ids)) if (event) starts.set(event.id, timeOf(event.startTime));
+    for (const event of await ctx.sources.schedule.loadMany('calendarEvents', ids))
+      if (event) starts.set(event.id, timeOf(event.startTime));
   } catch {
     starts.clear();
   }

@@ -9,7 +9,11 @@ import { AttendanceEvent } from './attendance-event.type';
 @Resolver(() => AttendanceEvent)
 export class AttendanceEventLocalTimesResolver {
   @FieldResolver(() => String, { nullable: true, description: localTimeDescription('time') })
-  localTime(@Root() event: W.AttendanceEvent, @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null, @Ctx() ctx: SubgraphContext): string | null {
+  localTime(
+    @Root() event: W.AttendanceEvent,
+    @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): string | null {
     return localTime(event.time, timeZone, ctx.sources.attendance);
   }
 }
@@ -17,12 +21,20 @@ export class AttendanceEventLocalTimesResolver {
 @Resolver(() => Absence)
 export class AbsenceLocalTimesResolver {
   @FieldResolver(() => String, { nullable: true, description: localTimeDescription('startTime') })
-  localStartTime(@Root() absence: W.Absence, @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null, @Ctx() ctx: SubgraphContext): string | null {
+  localStartTime(
+    @Root() absence: W.Absence,
+    @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): string | null {
     return localTime(absence.startTime, timeZone, ctx.sources.attendance);
   }
 
   @FieldResolver(() => String, { nullable: true, description: localTimeDescription('endTime') })
-  localEndTime(@Root() absence: W.Absence, @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null, @Ctx() ctx: SubgraphContext): string | null {
+  localEndTime(
+    @Root() absence: W.Absence,
+    @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): string | null {
     return localTime(absence.endTime, timeZone, ctx.sources.attendance);
   }
 }

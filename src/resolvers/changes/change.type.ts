@@ -7,7 +7,7 @@ import { ss12000Enum } from '../shared/enums';
 export const ChangeTypeEnum = ss12000Enum(
   'ChangeType',
   Object.values(RESOURCES).map((info) => info.deletedEntityName),
-  'An SS 12000 object type (the spec\'s EndPointsEnum; the graph\'s type of the same name).',
+  "An SS 12000 object type (the spec's EndPointsEnum; the graph's type of the same name).",
 );
 
 export enum ChangeKind {
@@ -27,6 +27,6 @@ export class Change {
   @Field(() => ChangeKind)
   change!: ChangeKind;
 
-  @Field(() => DateTimeResolver, { description: 'MODIFIED: the object\'s meta.modified; DELETED: when the gateway learned of it.' })
+  @Field(() => DateTimeResolver, { description: "MODIFIED: the object's meta.modified; DELETED: when the gateway learned of it." })
   at!: string;
 }

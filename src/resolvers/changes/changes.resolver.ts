@@ -16,7 +16,10 @@ export const { Connection: ChangeConnection } = ConnectionType(Change, 'Change')
 
 @ArgsType()
 export class ChangesArgs {
-  @Field(() => String, { nullable: true, description: 'An endCursor (or edge cursor) of an earlier page; from the oldest change kept when absent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An endCursor (or edge cursor) of an earlier page; from the oldest change kept when absent.',
+  })
   since?: string;
 
   @Field(() => [ChangeTypeEnum], { nullable: true, description: 'Only these types (default: every type the supplier may read).' })

@@ -11,7 +11,13 @@ export const Semester = ss12000Enum('Semester', ['HT', 'VT'] as const, 'Autumn (
 export const StudyPlanContentType = ss12000Enum(
   'StudyPlanContentType',
   [
-    'Gymnasiegemensamma', 'Programgemensamma', 'Inriktning', 'Programfördjupning', 'Gymnasiearbete', 'Individuellt val', 'Borttagna',
+    'Gymnasiegemensamma',
+    'Programgemensamma',
+    'Inriktning',
+    'Programfördjupning',
+    'Gymnasiearbete',
+    'Individuellt val',
+    'Borttagna',
     'Utökade',
   ] as const,
   'Part of an upper-secondary study plan (SS 12000 StudyPlanContent.type).',

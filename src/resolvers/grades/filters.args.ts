@@ -8,7 +8,6 @@ import { DateRangeFilterArgs, dateRangeQuery } from '../shared/date-range-filter
 import { wireDate } from '../shared/wire-params';
 import { GradeSortkey, StudyPlanSortkey } from './enums';
 
-
 @ArgsType()
 export class GradesArgs extends MetaFilterArgs {
   @Field(() => ID, { nullable: true, description: 'This organisation element and those below it.' })
@@ -48,7 +47,6 @@ export const gradesQuery = (args: GradesArgs): Record<string, QueryValue> => ({
 export class StudyPlansArgs extends DateRangeFilterArgs {
   @Field(() => [ID], { nullable: true })
   student?: string[];
-
 
   @Field(() => StudyPlanSortkey, { nullable: true })
   sortkey?: string;

@@ -7,7 +7,7 @@ import { Organisation } from './organisation.type';
 import { Person } from './person.type';
 
 /** SS 12000 Duty.assignmentRole[]: a task of the duty towards a group (mentor, …). */
-@ObjectType('AssignmentRole', { description: 'A duty\'s assignment to a group in a role, such as mentor (uppdrag).' })
+@ObjectType('AssignmentRole', { description: "A duty's assignment to a group in a role, such as mentor (uppdrag)." })
 export class AssignmentRole {
   @Field(() => Group, { nullable: true })
   group?: Group;

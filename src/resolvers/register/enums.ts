@@ -42,8 +42,14 @@ export const PlacementReason = ss12000Enum(
 export const ProgrammeType = ss12000Enum(
   'ProgrammeType',
   [
-    'Yrkesprogram', 'Högskoleförberedande program', 'Intruduktionsprogram', 'Nationellt yrkespaket', 'Regionalt yrkespaket',
-    'Fjärde tekniskt år', 'Programinriktning', 'Utgång',
+    'Yrkesprogram',
+    'Högskoleförberedande program',
+    'Intruduktionsprogram',
+    'Nationellt yrkespaket',
+    'Regionalt yrkespaket',
+    'Fjärde tekniskt år',
+    'Programinriktning',
+    'Utgång',
   ] as const,
   'SS 12000 Programme.type (the spec spells Intruduktionsprogram so).',
 );
@@ -57,14 +63,39 @@ export const ProgrammeContentType = ss12000Enum(
 export const Curriculum = ss12000Enum(
   'Curriculum',
   [
-    'Lgy70', 'Lgr80', 'Lpo94', 'Lpf94', 'Lpfö98', 'GR2000', 'GY2000', 'GYSÄR2000', 'GYVUX2000', 'GYVUX2001', 'GYVUX2002',
-    'GR2011', 'GRSÄR2011', 'SPEC2011', 'SAM2011', 'Lvux12', 'GY2011', 'GYSÄR2013', 'VU2013',
+    'Lgy70',
+    'Lgr80',
+    'Lpo94',
+    'Lpf94',
+    'Lpfö98',
+    'GR2000',
+    'GY2000',
+    'GYSÄR2000',
+    'GYVUX2000',
+    'GYVUX2001',
+    'GYVUX2002',
+    'GR2011',
+    'GRSÄR2011',
+    'SPEC2011',
+    'SAM2011',
+    'Lvux12',
+    'GY2011',
+    'GYSÄR2013',
+    'VU2013',
   ] as const,
   'SS 12000 CurriculumEnum.',
 );
 
 export const RelationshipEntityType = ss12000Enum(
   'RelationshipEntityType',
-  ['enrolment', 'duty', 'placement.child', 'placement.owner', 'responsibleFor.enrolment', 'responsibleFor.placement', 'groupMembership'] as const,
+  [
+    'enrolment',
+    'duty',
+    'placement.child',
+    'placement.owner',
+    'responsibleFor.enrolment',
+    'responsibleFor.placement',
+    'groupMembership',
+  ] as const,
   'Which relationship `relationship.*` filters on /persons look at.',
 );

@@ -11,9 +11,14 @@ import { DutyRole, GroupType, OrganisationType, SchoolType } from '../shared/ss1
 import { wireDate } from '../shared/wire-params';
 import { RelationshipEntityType } from './enums';
 import {
-  DutySortkey, GroupSortkey, OrganisationSortkey, PersonSortkey, PlacementSortkey, ProgrammeSortkey, SyllabusSortkey,
+  DutySortkey,
+  GroupSortkey,
+  OrganisationSortkey,
+  PersonSortkey,
+  PlacementSortkey,
+  ProgrammeSortkey,
+  SyllabusSortkey,
 } from './sortkeys';
-
 
 @ArgsType()
 export class OrganisationsArgs extends DateRangeFilterArgs {
@@ -57,7 +62,8 @@ export class PersonsArgs extends MetaFilterArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A civic number as people write it: 12 or 10 digits, with or without - (or + for the 100-year-olds); read as the 12 digits SS 12000 stores.',
+    description:
+      'A civic number as people write it: 12 or 10 digits, with or without - (or + for the 100-year-olds); read as the 12 digits SS 12000 stores.',
   })
   civicNo?: string;
 

@@ -14,7 +14,10 @@ import { loadRef, loadRefs } from './refs';
 
 @ArgsType()
 export class GroupDutiesArgs {
-  @Field(() => [AssignmentRoleType], { nullable: true, description: 'Only duties with one of these roles towards the group (e.g. [MENTOR]).' })
+  @Field(() => [AssignmentRoleType], {
+    nullable: true,
+    description: 'Only duties with one of these roles towards the group (e.g. [MENTOR]).',
+  })
   assignmentRoleType?: string[];
 }
 
@@ -45,7 +48,10 @@ export class GroupResolver {
 
   // /duties has no group filter: one walk of GET /duties?organisation= per distinct organisation in the
   // request, split here by the duties' assignmentRole (the spec's Group carries no assignmentRoles).
-  @FieldResolver(() => [Duty], { nullable: true, description: 'Duties assigned to this group (Duty.assignmentRole), optionally only some roles.' })
+  @FieldResolver(() => [Duty], {
+    nullable: true,
+    description: 'Duties assigned to this group (Duty.assignmentRole), optionally only some roles.',
+  })
   duties(@Root() group: W.Group, @Args(() => GroupDutiesArgs) args: GroupDutiesArgs, @Ctx() ctx: SubgraphContext): Promise<W.Duty[]> {
     return assignedDuties(ctx, group, args.assignmentRoleType ?? undefined);
   }
@@ -54,6 +60,10 @@ export class GroupResolver {
   async mentors(@Root() group: W.Group, @Ctx() ctx: SubgraphContext): Promise<W.Person[]> {
     const duties = await assignedDuties(ctx, group, ['Mentor']);
     const ids = new Set(duties.flatMap((duty) => (duty.person ? [duty.person.id] : [])));
-    return loadRefs(ctx, 'persons', [...ids].map((id) => ({ id })));
+    return loadRefs(
+      ctx,
+      'persons',
+      [...ids].map((id) => ({ id })),
+    );
   }
 }

@@ -6,7 +6,7 @@ import { Organisation } from './organisation.type';
 import { Person } from './person.type';
 
 /** SS 12000 GroupMembership: a person in a group, over a period. */
-@ObjectType('GroupMembership', { description: 'A person\'s membership of a group, with its dates.' })
+@ObjectType('GroupMembership', { description: "A person's membership of a group, with its dates." })
 export class GroupMembership {
   @Field(() => Person, { nullable: true })
   person?: Person;

@@ -2,7 +2,11 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from '../shared/subgraph';
 import { DutyResolver } from './duty.resolver';
 import {
-  AssignmentRoleResolver, EnrolmentResolver, GroupMembershipResolver, PersonGroupMembershipResolver, ProgrammeContentResolver,
+  AssignmentRoleResolver,
+  EnrolmentResolver,
+  GroupMembershipResolver,
+  PersonGroupMembershipResolver,
+  ProgrammeContentResolver,
   ResponsibleResolver,
 } from './embedded.resolver';
 import { GroupResolver } from './group.resolver';
@@ -19,9 +23,20 @@ export async function buildRegisterSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'register',
     resolvers: [
-      OrganisationResolver, PersonResolver, PlacementResolver, DutyResolver, GroupResolver, ProgrammeResolver, SyllabusResolver,
-      SchoolUnitOfferingResolver, EnrolmentResolver, ResponsibleResolver, GroupMembershipResolver, PersonGroupMembershipResolver,
-      AssignmentRoleResolver, ProgrammeContentResolver,
+      OrganisationResolver,
+      PersonResolver,
+      PlacementResolver,
+      DutyResolver,
+      GroupResolver,
+      ProgrammeResolver,
+      SyllabusResolver,
+      SchoolUnitOfferingResolver,
+      EnrolmentResolver,
+      ResponsibleResolver,
+      GroupMembershipResolver,
+      PersonGroupMembershipResolver,
+      AssignmentRoleResolver,
+      ProgrammeContentResolver,
     ],
     references: registerReferences,
   });

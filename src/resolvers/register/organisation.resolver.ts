@@ -67,23 +67,42 @@ export class OrganisationResolver {
   // connection over the list filtered by this element, as the root list would be (row scope included).
   @FieldResolver(() => PersonConnection, {
     nullable: true,
-    description: 'Persons with a relation (enrolment, duty, placement, responsibility, membership) to this element (GET /persons?relationship.organisation=).',
+    description:
+      'Persons with a relation (enrolment, duty, placement, responsibility, membership) to this element (GET /persons?relationship.organisation=).',
   })
-  persons(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Person>> {
+  persons(
+    @Root() organisation: W.Organisation,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.Person>> {
     return fetchConnection(ctx.sources.register, 'persons', { 'relationship.organisation': organisation.id }, args);
   }
 
-  @FieldResolver(() => DutyConnection, { nullable: true, description: 'Duties at this element and its sub-units (GET /duties?organisation=).' })
-  duties(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Duty>> {
+  @FieldResolver(() => DutyConnection, {
+    nullable: true,
+    description: 'Duties at this element and its sub-units (GET /duties?organisation=).',
+  })
+  duties(
+    @Root() organisation: W.Organisation,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.Duty>> {
     return fetchConnection(ctx.sources.register, 'duties', { organisation: organisation.id }, args);
   }
 
   @FieldResolver(() => PlacementConnection, { nullable: true, description: 'Placements at this element (GET /placements?organisation=).' })
-  placements(@Root() organisation: W.Organisation, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Placement>> {
+  placements(
+    @Root() organisation: W.Organisation,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.Placement>> {
     return fetchConnection(ctx.sources.register, 'placements', { organisation: organisation.id }, args);
   }
 
-  @FieldResolver(() => SchoolUnitOfferingConnection, { nullable: true, description: 'What this school unit offers (GET /schoolUnitOfferings?organisation=).' })
+  @FieldResolver(() => SchoolUnitOfferingConnection, {
+    nullable: true,
+    description: 'What this school unit offers (GET /schoolUnitOfferings?organisation=).',
+  })
   schoolUnitOfferings(
     @Root() organisation: W.Organisation,
     @Args(() => PageArgs) args: PageArgs,

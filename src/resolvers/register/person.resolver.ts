@@ -40,7 +40,10 @@ export class PersonResolver {
     return expanded(ctx, person, 'duties');
   }
 
-  @FieldResolver(() => [Responsible], { nullable: true, description: 'Persons this person is responsible for (e.g. a guardian’s children).' })
+  @FieldResolver(() => [Responsible], {
+    nullable: true,
+    description: 'Persons this person is responsible for (e.g. a guardian’s children).',
+  })
   responsibleFor(@Root() person: W.Person, @Ctx() ctx: SubgraphContext): Promise<NonNullable<Embedded['responsibleFor']>> {
     return expanded(ctx, person, 'responsibleFor');
   }

@@ -7,7 +7,9 @@ import { EmailType, PersonAddressType, PersonStatus, PhoneNumberType, RelationTy
 import { Organisation } from './organisation.type';
 import { Programme } from './programme.type';
 
-@ObjectType('ExternalIdentifier', { description: 'An identifier of the person in another system, with the system it belongs to (context).' })
+@ObjectType('ExternalIdentifier', {
+  description: 'An identifier of the person in another system, with the system it belongs to (context).',
+})
 export class ExternalIdentifier {
   @Field(() => String)
   value!: string;
@@ -49,7 +51,7 @@ export class PhoneNumber {
   mobile!: boolean;
 }
 
-@ObjectType('PersonAddress', { description: 'One of a person\'s addresses and what kind it is.' })
+@ObjectType('PersonAddress', { description: "One of a person's addresses and what kind it is." })
 export class PersonAddress {
   @Field(() => PersonAddressType)
   type!: string;
@@ -77,7 +79,7 @@ export class PersonAddress {
 }
 
 /** SS 12000 Enrolment: the person is a student at `enroledAt`. References resolved in embedded.resolver.ts. */
-@ObjectType('Enrolment', { description: 'A student\'s enrolment (inskrivning) at a school unit: school type, year, programme and dates.' })
+@ObjectType('Enrolment', { description: "A student's enrolment (inskrivning) at a school unit: school type, year, programme and dates." })
 export class Enrolment {
   @Field(() => Organisation, { nullable: true, description: 'The school unit (null if the producer does not know it).' })
   enroledAt?: Organisation;
@@ -88,7 +90,10 @@ export class Enrolment {
   @Field(() => SchoolType)
   schoolType!: string;
 
-  @Field(() => DateResolver, { nullable: true, description: 'Null where the producer leaves it out (real producers do, though SS 12000 requires it).' })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'Null where the producer leaves it out (real producers do, though SS 12000 requires it).',
+  })
   startDate?: string;
 
   @Field(() => DateResolver, { nullable: true })

@@ -9,7 +9,9 @@ import { Person } from './person.type';
 
 /** SS 12000 Placement: a child's place in förskola or fritidshem. References resolved in placement.resolver.ts. */
 @Directive('@key(fields: "id")')
-@ObjectType('Placement', { description: 'A child\'s placement (placering) in preschool or after-school care: where, in which group, why and when.' })
+@ObjectType('Placement', {
+  description: "A child's placement (placering) in preschool or after-school care: where, in which group, why and when.",
+})
 export class Placement {
   @Field(() => ID)
   id!: string;

@@ -10,8 +10,15 @@ export const loadRef = <R extends ResourceName>(ctx: SubgraphContext, name: R, r
   ref ? ctx.sources.register.load(name, ref.id) : null;
 
 /** The referenced objects in order; references the producer does not know are left out. */
-export async function loadRefs<R extends ResourceName>(ctx: SubgraphContext, name: R, refs: readonly { id: string }[] | undefined): Promise<ResourceTypes[R][]> {
+export async function loadRefs<R extends ResourceName>(
+  ctx: SubgraphContext,
+  name: R,
+  refs: readonly { id: string }[] | undefined,
+): Promise<ResourceTypes[R][]> {
   if (!refs || refs.length === 0) return [];
-  const rows = await ctx.sources.register.loadMany(name, refs.map((ref) => ref.id));
+  const rows = await ctx.sources.register.loadMany(
+    name,
+    refs.map((ref) => ref.id),
+  );
   return rows.filter((row): row is ResourceTypes[R] => row !== null);
 }

@@ -5,7 +5,7 @@ import { ActivityType } from './enums';
 import { DutyStub, GroupStub, OrganisationStub, SyllabusStub } from './stubs.type';
 
 /** SS 12000 DutyAssignment: a teacher (duty) on an activity. */
-@ObjectType({ description: 'A teacher\'s assignment to an activity, with its share of the teaching.' })
+@ObjectType({ description: "A teacher's assignment to an activity, with its share of the teaching." })
 export class DutyAssignment {
   @Field(() => DutyStub)
   duty!: DutyStub;
@@ -29,7 +29,9 @@ export class DutyAssignment {
  * resolved in activity.resolver.ts because Activity and CalendarEvent are schedule's own.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Activity', { description: 'An activity (aktivitet): teaching or other scheduled work a group does in a syllabus, with its teachers.' })
+@ObjectType('Activity', {
+  description: 'An activity (aktivitet): teaching or other scheduled work a group does in a syllabus, with its teachers.',
+})
 export class Activity {
   @Field(() => ID)
   id!: string;

@@ -43,7 +43,10 @@ export class TeacherException {
 
 /** SS 12000 CalendarEvent (a lesson). `activity`, `rooms` and `resources` are resolved in calendar-event.resolver.ts. */
 @Directive('@key(fields: "id")')
-@ObjectType('CalendarEvent', { description: 'One occurrence of an activity in time (kalenderhändelse), e.g. a lesson, with rooms, teachers and the students\' and teachers\' exceptions.' })
+@ObjectType('CalendarEvent', {
+  description:
+    "One occurrence of an activity in time (kalenderhändelse), e.g. a lesson, with rooms, teachers and the students' and teachers' exceptions.",
+})
 export class CalendarEvent {
   @Field(() => ID)
   id!: string;

@@ -14,11 +14,15 @@ const covers = (membership: Membership, date: string): boolean =>
 export async function expectedStudents(ctx: SubgraphContext, event: W.CalendarEvent): Promise<{ id: string }[]> {
   const activity = await ctx.sources.schedule.load('activities', event.activity.id);
   if (!activity) return [];
-  const groups = await ctx.sources.register.loadMany('groups', (activity.groups ?? []).map((group) => group.id));
+  const groups = await ctx.sources.register.loadMany(
+    'groups',
+    (activity.groups ?? []).map((group) => group.id),
+  );
   // The lesson's local date: startTime carries its own offset.
   const date = event.startTime.slice(0, 10);
   const ids = new Set<string>();
-  for (const group of groups) for (const membership of group?.groupMemberships ?? []) if (covers(membership, date)) ids.add(membership.person.id);
+  for (const group of groups)
+    for (const membership of group?.groupMemberships ?? []) if (covers(membership, date)) ids.add(membership.person.id);
   for (const exception of event.studentExceptions ?? []) {
     if (exception.participates) ids.add(exception.student.id);
     else ids.delete(exception.student.id);

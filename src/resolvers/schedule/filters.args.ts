@@ -7,7 +7,6 @@ import { MetaFilterArgs, metaQuery } from '../shared/meta-filter.args';
 import { wireDate, wireDateTime } from '../shared/wire-params';
 import { ActivitySortkey, CalendarEventSortkey, RoomSortkey } from './enums';
 
-
 @ArgsType()
 export class ActivitiesArgs extends MetaFilterArgs {
   @Field(() => ID, { nullable: true, description: 'Activities whose groups have this person as a member.' })
@@ -71,7 +70,7 @@ export class CalendarEventsArgs extends MetaFilterArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Events of activities whose groups include this person, or that list them in studentExceptions.",
+    description: 'Events of activities whose groups include this person, or that list them in studentExceptions.',
   })
   student?: string;
 

@@ -15,7 +15,17 @@ import { RoomResolver } from './room.resolver';
 export async function buildScheduleSubgraph(): Promise<GraphQLSchema> {
   return buildSubgraph({
     name: 'schedule',
-    resolvers: [ActivityResolver, CalendarEventResolver, CalendarEventLocalTimesResolver, RoomResolver, ResourceResolver, GroupResolver, PersonResolver, DutyResolver, OrganisationResolver],
+    resolvers: [
+      ActivityResolver,
+      CalendarEventResolver,
+      CalendarEventLocalTimesResolver,
+      RoomResolver,
+      ResourceResolver,
+      GroupResolver,
+      PersonResolver,
+      DutyResolver,
+      OrganisationResolver,
+    ],
     references: scheduleReferences,
   });
 }

@@ -8,12 +8,20 @@ import { CalendarEvent } from './calendar-event.type';
 @Resolver(() => CalendarEvent)
 export class CalendarEventLocalTimesResolver {
   @FieldResolver(() => String, { nullable: true, description: localTimeDescription('startTime') })
-  localStartTime(@Root() event: W.CalendarEvent, @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null, @Ctx() ctx: SubgraphContext): string | null {
+  localStartTime(
+    @Root() event: W.CalendarEvent,
+    @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): string | null {
     return localTime(event.startTime, timeZone, ctx.sources.schedule);
   }
 
   @FieldResolver(() => String, { nullable: true, description: localTimeDescription('endTime') })
-  localEndTime(@Root() event: W.CalendarEvent, @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null, @Ctx() ctx: SubgraphContext): string | null {
+  localEndTime(
+    @Root() event: W.CalendarEvent,
+    @Arg('timeZone', () => String, TIME_ZONE_ARGUMENT) timeZone: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): string | null {
     return localTime(event.endTime, timeZone, ctx.sources.schedule);
   }
 }

@@ -8,8 +8,15 @@ import { OrganisationStub } from './stubs.type';
 @Resolver(() => OrganisationStub)
 export class OrganisationResolver {
   // Paged like the root list: a school's activities run to hundreds.
-  @FieldResolver(() => ActivityConnection, { nullable: true, description: 'Activities of this organisation element and its sub-units (GET /activities?organisation=).' })
-  activities(@Root() organisation: OrganisationStub, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<W.Activity>> {
+  @FieldResolver(() => ActivityConnection, {
+    nullable: true,
+    description: 'Activities of this organisation element and its sub-units (GET /activities?organisation=).',
+  })
+  activities(
+    @Root() organisation: OrganisationStub,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<W.Activity>> {
     return fetchConnection(ctx.sources.schedule, 'activities', { organisation: organisation.id }, args);
   }
 }

@@ -24,9 +24,14 @@ export class PersonResolver {
   // the events' student exceptions); the spec lifts time limits for `student`, so the window is applied here.
   @FieldResolver(() => [CalendarEvent], {
     nullable: true,
-    description: "The student's calendar events starting within [start, end], in start order. A teacher's: duties { activities { calendarEvents } }.",
+    description:
+      "The student's calendar events starting within [start, end], in start order. A teacher's: duties { activities { calendarEvents } }.",
   })
-  async calendarEvents(@Root() person: PersonStub, @Args(() => TimeWindowArgs) window: TimeWindowArgs, @Ctx() ctx: SubgraphContext): Promise<W.CalendarEvent[]> {
+  async calendarEvents(
+    @Root() person: PersonStub,
+    @Args(() => TimeWindowArgs) window: TimeWindowArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<W.CalendarEvent[]> {
     checkWindow(window);
     return eventsWithin(await ctx.sources.schedule.loadBy('calendarEvents', 'student', person.id), window);
   }

@@ -23,8 +23,15 @@ export class RoomResolver {
     return ctx.sources.schedule.load('rooms', requireId(id));
   }
 
-  @FieldResolver(() => [CalendarEvent], { nullable: true, description: 'Calendar events in this room starting within [start, end], in start order.' })
-  async calendarEvents(@Root() room: W.Room, @Args(() => TimeWindowArgs) window: TimeWindowArgs, @Ctx() ctx: SubgraphContext): Promise<W.CalendarEvent[]> {
+  @FieldResolver(() => [CalendarEvent], {
+    nullable: true,
+    description: 'Calendar events in this room starting within [start, end], in start order.',
+  })
+  async calendarEvents(
+    @Root() room: W.Room,
+    @Args(() => TimeWindowArgs) window: TimeWindowArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<W.CalendarEvent[]> {
     checkWindow(window);
     return eventsWithin(await roomEvents(ctx.sources.schedule, room, window), window);
   }

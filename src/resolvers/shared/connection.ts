@@ -41,7 +41,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes (Relay connection over the producer's pageToken).` })
   class ConnectionClass {
-    @Field(() => [EdgeType], { description: 'The page, in the order asked for (or the producer\'s).' })
+    @Field(() => [EdgeType], { description: "The page, in the order asked for (or the producer's)." })
     edges!: EdgeType[];
 
     @Field(() => PageInfo, { description: 'Whether another page follows, and the cursor to ask for it.' })
@@ -76,9 +76,7 @@ export async function fetchConnection<N extends ListName>(
     // With a token the filters are not sent (the token carries them), but the source still holds
     // the rows to them: a producer that ignored a filter must not slip rows in on a later page.
     const page =
-      state.token === null
-        ? await source.list(name, query, { limit })
-        : await source.list(name, query, { limit, pageToken: state.token });
+      state.token === null ? await source.list(name, query, { limit }) : await source.list(name, query, { limit, pageToken: state.token });
     dropped.push(...droppedRows(page));
     const from = state;
     page.data.slice(from.skip, from.skip + want).forEach((node, index) => {

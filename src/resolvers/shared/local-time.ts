@@ -8,7 +8,8 @@ import { badUserInput } from './errors';
 
 export const TIME_ZONE_ARGUMENT = {
   nullable: true,
-  description: "IANA time zone, e.g. Europe/Stockholm; the producer's configured zone when not given (Europe/Stockholm unless the deployment says otherwise).",
+  description:
+    "IANA time zone, e.g. Europe/Stockholm; the producer's configured zone when not given (Europe/Stockholm unless the deployment says otherwise).",
 } as const;
 
 export const localTimeDescription = (field: string): string =>

@@ -7,7 +7,7 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when another page follows: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The last node\'s cursor; null on an empty page.' })
+  @Field(() => String, { nullable: true, description: "The last node's cursor; null on an empty page." })
   endCursor!: string | null;
 
   @Field(() => Int, {

@@ -28,8 +28,7 @@ const GUARDED = Symbol.for('ss12000.payloadGuarded');
 /** Types the resolvers build themselves (never a producer row): their fields need no guard. */
 const OWN_TYPES = /(Connection|Edge)$|^PageInfo$/;
 
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as { then?: unknown } | null)?.then === 'function';
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
 
 function noteDropped(result: unknown, context: unknown, info: GraphQLResolveInfo): void {
   const dropped = droppedRows(result);

@@ -54,7 +54,8 @@ export function documentFromSpec(document: DocumentNode): DocumentNode {
       description: node.description ?? text(spec?.description),
       fields: node.fields?.map((field) => ({
         ...field,
-        description: field.description ?? text(spec?.properties[field.name.value] ?? (field.name.value === 'id' ? ID_DESCRIPTION : undefined)),
+        description:
+          field.description ?? text(spec?.properties[field.name.value] ?? (field.name.value === 'id' ? ID_DESCRIPTION : undefined)),
       })),
     };
   };

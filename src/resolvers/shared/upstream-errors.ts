@@ -36,7 +36,8 @@ const MESSAGES: Record<UpstreamCode, (producer: string, path: string) => string>
 export function upstreamError(error: SourceError): GraphQLError | undefined {
   const named = { producer: error.producer, path: error.path };
   // Not offered at all (no such producer configured, not declared, or learned from a 404/405).
-  if (error instanceof UpstreamUnsupportedError) return coded(MESSAGES.UPSTREAM_UNSUPPORTED(error.producer, error.path), 'UPSTREAM_UNSUPPORTED', named);
+  if (error instanceof UpstreamUnsupportedError)
+    return coded(MESSAGES.UPSTREAM_UNSUPPORTED(error.producer, error.path), 'UPSTREAM_UNSUPPORTED', named);
   if (error instanceof UpstreamInvalidError) return coded(MESSAGES.UPSTREAM_INVALID(error.producer, error.path), 'UPSTREAM_INVALID', named);
   if (error instanceof UpstreamUnavailableError) {
     const code = error.reason === 'status' && error.status !== undefined ? codeForStatus(error.status, error.path) : 'UPSTREAM_UNAVAILABLE';

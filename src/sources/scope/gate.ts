@@ -56,7 +56,10 @@ export class Gate {
     return whenKnown(this.ownedInside(name, fetched), (owned) => {
       if (!owned) return null;
       const { units } = this.scope;
-      const checked = units === 'all' ? this.personsChecked(fetched) : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
+      const checked =
+        units === 'all'
+          ? this.personsChecked(fetched)
+          : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
       return whenKnown(checked, (row) => (row === null ? null : this.personValues(fetched, row)));
     });
   }
@@ -88,7 +91,8 @@ export class Gate {
       if (exclude || named) note(this.persons.isProtected(id, marking), (yes) => yes && (protectedIds ??= new Set()).add(id));
       if (subject) note(this.persons.inUnits(id), (yes) => yes || (outside ??= new Set()).add(id));
     }
-    for (const { collection, id } of pointsAt) note(this.visible(collection, id), (yes) => yes || (hiddenRows ??= new Set()).add(`${collection}/${id}`));
+    for (const { collection, id } of pointsAt)
+      note(this.visible(collection, id), (yes) => yes || (hiddenRows ??= new Set()).add(`${collection}/${id}`));
     const decide = (): T | null => {
       // Most rows name nobody protected or outside: served as they are, no copy.
       if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;

@@ -6,4 +6,5 @@ export type Maybe<T> = T | Promise<T>;
 export const isPromise = <T>(value: Maybe<T>): value is Promise<T> => value instanceof Promise;
 
 /** `then` applied now when `value` is known, after it settles otherwise. */
-export const whenKnown = <T, U>(value: Maybe<T>, then: (known: T) => Maybe<U>): Maybe<U> => (isPromise(value) ? value.then(then) : then(value));
+export const whenKnown = <T, U>(value: Maybe<T>, then: (known: T) => Maybe<U>): Maybe<U> =>
+  isPromise(value) ? value.then(then) : then(value);

@@ -28,7 +28,10 @@ const activityOrganisation = async (activityId: string | undefined, raw: Sources
  */
 const withoutUnit = (collection: ListName, row: Row): string => {
   rowsWithoutUnit.inc({ collection });
-  logger.warn({ collection, id: typeof row.id === 'string' ? row.id : undefined }, 'row names no unit: withheld from a unit-scoped supplier');
+  logger.warn(
+    { collection, id: typeof row.id === 'string' ? row.id : undefined },
+    'row names no unit: withheld from a unit-scoped supplier',
+  );
   return '';
 };
 

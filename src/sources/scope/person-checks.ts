@@ -59,7 +59,9 @@ export class PersonChecks {
       const person = await this.expanded(id);
       if (person === null) return false;
       if (attendsIn(person, units) || (person._embedded?.duties ?? []).some((duty) => units.has(duty.dutyAt.id))) return true;
-      const children = (person._embedded?.responsibleFor ?? []).flatMap((responsible) => (responsible.person ? [responsible.person.id] : []));
+      const children = (person._embedded?.responsibleFor ?? []).flatMap((responsible) =>
+        responsible.person ? [responsible.person.id] : [],
+      );
       const loaded = await Promise.all(children.map((child) => this.expanded(child)));
       return loaded.some((child) => child !== null && attendsIn(child, units));
     });

@@ -71,7 +71,9 @@ const present = (value: QueryValue): boolean => value !== undefined && value !==
 
 /** SS 12000's nameContains on a served row: every part occurs in the given, middle or family name. */
 const nameMatches = (row: Row, parts: readonly string[]): boolean => {
-  const names = [row.givenName, row.middleName, row.familyName].filter((name): name is string => typeof name === 'string').map((name) => name.toLocaleLowerCase('sv'));
+  const names = [row.givenName, row.middleName, row.familyName]
+    .filter((name): name is string => typeof name === 'string')
+    .map((name) => name.toLocaleLowerCase('sv'));
   return parts.every((part) => names.some((name) => name.includes(part)));
 };
 
@@ -81,7 +83,8 @@ const sortValue = (row: Row, field: string): string | undefined => {
     return typeof civicNo?.value === 'string' ? civicNo.value : undefined;
   }
   // Persons have no displayName: a class list's order, family name first (as the spec's producers do).
-  if (field === 'displayName') return typeof row.familyName === 'string' ? `${row.familyName} ${typeof row.givenName === 'string' ? row.givenName : ''}` : undefined;
+  if (field === 'displayName')
+    return typeof row.familyName === 'string' ? `${row.familyName} ${typeof row.givenName === 'string' ? row.givenName : ''}` : undefined;
   const value = row[field];
   return typeof value === 'string' ? value : undefined;
 };
@@ -128,10 +131,18 @@ export function personsPlan(query: Readonly<Record<string, QueryValue>>, protect
   const exact = EXACT.some((name) => present(query[name]));
   const parts = partsOf(query.nameContains);
   if (protectedIdentities === 'exclude') {
-    return exact || parts !== undefined ? { kind: 'materialised', producerQuery: { ...query }, dropProtected: false, matches: undefined, compare: undefined } : PRODUCER;
+    return exact || parts !== undefined
+      ? { kind: 'materialised', producerQuery: { ...query }, dropProtected: false, matches: undefined, compare: undefined }
+      : PRODUCER;
   }
   // Every person left is unprotected: the producer's matching and order are right for them.
-  const dropProtected = { kind: 'materialised', producerQuery: { ...query }, dropProtected: true, matches: undefined, compare: undefined } as const;
+  const dropProtected = {
+    kind: 'materialised',
+    producerQuery: { ...query },
+    dropProtected: true,
+    matches: undefined,
+    compare: undefined,
+  } as const;
   if (exact) return dropProtected;
   if (parts !== undefined && !aliasMayMatch(parts)) return dropProtected;
   const sortkey = typeof query.sortkey === 'string' ? query.sortkey : undefined;

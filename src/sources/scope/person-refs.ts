@@ -99,8 +99,17 @@ export function sightings(row: unknown): PersonSighting[] {
     const id = idOf(node);
     const full = isFullPerson(node);
     if (id !== undefined && (full || (key !== undefined && (SUBJECT_KEYS.has(key) || MENTION_KEYS.has(key) || key === OWNERS_KEY)))) {
-      const marking = full ? String(node.securityMarking ?? 'unknown') : typeof node.securityMarking === 'string' ? node.securityMarking : null;
-      found.push({ id, marking, subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string), named: full || 'displayName' in node });
+      const marking = full
+        ? String(node.securityMarking ?? 'unknown')
+        : typeof node.securityMarking === 'string'
+          ? node.securityMarking
+          : null;
+      found.push({
+        id,
+        marking,
+        subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string),
+        named: full || 'displayName' in node,
+      });
     }
     eachObjectChild(node, visit);
   };
@@ -149,7 +158,11 @@ export function redact<T>(row: T, verdicts: PersonVerdicts): T | null {
       const alias = verdicts.alias(id);
       if (alias !== undefined) {
         source = full
-          ? { ...Object.fromEntries(ALIAS_KEEPS.filter((k) => k in node).map((k) => [k, node[k]])), givenName: alias.givenName, familyName: alias.familyName }
+          ? {
+              ...Object.fromEntries(ALIAS_KEEPS.filter((k) => k in node).map((k) => [k, node[k]])),
+              givenName: alias.givenName,
+              familyName: alias.familyName,
+            }
           : { ...node, ...('displayName' in node ? { displayName: alias.displayName } : {}) };
       }
     }

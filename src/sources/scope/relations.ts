@@ -23,7 +23,9 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const refId = (value: unknown): string | undefined => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
 const refOf = (value: unknown): Ref | undefined => {
   const id = refId(value);
-  return id === undefined ? undefined : { id, marking: isObject(value) && typeof value.securityMarking === 'string' ? value.securityMarking : null };
+  return id === undefined
+    ? undefined
+    : { id, marking: isObject(value) && typeof value.securityMarking === 'string' ? value.securityMarking : null };
 };
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** The person an entry of `responsibles` / `responsibleFor` names. */
@@ -113,10 +115,11 @@ export class Relations {
     const checks: PersonRules = {
       alias: this.alias,
       placementProtected: (id) => protectedIds.has(id),
-      entriesOf: (entries) => lazy(async () => {
-        const named = await this.protectedAmong(entryPersons(entries));
-        return array(entries).filter((entry) => !named.has(entryPerson(entry)?.id ?? ''));
-      }),
+      entriesOf: (entries) =>
+        lazy(async () => {
+          const named = await this.protectedAmong(entryPersons(entries));
+          return array(entries).filter((entry) => !named.has(entryPerson(entry)?.id ?? ''));
+        }),
       addressesOf: (id, addresses) => {
         const responsibles = people.get(id);
         if (!this.addresses || responsibles === undefined) return addresses;
@@ -200,7 +203,11 @@ function withheld<T>(row: T, rules: PersonRules): T {
         const kept: Json = { ...embedded };
         if (Array.isArray(embedded.responsibleFor)) kept.responsibleFor = self ? [] : rules.entriesOf(embedded.responsibleFor);
         if (Array.isArray(embedded.ownedPlacements)) {
-          kept.ownedPlacements = self ? [] : embedded.ownedPlacements.filter((placement) => !rules.placementProtected(refId(isObject(placement) ? placement.child : undefined) ?? ''));
+          kept.ownedPlacements = self
+            ? []
+            : embedded.ownedPlacements.filter(
+                (placement) => !rules.placementProtected(refId(isObject(placement) ? placement.child : undefined) ?? ''),
+              );
         }
         out._embedded = walkEmbedded(kept, walk);
         lazyKeys.add('_embedded');
@@ -208,7 +215,8 @@ function withheld<T>(row: T, rules: PersonRules): T {
     }
     if (rules.alias && Array.isArray(node.owners)) {
       const childProtected = rules.placementProtected(refId(node.child) ?? '');
-      const owners = (list: unknown[]): unknown[] => (childProtected ? [] : list.filter((owner) => !rules.placementProtected(refId(owner) ?? '')));
+      const owners = (list: unknown[]): unknown[] =>
+        childProtected ? [] : list.filter((owner) => !rules.placementProtected(refId(owner) ?? ''));
       out.owners = owners(node.owners);
       const embedded = out._embedded;
       if (isObject(embedded) && Array.isArray(embedded.owners)) out._embedded = { ...embedded, owners: owners(embedded.owners) };
@@ -225,6 +233,7 @@ function withheld<T>(row: T, rules: PersonRules): T {
 /** An `_embedded` object's values walked, except a lazy `responsibleFor`. */
 const walkEmbedded = (embedded: Json, walk: (node: unknown) => unknown): Json => {
   const out: Json = {};
-  for (const [key, value] of Object.entries(embedded)) out[key] = key === 'responsibleFor' || typeof value !== 'object' || value === null ? value : walk(value);
+  for (const [key, value] of Object.entries(embedded))
+    out[key] = key === 'responsibleFor' || typeof value !== 'object' || value === null ? value : walk(value);
   return out;
 };

@@ -18,8 +18,18 @@ type Row = Record<string, unknown>;
 // dutyAt, calendarEvents and attendances: their activity's). /persons has `relationship.organisation`,
 // but that leaves out guardians, who belong where their children do: persons are filtered here.
 const BY_ORGANISATION = new Set<ListName>([
-  'placements', 'duties', 'groups', 'schoolUnitOfferings', 'activities', 'calendarEvents',
-  'attendances', 'grades', 'absences', 'rooms', 'resources', 'aggregatedAttendance',
+  'placements',
+  'duties',
+  'groups',
+  'schoolUnitOfferings',
+  'activities',
+  'calendarEvents',
+  'attendances',
+  'grades',
+  'absences',
+  'rooms',
+  'resources',
+  'aggregatedAttendance',
 ]);
 
 /**
@@ -69,7 +79,13 @@ class PageSeal {
 /** As a producer answers a token it did not issue (the resolvers make it BAD_USER_INPUT). */
 const notIssuedFor = (name: ListName): UpstreamRejectedError => {
   const { producer, path } = listPath(name);
-  return new UpstreamRejectedError(producer as ProducerName, `GET ${path}`, 400, undefined, 'the cursor was not issued for these arguments');
+  return new UpstreamRejectedError(
+    producer as ProducerName,
+    `GET ${path}`,
+    400,
+    undefined,
+    'the cursor was not issued for these arguments',
+  );
 };
 
 function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal: PageSeal): ProducerSource {
@@ -97,7 +113,10 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
       return { data: all.slice(offset, end), pageToken: pageSeal.seal(name, query, end < all.length ? servedToken(end) : null) };
     }
     if (token !== undefined && servedOffset(token) !== undefined) throw notIssuedFor(name);
-    let page = await raw.list(name, token === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : {}, { limit: options.limit, pageToken: token });
+    let page = await raw.list(name, token === undefined ? scopedQuery(name, query, scope, gate.loadOptions) : {}, {
+      limit: options.limit,
+      pageToken: token,
+    });
     let data = await gate.rows(name, page.data as Row[]);
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
@@ -114,12 +133,16 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
       yield await served(name, plan);
       return;
     }
-    for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize)) yield await gate.rows(name, page as Row[]);
+    for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize))
+      yield await gate.rows(name, page as Row[]);
   }
 
   // Loads ask as the Gate's own checks do, so both share one set of loaders and their cache.
   const load = async (name: ResourceName, id: string, options?: LoadOptions): Promise<unknown> =>
-    gate.row(name, (await raw.load(name, id, options === undefined ? gate.loadOptions : { ...options, ...gate.loadOptions })) as Row | null);
+    gate.row(
+      name,
+      (await raw.load(name, id, options === undefined ? gate.loadOptions : { ...options, ...gate.loadOptions })) as Row | null,
+    );
 
   const loadBy = async (name: ResourceName, field: string, key: string): Promise<unknown[]> =>
     gate.rows(name, (await raw.loadBy(name, field, key)) as Row[]);

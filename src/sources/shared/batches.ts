@@ -30,14 +30,26 @@ async function lookup(
   const answer = await ctx.http.json({ method: 'POST', path, query: expandQuery(expand, referenceNames), body });
   let rows = ctx.checker.array(name, `POST ${path}`, answer) as Row[];
   // Every row must match some asked key where the row can tell (filter-checks.ts): one body field per call here.
-  for (const [field, keys] of Object.entries(body)) rows = checkLookupRows({ producer: ctx.http.producer, route: `POST ${path}` }, name, field, keys, rows);
+  for (const [field, keys] of Object.entries(body))
+    rows = checkLookupRows({ producer: ctx.http.producer, route: `POST ${path}` }, name, field, keys, rows);
   return rows;
 }
 
-async function getById(ctx: ListContext, name: ResourceName, id: string, expand: readonly string[], referenceNames: boolean): Promise<Row | null> {
+async function getById(
+  ctx: ListContext,
+  name: ResourceName,
+  id: string,
+  expand: readonly string[],
+  referenceNames: boolean,
+): Promise<Row | null> {
   const { path } = RESOURCES[name];
   try {
-    const answer = await ctx.http.json({ method: 'GET', path: `${path}/${encodeURIComponent(id)}`, route: `${path}/{id}`, query: expandQuery(expand, referenceNames) });
+    const answer = await ctx.http.json({
+      method: 'GET',
+      path: `${path}/${encodeURIComponent(id)}`,
+      route: `${path}/{id}`,
+      query: expandQuery(expand, referenceNames),
+    });
     const row = ctx.checker.one(name, `GET ${path}/{id}`, answer) as Row;
     // Another object than the one asked for is as wrong as another student's rows.
     if (typeof row.id === 'string' && row.id.toLowerCase() === id.toLowerCase()) return row;
@@ -94,7 +106,13 @@ type KeysOf = (row: Row) => readonly (string | undefined)[];
  * Rows given to every asked key the row itself names (a row may name several); never by position.
  * A row naming none of the asked keys answers no one, and is counted as a filter mismatch.
  */
-function groupByKey(origin: Parameters<typeof reportMismatch>[0], field: string, keys: readonly string[], rows: readonly Row[], keysOf: KeysOf): Row[][] {
+function groupByKey(
+  origin: Parameters<typeof reportMismatch>[0],
+  field: string,
+  keys: readonly string[],
+  rows: readonly Row[],
+  keysOf: KeysOf,
+): Row[][] {
   const groups = new Map<string, Row[]>(keys.map((key) => [key, []]));
   for (const row of rows) {
     let placed = false;

@@ -60,12 +60,14 @@ export class ProducerCapabilities {
   }
 
   learnAbsent(path: string): void {
-    if (!this.absent.has(path)) logger.warn({ producer: this.producer, path }, 'producer does not offer this path; its fields answer UPSTREAM_UNSUPPORTED');
+    if (!this.absent.has(path))
+      logger.warn({ producer: this.producer, path }, 'producer does not offer this path; its fields answer UPSTREAM_UNSUPPORTED');
     this.absent.add(path);
   }
 
   learnNoLookup(path: string): void {
-    if (!this.withoutLookup.has(path)) logger.warn({ producer: this.producer, path: `${path}/lookup` }, 'producer has no lookup here; references go by GET /X/{id}');
+    if (!this.withoutLookup.has(path))
+      logger.warn({ producer: this.producer, path: `${path}/lookup` }, 'producer has no lookup here; references go by GET /X/{id}');
     this.withoutLookup.add(path);
   }
 

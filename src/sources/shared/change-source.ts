@@ -36,17 +36,40 @@ export const resourceOfEntity = (entity: string): ResourceName | undefined =>
 
 // DeletedEntities.data keys, as the spec spells them (`activitites` included).
 const DELETED_KEYS: Readonly<Record<string, string>> = {
-  activitites: 'Activity', activities: 'Activity', absences: 'Absence', attendanceEvents: 'AttendanceEvent', attendances: 'Attendance',
-  grades: 'Grade', calendarEvents: 'CalendarEvent', attendanceSchedules: 'AttendanceSchedule', resources: 'Resource', rooms: 'Room',
-  duties: 'Duty', placements: 'Placement', studyPlans: 'StudyPlan', programmes: 'Programme', syllabuses: 'Syllabus',
-  schoolUnitOfferings: 'SchoolUnitOffering', groups: 'Group', persons: 'Person', organisations: 'Organisation',
+  activitites: 'Activity',
+  activities: 'Activity',
+  absences: 'Absence',
+  attendanceEvents: 'AttendanceEvent',
+  attendances: 'Attendance',
+  grades: 'Grade',
+  calendarEvents: 'CalendarEvent',
+  attendanceSchedules: 'AttendanceSchedule',
+  resources: 'Resource',
+  rooms: 'Room',
+  duties: 'Duty',
+  placements: 'Placement',
+  studyPlans: 'StudyPlan',
+  programmes: 'Programme',
+  syllabuses: 'Syllabus',
+  schoolUnitOfferings: 'SchoolUnitOffering',
+  groups: 'Group',
+  persons: 'Person',
+  organisations: 'Organisation',
 };
 
 // Lists that cannot be asked without a window: the feed does not follow them (see src/changes/README.md).
 const UNLISTABLE = new Set<ResourceName>(['calendarEvents']);
 
-export function changeSource(producer: ProducerName, http: ProducerHttpClient, capabilities: ProducerCapabilities, raw: () => ProducerSource, subscriptions = true): ChangeSource {
-  const entities = resourcesOf(producer).filter((name) => !UNLISTABLE.has(name)).map((name) => RESOURCES[name].deletedEntityName);
+export function changeSource(
+  producer: ProducerName,
+  http: ProducerHttpClient,
+  capabilities: ProducerCapabilities,
+  raw: () => ProducerSource,
+  subscriptions = true,
+): ChangeSource {
+  const entities = resourcesOf(producer)
+    .filter((name) => !UNLISTABLE.has(name))
+    .map((name) => RESOURCES[name].deletedEntityName);
   return {
     producer,
     entities,
@@ -65,7 +88,9 @@ export function changeSource(producer: ProducerName, http: ProducerHttpClient, c
       let pageToken: string | null = null;
       do {
         const query = pageToken === null ? { after, entities: [...asked] } : { pageToken };
-        const page = (await http.json({ method: 'GET', path: '/deletedEntities', query })) as W.DeletedEntities & { pageToken?: string | null };
+        const page = (await http.json({ method: 'GET', path: '/deletedEntities', query })) as W.DeletedEntities & {
+          pageToken?: string | null;
+        };
         for (const [key, ids] of Object.entries(page.data ?? {})) {
           const entity = DELETED_KEYS[key];
           if (entity === undefined || !Array.isArray(ids)) continue;
@@ -77,7 +102,11 @@ export function changeSource(producer: ProducerName, http: ProducerHttpClient, c
     },
     createSubscription: async (body) => (await http.json({ method: 'POST', path: '/subscriptions', body })) as W.Subscription,
     renewSubscription: async (id) =>
-      (await http.json({ method: 'PATCH', path: `/subscriptions/${encodeURIComponent(id)}`, route: '/subscriptions/{id}' })) as W.Subscription,
+      (await http.json({
+        method: 'PATCH',
+        path: `/subscriptions/${encodeURIComponent(id)}`,
+        route: '/subscriptions/{id}',
+      })) as W.Subscription,
     deleteSubscription: async (id) => {
       await http.json({ method: 'DELETE', path: `/subscriptions/${encodeURIComponent(id)}`, route: '/subscriptions/{id}' });
     },

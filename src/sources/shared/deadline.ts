@@ -15,7 +15,8 @@ export const DEADLINE_HEADER = 'x-ss12000-budget-ms';
 const MAX_BUDGET_MS = 10 * 60_000;
 
 /** Runs `fn` with `deadline` (epoch ms) in force; without one, as is. */
-export const withDeadline = <T>(deadline: number | undefined, fn: () => T): T => (deadline === undefined ? fn() : storage.run(deadline, fn));
+export const withDeadline = <T>(deadline: number | undefined, fn: () => T): T =>
+  deadline === undefined ? fn() : storage.run(deadline, fn);
 
 /** The current request's deadline (epoch ms), if any. */
 export const currentDeadline = (): number | undefined => storage.getStore();

@@ -30,7 +30,13 @@ export class UpstreamUnavailableError extends SourceError {
     options?: { cause?: unknown },
   ) {
     const what =
-      reason === 'status' ? `answered ${status}` : reason === 'timeout' ? 'timed out' : reason === 'circuit-open' ? 'is failing (circuit open)' : 'could not be reached';
+      reason === 'status'
+        ? `answered ${status}`
+        : reason === 'timeout'
+          ? 'timed out'
+          : reason === 'circuit-open'
+            ? 'is failing (circuit open)'
+            : 'could not be reached';
     super(`SS 12000 producer '${producer}' ${what} (${path})`, producer, path, options);
   }
 
@@ -68,8 +74,7 @@ export class UpstreamRejectedError extends SourceError {
 }
 
 export const isSourceError = (error: unknown): error is SourceError => error instanceof SourceError;
-export const isUpstreamUnavailable = (error: unknown): error is UpstreamUnavailableError =>
-  error instanceof UpstreamUnavailableError;
+export const isUpstreamUnavailable = (error: unknown): error is UpstreamUnavailableError => error instanceof UpstreamUnavailableError;
 export const isUpstreamInvalid = (error: unknown): error is UpstreamInvalidError => error instanceof UpstreamInvalidError;
 export const isUpstreamRejected = (error: unknown): error is UpstreamRejectedError => error instanceof UpstreamRejectedError;
 /**

@@ -73,7 +73,8 @@ export const FILTER_CHECKS: { readonly [N in ListName]: PathFilters } = {
       ...dateWindow({ absentPasses: true }),
     },
     unchecked: {
-      parent: 'the spec says only "the given organisation ids": whether a grandchild matches is not certain (Organisation.children splits rows by direct parent anyway)',
+      parent:
+        'the spec says only "the given organisation ids": whether a grandchild matches is not certain (Organisation.children splits rows by direct parent anyway)',
     },
     lookups: { organisationCodes: 'organisationCode', schoolUnitCodes: 'schoolUnitCode' },
   },

@@ -78,7 +78,11 @@ export class ProducerHttpClient {
 
   /** Lets calls in flight finish for a moment, then cuts them (a hung producer must not hold shutdown). */
   close(): Promise<void> {
-    return closeWithin(() => this.pool.close(), () => this.pool.destroy(), CLOSE_GRACE_MS);
+    return closeWithin(
+      () => this.pool.close(),
+      () => this.pool.destroy(),
+      CLOSE_GRACE_MS,
+    );
   }
 
   /** One attempt: a slot (waiting counts against `deadline`), the exchange, a 2xx body or a SourceError. */
@@ -96,7 +100,8 @@ export class ProducerHttpClient {
         return this.send(request, route, await this.auth.token(), deadline);
       }, deadline);
     } catch (error) {
-      if (error instanceof SlotWaitTimeout) throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: error });
+      if (error instanceof SlotWaitTimeout)
+        throw new UpstreamUnavailableError(this.producer, route, 'timeout', undefined, { cause: error });
       throw error;
     }
     if (response.status < 200 || response.status > 299) throw statusError(this.producer, route, response);
@@ -106,7 +111,11 @@ export class ProducerHttpClient {
   // One CLIENT span per exchange (a retry is another), named by the route template: the path may
   // carry an id, the query string a filter value (a civic number).
   private send(request: JsonRequest, route: string, token: string, deadline: number): Promise<ExchangeResponse> {
-    const attributes = { 'http.request.method': request.method, 'url.template': request.route ?? request.path, 'ss12000.producer': this.producer };
+    const attributes = {
+      'http.request.method': request.method,
+      'url.template': request.route ?? request.path,
+      'ss12000.producer': this.producer,
+    };
     return callInSpan(route, attributes, async (span) => {
       const timer = producerRequestSeconds.startTimer({ producer: this.producer, route });
       try {
@@ -155,7 +164,10 @@ function logFailure(error: unknown): void {
     // A by-id miss (404 on `/X/{id}`) is an answer (null), not a failure worth a line.
     if (error.status === 404 && error.path.endsWith('{id}')) return;
     if (error.status === 401 || error.status === 403) {
-      logger.warn({ ...base, status: error.status }, 'producer refused the gateway\'s credentials: check the producer token or client credentials');
+      logger.warn(
+        { ...base, status: error.status },
+        "producer refused the gateway's credentials: check the producer token or client credentials",
+      );
       return;
     }
     logger.info({ ...base, status: error.status, code: error.code }, 'producer rejected the request');

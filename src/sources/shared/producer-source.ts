@@ -96,7 +96,12 @@ export function createProducerSource(parts: ProducerParts): ProducerSource {
 
   return {
     producer,
-    tuning: { pageSize: config.pageSize, maxConcurrency: config.maxConcurrency, summarySource: config.summarySource, timeZone: config.timeZone ?? DEFAULT_TIME_ZONE },
+    tuning: {
+      pageSize: config.pageSize,
+      maxConcurrency: config.maxConcurrency,
+      summarySource: config.summarySource,
+      timeZone: config.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     list,
     pages,
     load,

@@ -98,7 +98,11 @@ export class ProducerResilience {
       if (name === 'open') this.openedAt = Date.now();
       producerBreakerState.set({ producer }, GAUGE[name]);
       // One line per transition, not per refused call.
-      if (name === 'open') logger.warn({ producer, halfOpenAfterMs: this.halfOpenAfterMs }, 'producer circuit opened: calls fail at once until a probe succeeds');
+      if (name === 'open')
+        logger.warn(
+          { producer, halfOpenAfterMs: this.halfOpenAfterMs },
+          'producer circuit opened: calls fail at once until a probe succeeds',
+        );
       else if (name === 'closed') logger.info({ producer }, 'producer circuit closed');
     });
   }

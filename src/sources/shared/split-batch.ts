@@ -27,5 +27,7 @@ export async function splitBatch<V>(
 
 /** One call per key, concurrently; a key's failure is that key's answer, not the batch's. */
 export function eachKey<V>(keys: readonly string[], fetchOne: (key: string) => Promise<V>): Promise<(V | Error)[]> {
-  return Promise.all(keys.map((key) => fetchOne(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+  return Promise.all(
+    keys.map((key) => fetchOne(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))),
+  );
 }

@@ -51,7 +51,7 @@ export interface DroppedRow {
 }
 
 export const droppedRows = (value: unknown): readonly DroppedRow[] =>
-  (value !== null && typeof value === 'object' ? ((value as { [DROPPED]?: DroppedRow[] })[DROPPED] ?? []) : []);
+  value !== null && typeof value === 'object' ? ((value as { [DROPPED]?: DroppedRow[] })[DROPPED] ?? []) : [];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
@@ -65,16 +65,36 @@ const START_DATE_REQUIRED = new Set(['AggregatedAttendance', 'AttendanceSchedule
  * reference here cannot be read has no unit or subject the gateway can establish, so it is dropped.
  */
 const CRITICAL_KEYS = new Set([
-  'organisation', 'dutyAt', 'placedAt', 'offeredAt', 'owner', 'enroledAt', 'parentOrganisation',
-  'person', 'student', 'child', 'activity', 'placement', 'group', 'groups', 'duty', 'calendarEvent',
+  'organisation',
+  'dutyAt',
+  'placedAt',
+  'offeredAt',
+  'owner',
+  'enroledAt',
+  'parentOrganisation',
+  'person',
+  'student',
+  'child',
+  'activity',
+  'placement',
+  'group',
+  'groups',
+  'duty',
+  'calendarEvent',
 ]);
 
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not']);
 
 /** The JSON pointer `pointer` as path segments. */
 const segmentsOf = (pointer: string): string[] =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-const pointerOf = (segments: readonly string[]): string => segments.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+const pointerOf = (segments: readonly string[]): string =>
+  segments.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 const isIndex = (segment: string): boolean => /^[0-9]+$/.test(segment);
 
 /**
@@ -174,14 +194,24 @@ export class TolerantReader {
       // A null read as absent on a property the spec requires is a missing property: judged again as one.
       const again = validate(row) ? [] : this.judge(row, [...(validate.errors ?? [])], route, schemaName);
       const fatalAgain = again.filter((one) => one.mend === undefined);
-      if (fatalAgain.length > 0) return this.drop(route, position, where, fatalAgain.map((one) => ({ ...one, rule: 'null-on-required' })));
+      if (fatalAgain.length > 0)
+        return this.drop(
+          route,
+          position,
+          where,
+          fatalAgain.map((one) => ({ ...one, rule: 'null-on-required' })),
+        );
       judged.push(...again.filter((one) => one.rule !== 'null-not-nullable'));
     }
     for (const one of judged) {
       const pointer = pointerOf(one.segments);
       const unreadable = one.rule === 'enum-unknown' || one.rule === 'unreadable-value';
       // An unreadable marking is no marking: person-checks.ts protects the person (fail closed).
-      const action = !unreadable ? 'served' : schemaName === 'PersonExpanded' && pointer === '/securityMarking' ? 'protected' : 'field-null';
+      const action = !unreadable
+        ? 'served'
+        : schemaName === 'PersonExpanded' && pointer === '/securityMarking'
+          ? 'protected'
+          : 'field-null';
       reportViolation({ producer, path: route, pointer, rule: one.rule, action, position });
     }
     return { row };
@@ -192,21 +222,38 @@ export class TolerantReader {
     const { producer } = this.options;
     if (row['securityMarking'] === undefined || row['securityMarking'] === null) {
       // person-checks.ts treats such a person as protected (fail closed); say so, per producer.
-      reportViolation({ producer, path: route, pointer: '/securityMarking', rule: 'securityMarking-absent', action: 'protected', position });
+      reportViolation({
+        producer,
+        path: route,
+        pointer: '/securityMarking',
+        rule: 'securityMarking-absent',
+        action: 'protected',
+        position,
+      });
     }
     const civicNo = row['civicNo'];
     if (civicNo !== null && typeof civicNo === 'object' && !Array.isArray(civicNo) && (civicNo as Json)['nationality'] == null) {
       // A civic number without nationality is a Swedish one (the graph's CivicNo.nationality is non-null).
       (civicNo as Json)['nationality'] = 'SE';
-      reportViolation({ producer, path: route, pointer: '/civicNo/nationality', rule: 'civicNo-nationality-default', action: 'served', position });
+      reportViolation({
+        producer,
+        path: route,
+        pointer: '/civicNo/nationality',
+        rule: 'civicNo-nationality-default',
+        action: 'served',
+        position,
+      });
     }
   }
 
   private drop(route: string, position: number, where: string, fatal: readonly Judged[]): RowVerdict {
     const { producer } = this.options;
-    for (const one of fatal) reportViolation({ producer, path: route, pointer: pointerOf(one.segments), rule: one.rule, action: 'dropped', position });
+    for (const one of fatal)
+      reportViolation({ producer, path: route, pointer: pointerOf(one.segments), rule: one.rule, action: 'dropped', position });
     const first = fatal[0]!;
-    return { dropped: new UpstreamInvalidError(producer, route, `${where}${pointerOf(first.segments) || '/'} ${first.rule}: the row is left out`) };
+    return {
+      dropped: new UpstreamInvalidError(producer, route, `${where}${pointerOf(first.segments) || '/'} ${first.rule}: the row is left out`),
+    };
   }
 
   private judge(row: Json, errors: readonly ErrorObject[], route: string, schemaName: string): Judged[] {
@@ -236,9 +283,14 @@ export class TolerantReader {
       const full = [...segments, missing];
       if (isCritical(full)) return { rule: 'missing-required', segments: full };
       const ownStartDate = missing === 'startDate' && segments.length === 0 && START_DATE_REQUIRED.has(schemaName);
-      if (OPTIONAL_IN_PRACTICE.has(missing) && !ownStartDate) return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
+      if (OPTIONAL_IN_PRACTICE.has(missing) && !ownStartDate)
+        return { rule: 'missing-optional-in-practice', segments: full, mend: () => {} };
       if (missing === 'nationality' && segments[segments.length - 1] === 'civicNo') {
-        return { rule: 'civicNo-nationality-default', segments: full, mend: (target) => ((at(target, segments) as Json)['nationality'] = 'SE') };
+        return {
+          rule: 'civicNo-nationality-default',
+          segments: full,
+          mend: (target) => ((at(target, segments) as Json)['nationality'] = 'SE'),
+        };
       }
       return { rule: 'missing-required', segments: full };
     }
@@ -254,10 +306,16 @@ export class TolerantReader {
       if (typeof match === 'string') return { rule: 'enum-normalised', segments, mend: (target) => setAt(target, segments, match) };
     }
     // What is left cannot be read as SS 12000. Where the permission rules need it, the row goes.
-    if (segments.length === 0 || isCritical(segments)) return { rule: error.keyword === 'type' && value === null ? 'null-reference' : `invalid-${error.keyword}`, segments };
+    if (segments.length === 0 || isCritical(segments))
+      return { rule: error.keyword === 'type' && value === null ? 'null-reference' : `invalid-${error.keyword}`, segments };
     if (value === null) {
       const rule = 'null-not-nullable';
-      return { rule, segments, mend: (target) => markUnreadable(target, segments, new UpstreamInvalidError(this.options.producer, route, `${pointerOf(segments)} ${rule}`), true) };
+      return {
+        rule,
+        segments,
+        mend: (target) =>
+          markUnreadable(target, segments, new UpstreamInvalidError(this.options.producer, route, `${pointerOf(segments)} ${rule}`), true),
+      };
     }
     const rule = error.keyword === 'enum' ? 'enum-unknown' : 'unreadable-value';
     return {
@@ -273,4 +331,3 @@ const setAt = (row: Json, segments: readonly string[], value: unknown): void => 
   const parent = at(row, segments.slice(0, -1));
   if (parent !== null && typeof parent === 'object') (parent as Json)[segments[segments.length - 1]!] = value;
 };
-

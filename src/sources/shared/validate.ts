@@ -124,5 +124,4 @@ const withDropped = <T extends object>(target: T, rows: unknown[]): T => {
   return target;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -64,7 +64,10 @@ const aggregated = (ds: Dataset, q: AggregatedAttendanceQuery): Map<string, numb
 
 const lessons = lessonsOf(dataset);
 const units = [...dataset.organisations.values()].filter((o) => o.organisationType === 'Skolenhet');
-const someStudents = [...dataset.persons.values()].filter((p) => p.enrolments?.length).filter((_, i) => i % 37 === 0).map((p) => p.id);
+const someStudents = [...dataset.persons.values()]
+  .filter((p) => p.enrolments?.length)
+  .filter((_, i) => i % 37 === 0)
+  .map((p) => p.id);
 
 describe('aggregatedAttendance', () => {
   it.each<[string, AggregatedAttendanceQuery]>([
@@ -101,7 +104,9 @@ describe('aggregatedAttendance', () => {
   });
 
   it('rejects malformed dates with a clear error', () => {
-    expect(() => [...dataset.aggregatedAttendance({ startDate: '17/08/2026', endDate: '2026-12-18' })]).toThrow(/startDate and endDate must be dates/);
+    expect(() => [...dataset.aggregatedAttendance({ startDate: '17/08/2026', endDate: '2026-12-18' })]).toThrow(
+      /startDate and endDate must be dates/,
+    );
   });
 });
 

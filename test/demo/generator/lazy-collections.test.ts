@@ -73,7 +73,8 @@ describe('writes to lazy attendances (the producers POST/PUT/DELETE overlay)', (
     const victim = [...dataset.attendances.values()][1234] as W.Attendance;
     const size = dataset.attendances.size;
     const activity = dataset.calendarEvents.get(victim.calendarEvent.id)?.activity.id;
-    const offered = () => [...dataset.aggregatedAttendance({ ...TERM, student: [victim.student.id] })].find((r) => r.activity.id === activity)?.offeredSum ?? 0;
+    const offered = () =>
+      [...dataset.aggregatedAttendance({ ...TERM, student: [victim.student.id] })].find((r) => r.activity.id === activity)?.offeredSum ?? 0;
     const offeredBefore = offered();
 
     expect(dataset.attendances.delete(victim.id)).toBe(true);
@@ -81,8 +82,13 @@ describe('writes to lazy attendances (the producers POST/PUT/DELETE overlay)', (
     expect(dataset.attendances.get(victim.id)).toBeUndefined();
     expect(dataset.attendances.size).toBe(size - 1);
     expect([...dataset.attendances.values()].some((r) => r.id === victim.id)).toBe(false);
-    expect([...(dataset.attendances.where?.('calendarEvent.id', victim.calendarEvent.id) ?? [])].some((r) => r.id === victim.id)).toBe(false);
-    const minutes = (Date.parse(dataset.calendarEvents.get(victim.calendarEvent.id)?.endTime as string) - Date.parse(dataset.calendarEvents.get(victim.calendarEvent.id)?.startTime as string)) / 60_000;
+    expect([...(dataset.attendances.where?.('calendarEvent.id', victim.calendarEvent.id) ?? [])].some((r) => r.id === victim.id)).toBe(
+      false,
+    );
+    const minutes =
+      (Date.parse(dataset.calendarEvents.get(victim.calendarEvent.id)?.endTime as string) -
+        Date.parse(dataset.calendarEvents.get(victim.calendarEvent.id)?.startTime as string)) /
+      60_000;
     expect(offered()).toBe(offeredBefore - minutes);
   });
 
@@ -92,7 +98,12 @@ describe('writes to lazy attendances (the producers POST/PUT/DELETE overlay)', (
     const activity = dataset.calendarEvents.get(template.calendarEvent.id)?.activity.id;
     const q = { ...TERM, student: [template.student.id] };
     const sumBefore = [...dataset.aggregatedAttendance(q)].find((r) => r.activity.id === activity)?.otherAttendanceSum ?? 0;
-    const added: W.Attendance = { ...template, id: '0f0e0d0c-0b0a-4908-8706-050403020100', attendanceMinutes: 0, otherAttendanceMinutes: 15 };
+    const added: W.Attendance = {
+      ...template,
+      id: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      attendanceMinutes: 0,
+      otherAttendanceMinutes: 15,
+    };
     dataset.attendances.set(added.id, added);
 
     expect(dataset.attendances.get(added.id)).toBe(added);

@@ -6,13 +6,19 @@ interface Duty {
   assignmentRole?: { group: { id: string } }[];
 }
 
-const duty = (id: string, unit: string, groups: string[] = []): Duty => ({ id, dutyAt: { id: unit }, assignmentRole: groups.map((g) => ({ group: { id: g } })) });
+const duty = (id: string, unit: string, groups: string[] = []): Duty => ({
+  id,
+  dutyAt: { id: unit },
+  assignmentRole: groups.map((g) => ({ group: { id: g } })),
+});
 const ids = (rows: Iterable<Duty> | undefined) => [...(rows ?? [])].map((d) => d.id).sort();
 
 describe('MapCollection (the materialised collections)', () => {
   const make = () => {
     const c = new MapCollection<Duty>(['dutyAt.id', ['organisation.id', 'dutyAt.id'], 'assignmentRole.group.id']);
-    c.set('a', duty('a', 'u1', ['g1', 'g2'])).set('b', duty('b', 'u1')).set('c', duty('c', 'u2', ['g1']));
+    c.set('a', duty('a', 'u1', ['g1', 'g2']))
+      .set('b', duty('b', 'u1'))
+      .set('c', duty('c', 'u2', ['g1']));
     return c;
   };
 

@@ -42,7 +42,11 @@ describe('persons of the synthetic municipality', () => {
   it('give every student one or two guardians who exist, and let siblings share them', () => {
     const wrong = students.filter((s) => {
       const list = s.responsibles ?? [];
-      return list.length < 1 || list.length > 2 || list.some((r) => r.relationType !== 'Vårdnadshavare' || !dataset.persons.get(r.person?.id as string));
+      return (
+        list.length < 1 ||
+        list.length > 2 ||
+        list.some((r) => r.relationType !== 'Vårdnadshavare' || !dataset.persons.get(r.person?.id as string))
+      );
     });
     expect(wrong).toEqual([]);
     const children = (id: string) => [...(dataset.persons.where?.('responsibles.person.id', id) ?? [])];

@@ -15,12 +15,12 @@ const clashes = (data: Dataset, keysOf: (event: W.CalendarEvent) => readonly str
   for (const [key, events] of byKey) {
     events.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
     for (let i = 1; i < events.length; i++) {
-      if (Date.parse(events[i]!.startTime) < Date.parse(events[i - 1]!.endTime)) found.push(`${key}: ${events[i - 1]!.id} ${events[i]!.id}`);
+      if (Date.parse(events[i]!.startTime) < Date.parse(events[i - 1]!.endTime))
+        found.push(`${key}: ${events[i - 1]!.id} ${events[i]!.id}`);
     }
   }
   return found;
 };
-
 
 describe('a realistic demo municipality', () => {
   it('gives every placement one approved attendance schedule within its weekly hours', () => {

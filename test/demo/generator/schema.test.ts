@@ -50,6 +50,11 @@ describe('every generated object validates against its SS 12000 v2.1 schema', ()
     const validate = validatorFor('AggregatedAttendance');
     const rows = [...dataset.aggregatedAttendance({ startDate: '2026-09-01', endDate: '2026-09-30' })];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map(validate).filter((r) => !r.ok).slice(0, 3)).toEqual([]);
+    expect(
+      rows
+        .map(validate)
+        .filter((r) => !r.ok)
+        .slice(0, 3),
+    ).toEqual([]);
   });
 });

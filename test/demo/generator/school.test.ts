@@ -26,7 +26,11 @@ describe('school organisation of the synthetic municipality', () => {
       const [enrolment, ...more] = s.enrolments as NonNullable<W.Person['enrolments']>;
       const unit = dataset.organisations.get(enrolment?.enroledAt.id as string);
       const needsProgramme = enrolment?.schoolType === 'GY';
-      return more.length > 0 || !unit?.schoolTypes?.includes(enrolment?.schoolType as W.SchoolType) || needsProgramme !== Boolean(enrolment?.programme && dataset.programmes.get(enrolment.programme.id));
+      return (
+        more.length > 0 ||
+        !unit?.schoolTypes?.includes(enrolment?.schoolType as W.SchoolType) ||
+        needsProgramme !== Boolean(enrolment?.programme && dataset.programmes.get(enrolment.programme.id))
+      );
     });
     expect(students).toHaveLength(600);
     expect(wrong).toEqual([]);
@@ -39,7 +43,9 @@ describe('school organisation of the synthetic municipality', () => {
       const unitId = s.enrolments?.[0]?.enroledAt.id;
       if (classes.length !== 1 || classes[0]?.organisation.id !== unitId) return true;
       const mentors = [...(dataset.duties.where?.('assignmentRole.group.id', classes[0]?.id as string) ?? [])];
-      return !mentors.some((d) => d.dutyAt.id === unitId && d.assignmentRole?.some((r) => r.group.id === classes[0]?.id && r.assignmentRoleType === 'Mentor'));
+      return !mentors.some(
+        (d) => d.dutyAt.id === unitId && d.assignmentRole?.some((r) => r.group.id === classes[0]?.id && r.assignmentRoleType === 'Mentor'),
+      );
     });
     expect(wrong).toEqual([]);
     expect(mentorDuties.every((d) => d.dutyRole === 'Lärare' || d.dutyRole === 'Förstelärare')).toBe(true);
@@ -90,7 +96,12 @@ describe('school organisation of the synthetic municipality', () => {
     const wrong = grades.filter((g) => {
       const enrolment = dataset.persons.get(g.student.id)?.enrolments?.[0];
       const graded = enrolment?.schoolType === 'GY' || (enrolment?.schoolYear ?? 0) >= 6;
-      return !graded || !dataset.syllabuses.get(g.syllabus.id) || !dataset.persons.get(g.gradingTeacher?.id as string) || !dataset.groups.get(g.group?.id as string);
+      return (
+        !graded ||
+        !dataset.syllabuses.get(g.syllabus.id) ||
+        !dataset.persons.get(g.gradingTeacher?.id as string) ||
+        !dataset.groups.get(g.group?.id as string)
+      );
     });
     expect(wrong).toEqual([]);
   });

@@ -122,8 +122,16 @@ describe('bad input', () => {
     for (const path of paths) {
       for (const bit of junk) {
         for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-          answers.push(await demo.call('register', method, `${path}/${encodeURI(bit)}?limit=${bit}&expand=${bit}&sortkey=${bit}`, { rawBody: method === 'GET' ? undefined : bit }));
-          answers.push(await demo.call('register', method, `${path}?${bit}=${bit}&pageToken=${bit}`, { rawBody: method === 'GET' ? undefined : `{"ids": ["${bit}"]}` }));
+          answers.push(
+            await demo.call('register', method, `${path}/${encodeURI(bit)}?limit=${bit}&expand=${bit}&sortkey=${bit}`, {
+              rawBody: method === 'GET' ? undefined : bit,
+            }),
+          );
+          answers.push(
+            await demo.call('register', method, `${path}?${bit}=${bit}&pageToken=${bit}`, {
+              rawBody: method === 'GET' ? undefined : `{"ids": ["${bit}"]}`,
+            }),
+          );
         }
       }
     }
@@ -136,7 +144,19 @@ describe('bad input', () => {
   });
 
   it('answers every spec parameter of every list with 200 or 400 for odd values, never a crash', async () => {
-    const odd = ['', 'x', '-1', 'true', '2026-02-30', '2026-09-01', '2026-09-01T08:00:00Z', '00000000-0000-4000-8000-000000000000', 'Klass', '%25', 'a,b,,c'];
+    const odd = [
+      '',
+      'x',
+      '-1',
+      'true',
+      '2026-02-30',
+      '2026-09-01',
+      '2026-09-01T08:00:00Z',
+      '00000000-0000-4000-8000-000000000000',
+      'Klass',
+      '%25',
+      'a,b,,c',
+    ];
     const lists: [ListName, string, string][] = [
       ...Object.entries(RESOURCES).map(([name, r]) => [name as ListName, r.producer, r.path] as [ListName, string, string]),
       ['aggregatedAttendance', 'attendance', '/aggregatedAttendance'],
@@ -150,7 +170,10 @@ describe('bad input', () => {
       for (const param of specOperation('GET', path)!.parameters.filter((p) => p.in === 'query')) {
         for (const value of odd) {
           const base = required[name] && !required[name]!.includes(`${param.name}=`) ? `${required[name]}&` : '';
-          const answer = await demo.get(producer as 'register', `${path}?${base}${encodeURIComponent(param.name)}=${encodeURIComponent(value)}&limit=5`);
+          const answer = await demo.get(
+            producer as 'register',
+            `${path}?${base}${encodeURIComponent(param.name)}=${encodeURIComponent(value)}&limit=5`,
+          );
           statuses.add(answer.status);
           if (answer.status !== 200) {
             expect([path, param.name, value, answer.status]).toEqual([path, param.name, value, 400]);

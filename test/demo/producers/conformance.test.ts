@@ -60,7 +60,11 @@ const lookupKeys = (name: ListName, first: any, ds: Demo['dataset']): Record<str
       return { teachers: first?.teachers?.length ? [first.teachers[0].duty.id] : [], members: member(first?.groups[0]?.id) };
     case 'calendarEvents': {
       const activity = first ? ds.activities.get(first.activity.id) : undefined;
-      return { activities: first ? [first.activity.id] : [], student: member(activity?.groups[0]?.id), teacher: activity?.teachers?.length ? [activity.teachers[0]!.duty.id] : [] };
+      return {
+        activities: first ? [first.activity.id] : [],
+        student: member(activity?.groups[0]?.id),
+        teacher: activity?.teachers?.length ? [activity.teachers[0]!.duty.id] : [],
+      };
     }
     case 'attendances':
       return first ? { students: [first.student.id], calendareEvents: [first.calendarEvent.id] } : {};
@@ -101,7 +105,8 @@ describe('conformance to SS 12000 v2.1', () => {
       if (answer.body.pageToken === null) break;
       query = `${path}?limit=1000&pageToken=${encodeURIComponent(answer.body.pageToken)}`;
     }
-    if (!filter && name !== 'aggregatedAttendance') expect(walked).toBe((demo.dataset[name as keyof typeof RESOURCES] as { size: number }).size);
+    if (!filter && name !== 'aggregatedAttendance')
+      expect(walked).toBe((demo.dataset[name as keyof typeof RESOURCES] as { size: number }).size);
 
     const item = first.body.data[0];
     if (name !== 'aggregatedAttendance' && item) {
@@ -112,7 +117,9 @@ describe('conformance to SS 12000 v2.1', () => {
     if (RESOURCES[name as keyof typeof RESOURCES]?.hasLookup && specOperation('POST', `${path}/lookup`)) {
       const body = { ids: first.body.data.slice(0, 10).map((e: { id: string }) => e.id), ...lookupKeys(name, item, demo.dataset) };
       const itemSchema = LOOKUP_ITEMS[name];
-      const schema = itemSchema ? { type: 'array', items: { $ref: `#/components/schemas/${itemSchema}` } } : responseSchema('POST', `${path}/lookup`);
+      const schema = itemSchema
+        ? { type: 'array', items: { $ref: `#/components/schemas/${itemSchema}` } }
+        : responseSchema('POST', `${path}/lookup`);
       const lookup = await demo.call(producer, 'POST', `${path}/lookup?expandReferenceNames=true${expandAll(path)}`, { body });
       check(`POST ${path}/lookup`, lookup.status, schema, lookup.body);
       expect(lookup.body.length).toBeGreaterThanOrEqual(body.ids.length);
@@ -126,12 +133,28 @@ describe('conformance to SS 12000 v2.1', () => {
       const result = validatorForSchema(schema)(body);
       if (!result.ok) violations.push(`${label}: ${result.errors}`);
     };
-    check('GET /deletedEntities', responseSchema('GET', '/deletedEntities'), (await demo.get(producer, '/deletedEntities?after=2026-01-01T00:00:00Z')).body);
-    const created = await demo.post(producer, '/subscriptions', { name: 'c', target: 'http://127.0.0.1:9/x', resourceTypes: [{ resource: 'Person' }] });
+    check(
+      'GET /deletedEntities',
+      responseSchema('GET', '/deletedEntities'),
+      (await demo.get(producer, '/deletedEntities?after=2026-01-01T00:00:00Z')).body,
+    );
+    const created = await demo.post(producer, '/subscriptions', {
+      name: 'c',
+      target: 'http://127.0.0.1:9/x',
+      resourceTypes: [{ resource: 'Person' }],
+    });
     check('POST /subscriptions', specOperation('POST', '/subscriptions')!.responses['201']!, created.body);
     check('GET /subscriptions', responseSchema('GET', '/subscriptions'), (await demo.get(producer, '/subscriptions')).body);
-    check('GET /subscriptions/{id}', responseSchema('GET', '/subscriptions/{id}'), (await demo.get(producer, `/subscriptions/${created.body.id}`)).body);
-    check('PATCH /subscriptions/{id}', responseSchema('PATCH', '/subscriptions/{id}'), (await demo.call(producer, 'PATCH', `/subscriptions/${created.body.id}`)).body);
+    check(
+      'GET /subscriptions/{id}',
+      responseSchema('GET', '/subscriptions/{id}'),
+      (await demo.get(producer, `/subscriptions/${created.body.id}`)).body,
+    );
+    check(
+      'PATCH /subscriptions/{id}',
+      responseSchema('PATCH', '/subscriptions/{id}'),
+      (await demo.call(producer, 'PATCH', `/subscriptions/${created.body.id}`)).body,
+    );
     expect(violations).toEqual([]);
   });
 });

@@ -43,7 +43,10 @@ describe('faults', () => {
   it('latencyMs delays the answer: a client that waits less than the delay gets none', async () => {
     const p = demo.running.producers.register;
     p.setFaults({ latencyMs: 5000 });
-    const attempt = fetch(`${p.url}/organisations?limit=1`, { headers: { authorization: `Bearer ${p.token}` }, signal: AbortSignal.timeout(300) });
+    const attempt = fetch(`${p.url}/organisations?limit=1`, {
+      headers: { authorization: `Bearer ${p.token}` },
+      signal: AbortSignal.timeout(300),
+    });
     await expect(attempt).rejects.toThrow();
   });
 

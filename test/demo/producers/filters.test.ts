@@ -25,7 +25,9 @@ describe('register filters', () => {
   it('persons by nameContains (every given part, any name, case-insensitive)', async () => {
     const someone = students()[3]!;
     const part = someone.familyName.slice(1, 4).toUpperCase();
-    const expected = all(demo.dataset.persons).filter((p) => [p.givenName, p.middleName, p.familyName].some((n) => n?.toLowerCase().includes(part.toLowerCase())));
+    const expected = all(demo.dataset.persons).filter((p) =>
+      [p.givenName, p.middleName, p.familyName].some((n) => n?.toLowerCase().includes(part.toLowerCase())),
+    );
     const answer = await walk(demo, 'register', `/persons?nameContains=${q(part)}`, 1000);
     expect(sortedIds(answer)).toEqual(sortedIds(expected));
     const both = await walk(demo, 'register', `/persons?nameContains=${q(someone.givenName)}&nameContains=${q(someone.familyName)}`, 1000);
@@ -36,7 +38,9 @@ describe('register filters', () => {
   it('persons by civicNo, eduPersonPrincipalName and external identifier', async () => {
     const p = students()[0]!;
     expect(sortedIds((await demo.get('register', `/persons?civicNo=${p.civicNo!.value}`)).body.data)).toEqual([p.id]);
-    expect(sortedIds((await demo.get('register', `/persons?eduPersonPrincipalName=${q(p.eduPersonPrincipalNames![0]!)}`)).body.data)).toEqual([p.id]);
+    expect(
+      sortedIds((await demo.get('register', `/persons?eduPersonPrincipalName=${q(p.eduPersonPrincipalNames![0]!)}`)).body.data),
+    ).toEqual([p.id]);
     const ident = p.externalIdentifiers![0]!;
     const byIdentifier = await demo.get('register', `/persons?identifier.value=${q(ident.value)}&identifier.context=${q(ident.context!)}`);
     expect(sortedIds(byIdentifier.body.data)).toEqual([p.id]);
@@ -90,7 +94,11 @@ describe('register filters', () => {
 describe('schedule filters', () => {
   it('activities of a student (member) and of a teacher (duty)', async () => {
     const student = students()[0]!;
-    const groups = new Set(all(demo.dataset.groups).filter((g) => g.groupMemberships?.some((m) => m.person.id === student.id)).map((g) => g.id));
+    const groups = new Set(
+      all(demo.dataset.groups)
+        .filter((g) => g.groupMemberships?.some((m) => m.person.id === student.id))
+        .map((g) => g.id),
+    );
     const expected = all(demo.dataset.activities).filter((a) => a.groups.some((g) => groups.has(g.id)));
     expect(expected.length).toBeGreaterThan(0);
     expect(sortedIds((await demo.get('schedule', `/activities?member=${student.id}`)).body.data)).toEqual(sortedIds(expected));
@@ -107,9 +115,15 @@ describe('schedule filters', () => {
       (e) => e.activity.id === activity.id && Date.parse(e.startTime) >= Date.parse(from) && Date.parse(e.startTime) <= Date.parse(to),
     );
     expect(expected.length).toBeGreaterThan(0);
-    const answer = await demo.get('schedule', `/calendarEvents?activity=${activity.id}&startTime.onOrAfter=${q(from)}&startTime.onOrBefore=${q(to)}`);
+    const answer = await demo.get(
+      'schedule',
+      `/calendarEvents?activity=${activity.id}&startTime.onOrAfter=${q(from)}&startTime.onOrBefore=${q(to)}`,
+    );
     expect(sortedIds(answer.body.data)).toEqual(sortedIds(expected));
-    const none = await demo.get('schedule', `/calendarEvents?activity=${activity.id}&startTime.onOrAfter=${q(from)}&startTime.onOrBefore=${q(to)}&endTime.onOrBefore=${q(from)}`);
+    const none = await demo.get(
+      'schedule',
+      `/calendarEvents?activity=${activity.id}&startTime.onOrAfter=${q(from)}&startTime.onOrBefore=${q(to)}&endTime.onOrBefore=${q(from)}`,
+    );
     expect(none.body.data).toEqual([]);
   });
 

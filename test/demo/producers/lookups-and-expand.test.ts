@@ -16,7 +16,10 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 describe('lookups', () => {
   it('persons by ids and civicNos: a bare array, the union, each person once, unknown keys left out', async () => {
     const [a, b] = students();
-    const answer = await demo.post('register', '/persons/lookup', { ids: [a!.id, UNKNOWN], civicNos: [b!.civicNo!.value, a!.civicNo!.value] });
+    const answer = await demo.post('register', '/persons/lookup', {
+      ids: [a!.id, UNKNOWN],
+      civicNos: [b!.civicNo!.value, a!.civicNo!.value],
+    });
     expect(answer.status).toBe(200);
     expect(Array.isArray(answer.body)).toBe(true);
     expect(sortedIds(answer.body)).toEqual([a!.id, b!.id].sort());
@@ -28,7 +31,9 @@ describe('lookups', () => {
     expect(sortedIds(answer.body)).toEqual([unit.id]);
     const coded = all(demo.dataset.organisations).find((o) => o.organisationCode)!;
     const byCode = await demo.post('register', '/organisations/lookup', { organisationCodes: [coded.organisationCode] });
-    expect(sortedIds(byCode.body)).toEqual(sortedIds(all(demo.dataset.organisations).filter((o) => o.organisationCode === coded.organisationCode)));
+    expect(sortedIds(byCode.body)).toEqual(
+      sortedIds(all(demo.dataset.organisations).filter((o) => o.organisationCode === coded.organisationCode)),
+    );
   });
 
   it('placements by personIds (as child or as owner)', async () => {
@@ -51,13 +56,17 @@ describe('lookups', () => {
   it('calendarEvents by activities', async () => {
     const activity = all(demo.dataset.activities)[0]!.id;
     const expected = all(demo.dataset.calendarEvents).filter((e) => e.activity.id === activity);
-    expect(sortedIds((await demo.post('schedule', '/calendarEvents/lookup', { activities: [activity] })).body)).toEqual(sortedIds(expected));
+    expect(sortedIds((await demo.post('schedule', '/calendarEvents/lookup', { activities: [activity] })).body)).toEqual(
+      sortedIds(expected),
+    );
   });
 
   it('attendances by calendareEvents (the spec spelling) and by students', async () => {
     const row = demo.dataset.attendances.values().next().value!;
     const expected = [...demo.dataset.attendances.where!('calendarEvent.id', row.calendarEvent.id)!];
-    expect(sortedIds((await demo.post('attendance', '/attendances/lookup', { calendareEvents: [row.calendarEvent.id] })).body)).toEqual(sortedIds(expected));
+    expect(sortedIds((await demo.post('attendance', '/attendances/lookup', { calendareEvents: [row.calendarEvent.id] })).body)).toEqual(
+      sortedIds(expected),
+    );
     const byStudent = await demo.post('attendance', '/attendances/lookup', { students: [row.student.id] });
     expect(byStudent.body.every((a: W.Attendance) => a.student.id === row.student.id)).toBe(true);
     expect(byStudent.body.map((a: W.Attendance) => a.id)).toContain(row.id);
@@ -66,9 +75,13 @@ describe('lookups', () => {
   it('attendanceEvents by person and group', async () => {
     const e = all(demo.dataset.attendanceEvents)[0]!;
     const expected = all(demo.dataset.attendanceEvents).filter((x) => x.person.id === e.person.id);
-    expect(sortedIds((await demo.post('attendance', '/attendanceEvents/lookup', { person: [e.person.id] })).body)).toEqual(sortedIds(expected));
+    expect(sortedIds((await demo.post('attendance', '/attendanceEvents/lookup', { person: [e.person.id] })).body)).toEqual(
+      sortedIds(expected),
+    );
     const inGroup = all(demo.dataset.attendanceEvents).filter((x) => x.group.id === e.group.id);
-    expect(sortedIds((await demo.post('attendance', '/attendanceEvents/lookup', { group: [e.group.id] })).body)).toEqual(sortedIds(inGroup));
+    expect(sortedIds((await demo.post('attendance', '/attendanceEvents/lookup', { group: [e.group.id] })).body)).toEqual(
+      sortedIds(inGroup),
+    );
   });
 });
 
@@ -131,7 +144,10 @@ describe('expandReferenceNames', () => {
 
   it('names references inside lists, lookups and embedded objects too', async () => {
     const activity = all(demo.dataset.activities)[0]!;
-    const listed = await demo.get('schedule', `/activities?organisation=${activity.organisation.id}&expandReferenceNames=true&expand=groups&limit=5`);
+    const listed = await demo.get(
+      'schedule',
+      `/activities?organisation=${activity.organisation.id}&expandReferenceNames=true&expand=groups&limit=5`,
+    );
     const first = listed.body.data[0];
     expect(first.organisation.displayName).toEqual(expect.any(String));
     expect(first.groups[0].displayName).toEqual(expect.any(String));

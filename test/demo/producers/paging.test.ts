@@ -26,7 +26,10 @@ describe('paging', () => {
   ] as const)('GET %s %s with limit=%d walks every item exactly once', async (producer, path, limit) => {
     const name = path.slice(1) as 'organisations';
     const walked = await walk<{ id: string }>(demo, producer, path, limit);
-    expectEachOnce(ids(walked), [...demo.dataset[name].values()].map((e) => e.id));
+    expectEachOnce(
+      ids(walked),
+      [...demo.dataset[name].values()].map((e) => e.id),
+    );
   });
 
   it('walks a lazily generated collection under a filter (attendances of one student, limit 13)', async () => {
@@ -39,7 +42,11 @@ describe('paging', () => {
   it('walks the required time window of calendarEvents with limit=999', async () => {
     const window = 'startTime.onOrAfter=2026-09-01T00:00:00%2B02:00&startTime.onOrBefore=2026-09-30T23:59:59%2B02:00';
     const expected = [...demo.dataset.calendarEvents.values()]
-      .filter((e) => Date.parse(e.startTime) >= Date.parse('2026-09-01T00:00:00+02:00') && Date.parse(e.startTime) <= Date.parse('2026-09-30T23:59:59+02:00'))
+      .filter(
+        (e) =>
+          Date.parse(e.startTime) >= Date.parse('2026-09-01T00:00:00+02:00') &&
+          Date.parse(e.startTime) <= Date.parse('2026-09-30T23:59:59+02:00'),
+      )
       .map((e) => e.id);
     expect(expected.length).toBeGreaterThan(999);
     expectEachOnce(ids(await walk(demo, 'schedule', `/calendarEvents?${window}`, 999)), expected);
@@ -53,7 +60,12 @@ describe('paging', () => {
   });
 
   it('keeps the sort order across pages (persons by family name, 37 a page)', async () => {
-    const walked = await walk<{ id: string; familyName: string; givenName: string }>(demo, 'register', '/persons?sortkey=FamilyNameAsc', 37);
+    const walked = await walk<{ id: string; familyName: string; givenName: string }>(
+      demo,
+      'register',
+      '/persons?sortkey=FamilyNameAsc',
+      37,
+    );
     expect(walked).toHaveLength(demo.dataset.persons.size);
     const names = walked.map((p) => p.familyName);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'sv')));
@@ -83,7 +95,12 @@ describe('paging', () => {
       const base = name === 'calendarEvents' ? `${info.path}?${window}` : info.path;
       const unsorted = await walk<{ id: string }>(demo, info.producer, base, 1000);
       for (const sortkey of sortkeys) {
-        const sorted = await walk<{ id: string; meta: { modified: string } }>(demo, info.producer, `${base}${base.includes('?') ? '&' : '?'}sortkey=${sortkey}`, 1000);
+        const sorted = await walk<{ id: string; meta: { modified: string } }>(
+          demo,
+          info.producer,
+          `${base}${base.includes('?') ? '&' : '?'}sortkey=${sortkey}`,
+          1000,
+        );
         expect([info.path, sortkey, sorted.map((e) => e.id).sort()]).toEqual([info.path, sortkey, unsorted.map((e) => e.id).sort()]);
         // SchoolUnitOffering has no meta in the spec: nothing to order by.
         if (sortkey === 'ModifiedDesc' && name !== 'schoolUnitOfferings') {

@@ -149,13 +149,25 @@ describe('writes, change tracking and webhooks', () => {
     const byPlacement = await demo.get('attendance', `/attendanceSchedule?placement=${placement.id}`);
     expect(byPlacement.body.data.map((e: any) => e.id).sort()).toEqual([...generated, created.body.id].sort());
     expect((await demo.call('attendance', 'DELETE', `/attendanceSchedule/${created.body.id}`)).status).toBe(204);
-    expect((await demo.get('attendance', '/deletedEntities?entities=AttendanceSchedule')).body.data).toEqual({ attendanceSchedules: [created.body.id] });
+    expect((await demo.get('attendance', '/deletedEntities?entities=AttendanceSchedule')).body.data).toEqual({
+      attendanceSchedules: [created.body.id],
+    });
   });
 
   it('a subscription is created, listed, renewed and removed', async () => {
-    const created = await demo.post('attendance', '/subscriptions', { name: 'crud', target: receiverUrl, resourceTypes: [{ resource: 'Grade' }] });
+    const created = await demo.post('attendance', '/subscriptions', {
+      name: 'crud',
+      target: receiverUrl,
+      resourceTypes: [{ resource: 'Grade' }],
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), expires: expect.any(String), name: 'crud', target: receiverUrl, resourceTypes: [{ resource: 'Grade' }] });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      expires: expect.any(String),
+      name: 'crud',
+      target: receiverUrl,
+      resourceTypes: [{ resource: 'Grade' }],
+    });
     expect((await demo.get('attendance', '/subscriptions')).body.data).toContainEqual(created.body);
     const renewed = await demo.call('attendance', 'PATCH', `/subscriptions/${created.body.id}`);
     expect(renewed.status).toBe(200);
@@ -163,11 +175,17 @@ describe('writes, change tracking and webhooks', () => {
     expect((await demo.call('attendance', 'DELETE', `/subscriptions/${created.body.id}`)).status).toBe(204);
     expect((await demo.get('attendance', `/subscriptions/${created.body.id}`)).status).toBe(404);
     expect((await demo.post('attendance', '/subscriptions', { name: 'x', target: 'not a url', resourceTypes: [] })).status).toBe(400);
-    expect((await demo.post('attendance', '/subscriptions', { name: 'x', target: receiverUrl, resourceTypes: [{ resource: 'Pupil' }] })).status).toBe(400);
+    expect(
+      (await demo.post('attendance', '/subscriptions', { name: 'x', target: receiverUrl, resourceTypes: [{ resource: 'Pupil' }] })).status,
+    ).toBe(400);
   });
 
   it('a subscribed receiver is notified of a write and of a delete, with the spec field names', async () => {
-    const sub = await demo.post('attendance', '/subscriptions', { name: 'absences', target: receiverUrl, resourceTypes: [{ resource: 'Absence' }] });
+    const sub = await demo.post('attendance', '/subscriptions', {
+      name: 'absences',
+      target: receiverUrl,
+      resourceTypes: [{ resource: 'Absence' }],
+    });
     let next = nextNotification();
     const created = await demo.post('attendance', '/absences', absenceBody());
     expect(await next).toEqual({ modifiedEntites: ['Absence'], deletedEntities: false });
@@ -178,7 +196,11 @@ describe('writes, change tracking and webhooks', () => {
   });
 
   it('a receiver that is down does not break the producer', async () => {
-    const sub = await demo.post('attendance', '/subscriptions', { name: 'dead', target: 'http://127.0.0.1:9/hook', resourceTypes: [{ resource: 'Absence' }] });
+    const sub = await demo.post('attendance', '/subscriptions', {
+      name: 'dead',
+      target: 'http://127.0.0.1:9/hook',
+      resourceTypes: [{ resource: 'Absence' }],
+    });
     expect((await demo.post('attendance', '/absences', absenceBody())).status).toBe(200);
     expect((await demo.get('attendance', '/absences?limit=1')).status).toBe(200);
     await demo.call('attendance', 'DELETE', `/subscriptions/${sub.body.id}`);

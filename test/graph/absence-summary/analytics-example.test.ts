@@ -13,7 +13,9 @@ afterAll(() => stack?.close());
 
 test('demo-analytics gets every unit of the term with its name and rates, none below five students', async () => {
   const variables: AbsencePerUnitQueryVariables = { from: '2026-08-17', to: '2026-12-18' };
-  const { data, errors } = await stack.query<AbsencePerUnitQuery>(operation('absence-per-unit'), variables, { apiKey: DEMO_KEYS.analytics });
+  const { data, errors } = await stack.query<AbsencePerUnitQuery>(operation('absence-per-unit'), variables, {
+    apiKey: DEMO_KEYS.analytics,
+  });
   expect(errors).toBeUndefined();
   const summary = data!.absenceSummary;
   const units = [...stack.dataset.organisations.values()].filter((organisation) => organisation.organisationType === 'Skolenhet');

@@ -20,10 +20,7 @@ const many = (count: number, prefix: string, make: (student: string) => AbsenceF
   Array.from({ length: count }, (_, index) => make(`${prefix}${index}`));
 
 // Unit A: six students in group gA, activity aA. Unit B: one student, alone in group gB and activity aB.
-const FACTS: AbsenceFact[] = [
-  ...many(6, 'a', (student) => fact(student, 'A', 'aA', ['gA'])),
-  fact('b0', 'B', 'aB', ['gB']),
-];
+const FACTS: AbsenceFact[] = [...many(6, 'a', (student) => fact(student, 'A', 'aA', ['gA'])), fact('b0', 'B', 'aB', ['gB'])];
 
 const run = (groupBy: AbsenceGrouping, minGroupSize: number, extra: Partial<SummaryPlan> = {}) =>
   summarise(
@@ -80,7 +77,12 @@ describe('total minus the shown rows', () => {
         minGroupSize: 5,
       },
       async (_stream, _window, sink) => {
-        for (const one of [...FACTS, ...many(5, 'c', (student) => fact(student, 'C', 'aC', ['gC'])), ...many(4, 'd', (student) => fact(student, 'D', 'aD', ['gD']))]) sink(one);
+        for (const one of [
+          ...FACTS,
+          ...many(5, 'c', (student) => fact(student, 'C', 'aC', ['gC'])),
+          ...many(4, 'd', (student) => fact(student, 'D', 'aD', ['gD'])),
+        ])
+          sink(one);
       },
     );
     // A (6) and C (5) shown; B (1) and D (4) suppressed: their 5 students together meet the minimum.

@@ -34,7 +34,12 @@ export function expectedSummary(
     const date = swedishDate.format(new Date(event.startTime));
     if (date < window.startDate || date > window.endDate) continue;
     const activity = dataset.activities.get(event.activity.id)!;
-    const lesson = { unit: activity.organisation.id, activity: activity.id, groups: (activity.groups ?? []).map((g) => g.id), student: row.student.id };
+    const lesson = {
+      unit: activity.organisation.id,
+      activity: activity.id,
+      groups: (activity.groups ?? []).map((g) => g.id),
+      student: row.student.id,
+    };
     if (!keep(lesson)) continue;
     const minutes = event.teachingLengthStudent ?? (Date.parse(event.endTime) - Date.parse(event.startTime)) / 60_000;
     for (const key of keysOf(lesson)) {

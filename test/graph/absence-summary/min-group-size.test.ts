@@ -37,19 +37,31 @@ describe('absenceSummary with a student list', () => {
   });
 
   test('an empty student list is refused as well (it is still a list of students)', async () => {
-    const { errors } = await stack.query(SUMMARY, { ...window, groupBy: 'SCHOOL_UNIT', filter: { students: [] } }, { apiKey: DEMO_KEYS.analytics });
+    const { errors } = await stack.query(
+      SUMMARY,
+      { ...window, groupBy: 'SCHOOL_UNIT', filter: { students: [] } },
+      { apiKey: DEMO_KEYS.analytics },
+    );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', argument: expect.stringContaining('filter.students') });
   });
 
   test('is allowed for a supplier without a minimum', async () => {
-    const { data, errors } = await stack.query<SummaryData>(SUMMARY, { ...window, groupBy: 'STUDENT', filter: { students } }, { apiKey: DEMO_KEYS.full });
+    const { data, errors } = await stack.query<SummaryData>(
+      SUMMARY,
+      { ...window, groupBy: 'STUDENT', filter: { students } },
+      { apiKey: DEMO_KEYS.full },
+    );
     expect(errors).toBeUndefined();
     expect(data!.absenceSummary.edges.map((edge) => edge.node.student!.id).sort()).toEqual([...students].sort());
   });
 
   test('group-level filters stay open to the supplier with a minimum', async () => {
     const unit = [...stack.dataset.organisations.values()].find((organisation) => organisation.organisationType === 'Skolenhet')!.id;
-    const { data, errors } = await stack.query<SummaryData>(SUMMARY, { ...window, groupBy: 'SCHOOL_UNIT', filter: { units: [unit] } }, { apiKey: DEMO_KEYS.analytics });
+    const { data, errors } = await stack.query<SummaryData>(
+      SUMMARY,
+      { ...window, groupBy: 'SCHOOL_UNIT', filter: { units: [unit] } },
+      { apiKey: DEMO_KEYS.analytics },
+    );
     expect(errors).toBeUndefined();
     expect(data!.absenceSummary.edges.map((edge) => edge.node.schoolUnit!.id)).toEqual([unit]);
   });

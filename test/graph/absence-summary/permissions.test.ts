@@ -29,7 +29,15 @@ const cursorSeal = new Seal(randomBytes(32));
 beforeAll(async () => {
   producers = await startProducers({ dataset });
   const config = Object.fromEntries(
-    PRODUCERS.map((name) => [name, { ...DEMO_TUNING, timeoutMs: 30_000, baseUrl: producers.producers[name].url, auth: { kind: 'bearer', token: producers.producers[name].token } }]),
+    PRODUCERS.map((name) => [
+      name,
+      {
+        ...DEMO_TUNING,
+        timeoutMs: 30_000,
+        baseUrl: producers.producers[name].url,
+        auth: { kind: 'bearer', token: producers.producers[name].token },
+      },
+    ]),
   ) as SourcesConfig;
   clients = createSourceClients(config);
   schema = await buildAttendanceSubgraph();
@@ -116,7 +124,10 @@ describe('minimum group size', () => {
     const one = await summaryAs(analytics(), { groupBy: 'SCHOOL_UNIT', filter: { students: [student] } });
     expect(one.absenceSummary.total!.studentCount).toBe(1);
     const smallest = [...byGroup].sort(([, a], [, b]) => a.studentCount - b.studentCount)[0]!;
-    const data = await summaryAs(analytics({ minGroupSize: smallest[1].studentCount + 1 }), { groupBy: 'SCHOOL_UNIT', filter: { groups: [smallest[0]] } });
+    const data = await summaryAs(analytics({ minGroupSize: smallest[1].studentCount + 1 }), {
+      groupBy: 'SCHOOL_UNIT',
+      filter: { groups: [smallest[0]] },
+    });
     expect(data.absenceSummary.edges).toEqual([]);
     expect(data.absenceSummary.total).toBeNull();
   });
@@ -125,7 +136,12 @@ describe('minimum group size', () => {
 describe('protected identities', () => {
   const isProtected = (id: string): boolean => (dataset.persons.get(id)?.securityMarking ?? 'Ingen') !== 'Ingen';
   const everyone = expectedSummary(dataset, window, () => ['all']).get('all')!;
-  const unprotected = expectedSummary(dataset, window, () => ['all'], (lesson: Lesson) => !isProtected(lesson.student)).get('all')!;
+  const unprotected = expectedSummary(
+    dataset,
+    window,
+    () => ['all'],
+    (lesson: Lesson) => !isProtected(lesson.student),
+  ).get('all')!;
 
   test('the demo data has protected students with lessons in the window', () => {
     expect(unprotected.studentCount).toBeLessThan(everyone.studentCount);

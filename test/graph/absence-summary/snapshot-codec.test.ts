@@ -27,7 +27,12 @@ const summary: Summary = {
 
 test('rows and head come back as they were kept, rates to the last bit', () => {
   expect(decodeRows(encodeRows(summary.rows))).toEqual(summary.rows);
-  expect(decodeHead(encodeHead('fingerprint', summary))).toEqual({ fingerprint: 'fingerprint', rowCount: 3, total: summary.total, suppressed: summary.suppressed });
+  expect(decodeHead(encodeHead('fingerprint', summary))).toEqual({
+    fingerprint: 'fingerprint',
+    rowCount: 3,
+    total: summary.total,
+    suppressed: summary.suppressed,
+  });
   expect(decodeHead(encodeHead('f', { ...summary, total: null }))?.total).toBeNull();
 });
 
@@ -44,7 +49,13 @@ test('anything else is a miss', () => {
     expect(decodeRows(broken)).toBeUndefined();
   }
   const head = JSON.parse(encodeHead('f', summary)) as Record<string, unknown>;
-  for (const broken of ['[]', JSON.stringify({ ...head, fingerprint: 1 }), JSON.stringify({ ...head, rowCount: '3' }), JSON.stringify({ ...head, suppressed: {} }), JSON.stringify({ ...head, total: [1] })]) {
+  for (const broken of [
+    '[]',
+    JSON.stringify({ ...head, fingerprint: 1 }),
+    JSON.stringify({ ...head, rowCount: '3' }),
+    JSON.stringify({ ...head, suppressed: {} }),
+    JSON.stringify({ ...head, total: [1] }),
+  ]) {
     expect(decodeHead(broken)).toBeUndefined();
   }
 });

@@ -5,12 +5,29 @@ import { auditCapture } from '../../auth-e2e/support';
 import { keyOf } from '../../row-scope/support/suppliers';
 import { startE2E, type E2E } from '../../support/e2e';
 import { operation } from '../../support/operations';
-import type { CheckInMutation, CheckInMutationVariables, ReportAbsenceMutation, ReportAbsenceMutationVariables } from '../../support/operations.gen';
+import type {
+  CheckInMutation,
+  CheckInMutationVariables,
+  ReportAbsenceMutation,
+  ReportAbsenceMutationVariables,
+} from '../../support/operations.gen';
 import {
-  absenceInput, CHECK_IN, checkInAt, checkInInput, CREATE_ABSENCE, CREATE_SCHEDULE, DELETE_EVENT, DELETE_SCHEDULE, firstUnit, sent, studentOf, writeSuppliersFile,
+  absenceInput,
+  CHECK_IN,
+  checkInAt,
+  checkInInput,
+  CREATE_ABSENCE,
+  CREATE_SCHEDULE,
+  DELETE_EVENT,
+  DELETE_SCHEDULE,
+  firstUnit,
+  sent,
+  studentOf,
+  writeSuppliersFile,
 } from './support/writes';
 
-const codesOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }): string[] => (response.errors ?? []).map((e) => String(e.extensions?.['code']));
+const codesOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }): string[] =>
+  (response.errors ?? []).map((e) => String(e.extensions?.['code']));
 
 describe('writes through the gateway', () => {
   let stack: E2E;
@@ -23,7 +40,12 @@ describe('writes through the gateway', () => {
     const dataset = generateMunicipality({ seed: 12000, students: 300, studentsPerUnit: 100 });
     const unit = firstUnit(dataset);
     unitId = unit.id;
-    stack = await startE2E({ dataset, suppliersPath: await writeSuppliersFile(unit.schoolUnitCode!), apiKey: keyOf('writer-all'), audit: audit.logger });
+    stack = await startE2E({
+      dataset,
+      suppliersPath: await writeSuppliersFile(unit.schoolUnitCode!),
+      apiKey: keyOf('writer-all'),
+      audit: audit.logger,
+    });
   });
   afterAll(() => stack.close());
 
@@ -41,11 +63,18 @@ describe('writes through the gateway', () => {
       registeredBy: { id: template.registeredBy!.id },
     });
     // Stored as SS 12000 writes it, with the producer's own id and meta.
-    expect(stack.dataset.attendanceEvents.get(event.id)).toMatchObject({ eventType: 'In', person: { id: template.person.id }, group: { id: template.group.id } });
-    const read = await stack.query<any>(`query($id: ID!, $person: ID!) {
+    expect(stack.dataset.attendanceEvents.get(event.id)).toMatchObject({
+      eventType: 'In',
+      person: { id: template.person.id },
+      group: { id: template.group.id },
+    });
+    const read = await stack.query<any>(
+      `query($id: ID!, $person: ID!) {
       attendanceEvent(id: $id) { id eventType person { id } }
       attendanceEvents(person: $person, first: 1000) { edges { node { id } } }
-    }`, { id: event.id, person: template.person.id });
+    }`,
+      { id: event.id, person: template.person.id },
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.attendanceEvent).toEqual({ id: event.id, eventType: 'IN', person: { id: template.person.id } });
     expect(read.data.attendanceEvents.edges.map((edge: any) => edge.node.id)).toContain(event.id);
@@ -60,23 +89,50 @@ describe('writes through the gateway', () => {
     expect(absence).toMatchObject({ type: 'ANMALD_FRANVARO', student: { id: student.id }, organisation: { id: unitId } });
     expect(stack.dataset.absences.get(absence.id)).toMatchObject({ type: 'Anmäld frånvaro', student: { id: student.id } });
     const lines = writeLines().slice(before);
-    expect(lines).toEqual([{ level: 30, time: expect.any(Number), name: 'audit', supplier: 'writer-all', operation: 'create', entity: 'Absence', id: absence.id, msg: 'write' }]);
+    expect(lines).toEqual([
+      {
+        level: 30,
+        time: expect.any(Number),
+        name: 'audit',
+        supplier: 'writer-all',
+        operation: 'create',
+        entity: 'Absence',
+        id: absence.id,
+        msg: 'write',
+      },
+    ]);
     expect(JSON.stringify(lines)).not.toContain(student.familyName);
   });
 
   it('the two write scenarios of examples/scenarios (11, 12) run as written', async () => {
     const template = checkInAt(stack.dataset, unitId);
-    const checkIn: CheckInMutationVariables = { input: { eventType: 'UT', time: '2026-10-06T16:10:00+02:00', person: template.person.id, group: template.group.id } };
+    const checkIn: CheckInMutationVariables = {
+      input: { eventType: 'UT', time: '2026-10-06T16:10:00+02:00', person: template.person.id, group: template.group.id },
+    };
     const out = await stack.query<CheckInMutation>(operation('scenarios/11-check-in-and-out'), checkIn);
     expect(out.errors).toBeUndefined();
-    expect(out.data?.createAttendanceEvent?.attendanceEvent).toMatchObject({ eventType: 'UT', person: { id: template.person.id }, registeredBy: null });
+    expect(out.data?.createAttendanceEvent?.attendanceEvent).toMatchObject({
+      eventType: 'UT',
+      person: { id: template.person.id },
+      registeredBy: null,
+    });
     const student = studentOf(stack.dataset, unitId);
     const leave: ReportAbsenceMutationVariables = {
-      input: { type: 'BEVILJAD_LEDIGHET', startTime: '2026-11-02T00:00:00+01:00', endTime: '2026-11-06T23:59:00+01:00', student: student.id, organisation: unitId },
+      input: {
+        type: 'BEVILJAD_LEDIGHET',
+        startTime: '2026-11-02T00:00:00+01:00',
+        endTime: '2026-11-06T23:59:00+01:00',
+        student: student.id,
+        organisation: unitId,
+      },
     };
     const reported = await stack.query<ReportAbsenceMutation>(operation('scenarios/12-report-absence'), leave);
     expect(reported.errors).toBeUndefined();
-    expect(reported.data?.createAbsence?.absence).toMatchObject({ type: 'BEVILJAD_LEDIGHET', student: { id: student.id }, organisation: { id: unitId } });
+    expect(reported.data?.createAbsence?.absence).toMatchObject({
+      type: 'BEVILJAD_LEDIGHET',
+      student: { id: student.id },
+      organisation: { id: unitId },
+    });
   });
 
   it('validation errors are BAD_USER_INPUT naming the field, and nothing reaches the producer', async () => {
@@ -106,12 +162,19 @@ describe('writes through the gateway', () => {
       state: [{ state: 'BEGART', registeredAt: '2026-08-20T10:00:00+02:00' }],
       scheduleEntries: [{ weekOffset: 1, dayOfWeek: 'MANDAG', startTime: '07:30', endTime: '16:00' }],
     };
-    const badEntry = await stack.query(CREATE_SCHEDULE, { input: { ...input, scheduleEntries: [{ ...input.scheduleEntries[0], endTime: '07:00' }] } });
+    const badEntry = await stack.query(CREATE_SCHEDULE, {
+      input: { ...input, scheduleEntries: [{ ...input.scheduleEntries[0], endTime: '07:00' }] },
+    });
     expect(badEntry.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.scheduleEntries[0].endTime' });
     const written = await stack.query<any>(CREATE_SCHEDULE, { input });
     expect(written.errors).toBeUndefined();
     const schedule = written.data.createAttendanceSchedule.attendanceSchedule;
-    expect(schedule).toMatchObject({ numberOfWeeks: 2, startDate: '2026-09-01', placement: { id: placement.id }, state: [{ state: 'BEGART' }] });
+    expect(schedule).toMatchObject({
+      numberOfWeeks: 2,
+      startDate: '2026-09-01',
+      placement: { id: placement.id },
+      state: [{ state: 'BEGART' }],
+    });
     expect(stack.dataset.attendanceSchedule.get(schedule.id)).toMatchObject({
       scheduleDays: [],
       scheduleEntries: [{ weekOffset: 1, dayOfWeek: 'Måndag', startTime: '07:30', endTime: 960 }],

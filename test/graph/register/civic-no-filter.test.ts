@@ -19,7 +19,11 @@ test.each([
   ['YYYYMMDDNNNC', (value: string) => value],
 ])('the form %s finds the person', async (_form, typed) => {
   const person = unprotectedStudent();
-  const { data, errors } = await stack.query<Persons>('query ($c: String) { persons(civicNo: $c, first: 2) { edges { node { id civicNo { value } } } } }', { c: typed(person.civicNo!.value) }, { apiKey: DEMO_KEYS.full });
+  const { data, errors } = await stack.query<Persons>(
+    'query ($c: String) { persons(civicNo: $c, first: 2) { edges { node { id civicNo { value } } } } }',
+    { c: typed(person.civicNo!.value) },
+    { apiKey: DEMO_KEYS.full },
+  );
   expect(errors).toBeUndefined();
   expect(data!.persons.edges.map((edge) => edge.node)).toEqual([{ id: person.id, civicNo: { value: person.civicNo!.value } }]);
 });
@@ -28,7 +32,9 @@ test('a malformed civic number is BAD_USER_INPUT naming the argument, not an emp
   const before = stack.producers.register.stats().total;
   const { data, errors } = await stack.query('{ persons(civicNo: "19851312-1230", first: 2) { edges { node { id } } } }');
   expect(data).toEqual({ persons: null });
-  expect(errors).toEqual([expect.objectContaining({ path: ['persons'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'civicNo' }) })]);
+  expect(errors).toEqual([
+    expect.objectContaining({ path: ['persons'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'civicNo' }) }),
+  ]);
   expect(errors![0]!.message).not.toContain('19851312');
   expect(stack.producers.register.stats().total).toBe(before);
 });

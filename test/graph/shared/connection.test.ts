@@ -44,7 +44,7 @@ describe('fetchConnection', () => {
     const { source } = pagedSource(23, 10);
     const seen: string[] = [];
     let after: string | undefined;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await fetchConnection(source, 'persons', {}, { first: 7, after });
       seen.push(...ids(page));
       more = page.pageInfo.hasNextPage;

@@ -73,7 +73,10 @@ describe('buildSubgraph', () => {
     expect(result.errors).toBeUndefined();
     // In process DateTime serializes to a Date; over HTTP it is this JSON.
     expect(JSON.parse(JSON.stringify(result.data))).toEqual({
-      widget: { meta: { modified: '2026-01-02T00:00:00.000Z' }, parts: [{ meta: { created: '2026-01-01T00:00:00.000Z' } }, { meta: { created: '2026-01-01T00:00:00.000Z' } }] },
+      widget: {
+        meta: { modified: '2026-01-02T00:00:00.000Z' },
+        parts: [{ meta: { created: '2026-01-01T00:00:00.000Z' } }, { meta: { created: '2026-01-01T00:00:00.000Z' } }],
+      },
     });
   });
 

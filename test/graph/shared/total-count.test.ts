@@ -11,9 +11,17 @@ afterAll(() => stack.close());
 type Page = { organisations: { pageInfo: { hasNextPage: boolean; totalCount: number | null }; edges: unknown[] } };
 
 test('a first page holding the whole list counts it; a page with more after it does not guess', async () => {
-  const whole = await stack.query<Page>('{ organisations(first: 1000) { pageInfo { hasNextPage totalCount } edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms });
+  const whole = await stack.query<Page>(
+    '{ organisations(first: 1000) { pageInfo { hasNextPage totalCount } edges { node { id } } } }',
+    undefined,
+    { apiKey: DEMO_KEYS.lms },
+  );
   expect(whole.errors).toBeUndefined();
   expect(whole.data!.organisations.pageInfo).toEqual({ hasNextPage: false, totalCount: whole.data!.organisations.edges.length });
-  const first = await stack.query<Page>('{ organisations(first: 1) { pageInfo { hasNextPage totalCount } edges { node { id } } } }', undefined, { apiKey: DEMO_KEYS.lms });
+  const first = await stack.query<Page>(
+    '{ organisations(first: 1) { pageInfo { hasNextPage totalCount } edges { node { id } } } }',
+    undefined,
+    { apiKey: DEMO_KEYS.lms },
+  );
   expect(first.data!.organisations.pageInfo).toEqual({ hasNextPage: true, totalCount: null });
 });

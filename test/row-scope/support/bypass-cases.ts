@@ -35,9 +35,12 @@ export interface BypassCase {
 export const secretsOf = (person: W.Person | undefined): string[] =>
   person === undefined
     ? []
-    : [`${person.givenName} ${person.familyName}`, person.civicNo?.value, ...(person.emails ?? []).map((e) => e.value), ...(person.eduPersonPrincipalNames ?? [])].filter(
-        (value): value is string => typeof value === 'string',
-      );
+    : [
+        `${person.givenName} ${person.familyName}`,
+        person.civicNo?.value,
+        ...(person.emails ?? []).map((e) => e.value),
+        ...(person.eduPersonPrincipalNames ?? []),
+      ].filter((value): value is string => typeof value === 'string');
 
 export function bypassCases(dataset: Dataset): BypassCase[] {
   const unit = schoolUnitByCode(dataset, '91000095');
@@ -47,10 +50,14 @@ export function bypassCases(dataset: Dataset): BypassCase[] {
   const outsider = persons.find((p) => enrolledAt(p, other) && !isProtectedPerson(p)) as W.Person;
   const protectedInUnit = persons.find((p) => enrolledAt(p, unit) && isProtectedPerson(p)) as W.Person;
   const protectedAnywhere = persons.filter(isProtectedPerson);
-  const foreignGroup = [...dataset.groups.values()].find((g) => g.organisation.id === other && (g.groupMemberships ?? []).length > 0) as W.Group;
+  const foreignGroup = [...dataset.groups.values()].find(
+    (g) => g.organisation.id === other && (g.groupMemberships ?? []).length > 0,
+  ) as W.Group;
   const foreignMembers = (foreignGroup.groupMemberships ?? []).map((m) => dataset.persons.get(m.person.id));
   const foreignActivity = [...dataset.activities.values()].find((a) => a.organisation.id === other) as W.Activity;
-  const groupWithProtected = [...dataset.groups.values()].find((g) => (g.groupMemberships ?? []).some((m) => m.person.id === protectedInUnit.id)) as W.Group;
+  const groupWithProtected = [...dataset.groups.values()].find((g) =>
+    (g.groupMemberships ?? []).some((m) => m.person.id === protectedInUnit.id),
+  ) as W.Group;
   const protectedGrade = [...dataset.grades.values()].find((g) => protectedAnywhere.some((p) => p.id === g.student.id)) as W.Grade;
 
   const nothingThere = (path: string) => (result: BypassResult) => {
@@ -100,7 +107,8 @@ export function bypassCases(dataset: Dataset): BypassCase[] {
       name: "a protected member's civic number through group → members (alias)",
       supplier: 'demo-lms',
       servedBy: 'register',
-      document: 'query ($id: ID!) { group(id: $id) { groupMemberships { person { id givenName familyName civicNo { value } birthDate } } } }',
+      document:
+        'query ($id: ID!) { group(id: $id) { groupMemberships { person { id givenName familyName civicNo { value } birthDate } } } }',
       variables: { id: groupWithProtected.id },
       secrets: secretsOf(protectedInUnit).concat(protectedInUnit.birthDate ?? []),
       check: () => undefined,

@@ -13,7 +13,8 @@ export interface UnitTruth {
 
 export function unitTruth(dataset: Dataset, unitId: string): UnitTruth {
   const students = new Set<string>();
-  for (const person of dataset.persons.values()) if ((person.enrolments ?? []).some((e) => e.enroledAt.id === unitId)) students.add(person.id);
+  for (const person of dataset.persons.values())
+    if ((person.enrolments ?? []).some((e) => e.enroledAt.id === unitId)) students.add(person.id);
   for (const placement of dataset.placements.values()) if (placement.placedAt.id === unitId) students.add(placement.child.id);
   const staff = new Set<string>();
   for (const duty of dataset.duties.values()) if (duty.dutyAt.id === unitId && duty.person) staff.add(duty.person.id);

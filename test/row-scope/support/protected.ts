@@ -19,8 +19,12 @@ export function protectedSightings(dataset: Dataset): ProtectedSightings {
   const protectedIds = new Set([...dataset.persons.values()].filter(isProtectedPerson).map((p) => p.id));
   const group = [...dataset.groups.values()].find((g) => (g.groupMemberships ?? []).some((m) => protectedIds.has(m.person.id))) as W.Group;
   const withResponsibles = [...dataset.persons.values()].filter((p) => (p.responsibles ?? []).length > 0);
-  const childOfProtected = withResponsibles.find((p) => !protectedIds.has(p.id) && p.responsibles?.some((r) => r.person && protectedIds.has(r.person.id)));
-  const protectedChild = withResponsibles.find((p) => protectedIds.has(p.id) && p.responsibles?.some((r) => r.person && !protectedIds.has(r.person.id))) as W.Person;
+  const childOfProtected = withResponsibles.find(
+    (p) => !protectedIds.has(p.id) && p.responsibles?.some((r) => r.person && protectedIds.has(r.person.id)),
+  );
+  const protectedChild = withResponsibles.find(
+    (p) => protectedIds.has(p.id) && p.responsibles?.some((r) => r.person && !protectedIds.has(r.person.id)),
+  ) as W.Person;
   const guardianOfProtected = protectedChild.responsibles?.find((r) => r.person && !protectedIds.has(r.person.id))?.person?.id as string;
   return { protectedIds, group, childOfProtected, protectedChild, guardianOfProtected };
 }

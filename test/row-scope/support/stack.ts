@@ -18,7 +18,12 @@ export interface ScopeStack {
   producers: RunningProducers;
   clients: SourceClients;
   /** Run a document against one subgraph with the sources scoped as given. */
-  query(subgraph: ProducerName, scope: RowScope, document: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly { message: string }[] }>;
+  query(
+    subgraph: ProducerName,
+    scope: RowScope,
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: any; errors?: readonly { message: string }[] }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,14 @@ export async function startScopeStack(dataset: Dataset = municipality()): Promis
   const config = Object.fromEntries(
     PRODUCERS.map((name) => [
       name,
-      { baseUrl: producers.producers[name].url, auth: { kind: 'bearer', token: producers.producers[name].token }, timeoutMs: 5_000, maxBatchSize: 200, pageSize: 50, maxConcurrency: 4 },
+      {
+        baseUrl: producers.producers[name].url,
+        auth: { kind: 'bearer', token: producers.producers[name].token },
+        timeoutMs: 5_000,
+        maxBatchSize: 200,
+        pageSize: 50,
+        maxConcurrency: 4,
+      },
     ]),
   ) as SourcesConfig;
   const clients = createSourceClients(config, { aliasSecret: ALIAS_SECRET });

@@ -28,7 +28,8 @@ export const datasetAnswers =
       return entity ? { json: entity } : { status: 404, json: { code: 'not_found', message: 'unknown id' } };
     }
     const extra = [...query.keys()].filter((key) => key !== 'limit' && key !== 'pageToken');
-    if (query.has('pageToken') && extra.length > 0) return { status: 400, json: { code: 'pageToken_with_filters', message: extra.join(',') } };
+    if (query.has('pageToken') && extra.length > 0)
+      return { status: 400, json: { code: 'pageToken_with_filters', message: extra.join(',') } };
     const limit = Number(query.get('limit') ?? 100);
     const offset = Number(query.get('pageToken') ?? 0);
     const all = [...entities.values()];

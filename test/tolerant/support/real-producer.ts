@@ -72,7 +72,10 @@ export async function startRealProducer(options: RealProducerOptions): Promise<R
     if (request.method === 'POST' && rest === 'lookup') {
       if (options.lookup === false) return send(404, { code: 'notFound', message: 'no lookup here' });
       const ids = new Set(((body as { ids?: string[] } | undefined)?.ids ?? []).map(String));
-      return send(200, rows.filter((row) => ids.has(String(row.id))));
+      return send(
+        200,
+        rows.filter((row) => ids.has(String(row.id))),
+      );
     }
     if (request.method === 'GET' && rest !== undefined) {
       const id = decodeURIComponent(rest);

@@ -10,13 +10,36 @@ export const UNIT_B = 'a0000000-0000-4000-8000-00000000000b';
 
 export const organisations: Row[] = [
   { id: HUVUDMAN, meta, displayName: 'Testkommunen', organisationType: 'Huvudman' },
-  { id: UNIT_A, meta, displayName: 'Norrskolan', organisationType: 'Skolenhet', schoolUnitCode: '91000095', parentOrganisation: { id: HUVUDMAN } },
-  { id: UNIT_B, meta, displayName: 'Söderskolan', organisationType: 'Skolenhet', schoolUnitCode: '91000096', parentOrganisation: { id: HUVUDMAN } },
+  {
+    id: UNIT_A,
+    meta,
+    displayName: 'Norrskolan',
+    organisationType: 'Skolenhet',
+    schoolUnitCode: '91000095',
+    parentOrganisation: { id: HUVUDMAN },
+  },
+  {
+    id: UNIT_B,
+    meta,
+    displayName: 'Söderskolan',
+    organisationType: 'Skolenhet',
+    schoolUnitCode: '91000096',
+    parentOrganisation: { id: HUVUDMAN },
+  },
 ];
 
-const enrolledAt = (unit: string, extra: Row = {}): Row[] => [{ enroledAt: { id: unit }, schoolType: 'GR', schoolYear: 5, startDate: '2025-08-18', ...extra }];
+const enrolledAt = (unit: string, extra: Row = {}): Row[] => [
+  { enroledAt: { id: unit }, schoolType: 'GR', schoolYear: 5, startDate: '2025-08-18', ...extra },
+];
 const person = (id: string, givenName: string, unit: string, extra: Row = {}): Row => ({
-  id, meta, givenName, familyName: 'Testsson', securityMarking: 'Ingen', sex: 'Kvinna', enrolments: enrolledAt(unit), ...extra,
+  id,
+  meta,
+  givenName,
+  familyName: 'Testsson',
+  securityMarking: 'Ingen',
+  sex: 'Kvinna',
+  enrolments: enrolledAt(unit),
+  ...extra,
 });
 
 export const P = {
@@ -45,7 +68,9 @@ export const PERSON_ROWS: Row[] = [
     meta: { created: '2025-01-15T08:00:00', modified: '2025-07-01T10:30:00' },
     civicNo: { value: '201401012383' },
     sex: 'Flicka',
-    responsibles: [{ person: { id: 'b0000000-0000-4000-8000-000000000004', displayName: 'Dana Testsson' }, relationType: 'Vårdnadshavare' }],
+    responsibles: [
+      { person: { id: 'b0000000-0000-4000-8000-000000000004', displayName: 'Dana Testsson' }, relationType: 'Vårdnadshavare' },
+    ],
   }),
   // 3. no securityMarking: served as protected (alias), the decision logged.
   (({ securityMarking: _, ...rest }) => rest)(person(P.noMarking, 'Dana', UNIT_A)),
@@ -54,7 +79,9 @@ export const PERSON_ROWS: Row[] = [
   // 5. no id: cannot be served.
   (({ id: _, ...rest }) => rest)(person('unused', 'Frej', UNIT_A)),
   // 6. an enrolment whose unit reference has no id: the unit cannot be established.
-  person(P.noUnit, 'Gun', UNIT_A, { enrolments: [{ enroledAt: { displayName: 'Norrskolan' }, schoolType: 'GR', startDate: '2025-08-18' }] }),
+  person(P.noUnit, 'Gun', UNIT_A, {
+    enrolments: [{ enroledAt: { displayName: 'Norrskolan' }, schoolType: 'GR', startDate: '2025-08-18' }],
+  }),
   // 7. a student of the other unit, by the spec.
   person(P.unitB, 'Hugo', UNIT_B),
 ];
@@ -68,7 +95,14 @@ export const G = {
 } as const;
 
 const group = (id: string, displayName: string, unit: string, extra: Row = {}): Row => ({
-  id, meta, displayName, groupType: 'Klass', schoolType: 'GR', organisation: { id: unit }, startDate: '2025-08-18', ...extra,
+  id,
+  meta,
+  displayName,
+  groupType: 'Klass',
+  schoolType: 'GR',
+  organisation: { id: unit },
+  startDate: '2025-08-18',
+  ...extra,
 });
 
 export const GROUP_ROWS: Row[] = [
@@ -88,7 +122,14 @@ export const DUTY_ROWS: Row[] = [
   // no startDate.
   { id: 'd0000000-0000-4000-8000-000000000001', meta, person: { id: P.plain }, dutyAt: { id: UNIT_A }, dutyRole: 'Lärare' },
   // a person reference without id: whose duty it is cannot be established.
-  { id: 'd0000000-0000-4000-8000-000000000002', meta, person: { displayName: 'Okänd' }, dutyAt: { id: UNIT_A }, dutyRole: 'Lärare', startDate: '2025-08-18' },
+  {
+    id: 'd0000000-0000-4000-8000-000000000002',
+    meta,
+    person: { displayName: 'Okänd' },
+    dutyAt: { id: UNIT_A },
+    dutyRole: 'Lärare',
+    startDate: '2025-08-18',
+  },
 ];
 
 export const ROOM_ROWS: Row[] = [
@@ -105,11 +146,31 @@ export const ROOM_ROWS: Row[] = [
 
 export const ACTIVITY_ROWS: Row[] = [
   // neither startDate nor calendarEventsRequired.
-  { id: 'f0000000-0000-4000-8000-000000000001', meta, displayName: 'Matematik 5A', organisation: { id: UNIT_A }, groups: [{ id: G.noStart }] },
-  { id: 'f0000000-0000-4000-8000-000000000002', meta, displayName: 'Svenska 5B', organisation: { id: UNIT_A }, groups: [{ id: G.upper }], startDate: '2025-08-18', calendarEventsRequired: true },
+  {
+    id: 'f0000000-0000-4000-8000-000000000001',
+    meta,
+    displayName: 'Matematik 5A',
+    organisation: { id: UNIT_A },
+    groups: [{ id: G.noStart }],
+  },
+  {
+    id: 'f0000000-0000-4000-8000-000000000002',
+    meta,
+    displayName: 'Svenska 5B',
+    organisation: { id: UNIT_A },
+    groups: [{ id: G.upper }],
+    startDate: '2025-08-18',
+    calendarEventsRequired: true,
+  },
 ];
 
 /** The register and schedule collections; attendance serves empty ones, grades is not configured. */
 export const REGISTER = { '/organisations': organisations, '/persons': PERSON_ROWS, '/groups': GROUP_ROWS, '/duties': DUTY_ROWS };
 export const SCHEDULE = { '/rooms': ROOM_ROWS, '/activities': ACTIVITY_ROWS };
-export const ATTENDANCE = { '/attendances': [], '/attendanceEvents': [], '/attendanceSchedule': [], '/absences': [], '/aggregatedAttendance': [] };
+export const ATTENDANCE = {
+  '/attendances': [],
+  '/attendanceEvents': [],
+  '/attendanceSchedule': [],
+  '/absences': [],
+  '/aggregatedAttendance': [],
+};

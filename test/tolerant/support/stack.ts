@@ -31,7 +31,9 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
   let gateway: GatewayStack;
   try {
     gateway = await startGatewayStack({
-      producers: Object.fromEntries(Object.entries(producers).map(([name, producer]) => [name, { url: producer.url, token: producer.token }])),
+      producers: Object.fromEntries(
+        Object.entries(producers).map(([name, producer]) => [name, { url: producer.url, token: producer.token }]),
+      ),
       tuning: { ...TUNING, ...options.tuning },
       producerSettings: options.settings,
       audit: testAudit(),
@@ -61,6 +63,8 @@ export async function startRealStack(options: RealStackOptions): Promise<RealSta
 /** producer_payload_violations_total for one label set (0 when never counted). */
 export async function violations(producer: string, path: string, rule: string): Promise<number> {
   const metric = await metricsRegistry.getSingleMetric('producer_payload_violations_total')?.get();
-  const found = metric?.values.find((value) => value.labels['producer'] === producer && value.labels['path'] === path && value.labels['rule'] === rule);
+  const found = metric?.values.find(
+    (value) => value.labels['producer'] === producer && value.labels['path'] === path && value.labels['rule'] === rule,
+  );
   return found?.value ?? 0;
 }

@@ -26,7 +26,14 @@ const SignIn = ({ onSignedIn }: { onSignedIn(admin: string): void }) => {
       <h1>{t('title')}</h1>
       <form onSubmit={(event) => void submit(event)}>
         <label htmlFor="credential">{t('adminKey')}</label>
-        <input id="credential" type="password" autoComplete="current-password" value={credential} onChange={(event) => setCredential(event.target.value)} required />
+        <input
+          id="credential"
+          type="password"
+          autoComplete="current-password"
+          value={credential}
+          onChange={(event) => setCredential(event.target.value)}
+          required
+        />
         <button type="submit" className="primary">
           {t('signIn')}
         </button>

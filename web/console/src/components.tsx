@@ -4,7 +4,10 @@ import { api, type GraphError } from './api';
 import { useI18n } from './i18n';
 
 /** Runs `load` whenever `deps` change; the latest answer wins. */
-export const useLoad = <T,>(load: () => Promise<T>, deps: unknown[]): { value: T | undefined; error: string | undefined; reload(): void } => {
+export const useLoad = <T,>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { value: T | undefined; error: string | undefined; reload(): void } => {
   const [state, setState] = useState<{ value?: T; error?: string }>({});
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -33,7 +36,17 @@ export const Loading = ({ error }: { error?: string }) => {
 };
 
 /** A list shown `size` at a time, with previous/next buttons. */
-export const Paged = <T,>({ items, size = 20, render, label }: { items: readonly T[]; size?: number; render: (item: T) => ReactNode; label: string }) => {
+export const Paged = <T,>({
+  items,
+  size = 20,
+  render,
+  label,
+}: {
+  items: readonly T[];
+  size?: number;
+  render: (item: T) => ReactNode;
+  label: string;
+}) => {
   const { t } = useI18n();
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(items.length / size));

@@ -35,7 +35,10 @@ const TreeList = ({ nodes, as }: { nodes: TreeNode[]; as: string | null }) => {
 
 export const TreePage = ({ as }: { as: string | null }) => {
   const { t } = useI18n();
-  const tree = useLoad(() => api<{ roots: TreeNode[] }>('GET', as ? `suppliers/${encodeURIComponent(as)}/organisations` : 'organisations'), [as]);
+  const tree = useLoad(
+    () => api<{ roots: TreeNode[] }>('GET', as ? `suppliers/${encodeURIComponent(as)}/organisations` : 'organisations'),
+    [as],
+  );
   return (
     <section aria-labelledby="tree-title">
       <h2 id="tree-title">{t('organisationTree')}</h2>
@@ -68,9 +71,14 @@ export const AbsentRow = ({ as, kind, id }: { as: string; kind: 'group' | 'perso
       const unit = data?.group?.organisation?.id;
       return unit ? `unit=${encodeURIComponent(unit)}` : 'protected';
     }
-    const { data } = await graph<{ person: { securityMarking: string | null; enrolments: { enroledAt: { id: string } | null }[] | null } | null }>(null, ABSENT_PERSON, { id });
+    const { data } = await graph<{
+      person: { securityMarking: string | null; enrolments: { enroledAt: { id: string } | null }[] | null } | null;
+    }>(null, ABSENT_PERSON, { id });
     const unit = data?.person?.enrolments?.find((enrolment) => enrolment.enroledAt)?.enroledAt?.id;
-    const parts = [...(unit ? [`unit=${encodeURIComponent(unit)}`] : []), ...(data?.person?.securityMarking !== 'INGEN' ? ['protected'] : [])];
+    const parts = [
+      ...(unit ? [`unit=${encodeURIComponent(unit)}`] : []),
+      ...(data?.person?.securityMarking !== 'INGEN' ? ['protected'] : []),
+    ];
     return parts.join('&') || 'protected';
   }, [as, kind, id]);
   return where.value ? <Absent as={as} query={where.value} /> : <Loading error={where.error} />;
@@ -95,7 +103,10 @@ interface Unit {
   children: { id: string; displayName: string | null; organisationType: string | null }[] | null;
 }
 interface GroupsPage {
-  groups: { edges: { node: { id: string; displayName: string | null; groupType: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+  groups: {
+    edges: { node: { id: string; displayName: string | null; groupType: string | null } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  } | null;
 }
 
 export const UnitPage = ({ id, as }: { id: string; as: string | null }) => {
@@ -129,7 +140,8 @@ export const UnitPage = ({ id, as }: { id: string; as: string | null }) => {
             items={organisation.children ?? []}
             render={(child) => (
               <li key={child.id}>
-                <a href={href(['unit', child.id], as)}>{child.displayName}</a> <span className="muted">{value('OrganisationType', child.organisationType)}</span>
+                <a href={href(['unit', child.id], as)}>{child.displayName}</a>{' '}
+                <span className="muted">{value('OrganisationType', child.organisationType)}</span>
               </li>
             )}
           />
@@ -144,7 +156,8 @@ export const UnitPage = ({ id, as }: { id: string; as: string | null }) => {
             <ul aria-label={t('groups')}>
               {(page?.edges ?? []).map(({ node }) => (
                 <li key={node.id}>
-                  <a href={href(['group', node.id], as)}>{node.displayName}</a> <span className="muted">{value('GroupType', node.groupType)}</span>
+                  <a href={href(['group', node.id], as)}>{node.displayName}</a>{' '}
+                  <span className="muted">{value('GroupType', node.groupType)}</span>
                 </li>
               ))}
             </ul>
@@ -153,7 +166,11 @@ export const UnitPage = ({ id, as }: { id: string; as: string | null }) => {
               <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 {t('previous')}
               </button>
-              <button type="button" disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>
+              <button
+                type="button"
+                disabled={!page?.pageInfo.hasNextPage}
+                onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}
+              >
                 {t('more')}
               </button>
             </nav>
@@ -178,7 +195,8 @@ interface Group {
   groupType: string | null;
   schoolType: string | null;
   organisation: { id: string; displayName: string | null } | null;
-  groupMemberships: { person: { id: string; givenName: string | null; familyName: string | null; securityMarking: string | null } | null }[] | null;
+  groupMemberships:
+    { person: { id: string; givenName: string | null; familyName: string | null; securityMarking: string | null } | null }[] | null;
 }
 
 export const GroupPage = ({ id, as }: { id: string; as: string | null }) => {
@@ -211,7 +229,9 @@ export const GroupPage = ({ id, as }: { id: string; as: string | null }) => {
           render={(person) => (
             <li key={person.id}>
               <a href={href(['person', person.id], as)}>{[person.givenName, person.familyName].filter(Boolean).join(' ') || person.id}</a>
-              {person.securityMarking && person.securityMarking !== 'INGEN' && <span className="badge protected">{value('SecurityMarking', person.securityMarking)}</span>}
+              {person.securityMarking && person.securityMarking !== 'INGEN' && (
+                <span className="badge protected">{value('SecurityMarking', person.securityMarking)}</span>
+              )}
             </li>
           )}
         />

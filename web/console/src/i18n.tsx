@@ -136,15 +136,15 @@ export const I18nProvider = ({ children, signedIn }: { children: ReactNode; sign
   }, [language]);
   useEffect(() => {
     if (!signedIn) return;
-    void graph<{ __schema: { types: { name: string; kind: string; enumValues: { name: string; description: string | null }[] | null }[] } }>(null, INTROSPECT_ENUMS).then(
-      ({ data }) => {
-        const labels: Record<string, string> = {};
-        for (const type of data?.__schema.types ?? []) {
-          for (const value of type.enumValues ?? []) if (value.description) labels[`${type.name}.${value.name}`] = value.description;
-        }
-        setSwedish(labels);
-      },
-    );
+    void graph<{
+      __schema: { types: { name: string; kind: string; enumValues: { name: string; description: string | null }[] | null }[] };
+    }>(null, INTROSPECT_ENUMS).then(({ data }) => {
+      const labels: Record<string, string> = {};
+      for (const type of data?.__schema.types ?? []) {
+        for (const value of type.enumValues ?? []) if (value.description) labels[`${type.name}.${value.name}`] = value.description;
+      }
+      setSwedish(labels);
+    });
   }, [signedIn]);
   const i18n: I18n = {
     language,

@@ -43,7 +43,8 @@ const UnitPicker = ({ value, onChange }: { value: Permissions['units']; onChange
     <fieldset>
       <legend>{t('units')}</legend>
       <label>
-        <input type="checkbox" checked={value === 'all'} onChange={(event) => onChange(event.target.checked ? 'all' : [])} /> {t('allUnits')}
+        <input type="checkbox" checked={value === 'all'} onChange={(event) => onChange(event.target.checked ? 'all' : [])} />{' '}
+        {t('allUnits')}
       </label>
       {value !== 'all' &&
         (tree.value ? (
@@ -51,7 +52,8 @@ const UnitPicker = ({ value, onChange }: { value: Permissions['units']; onChange
             {flatten(tree.value.roots).map(({ node, depth }) => (
               <li key={node.id} style={{ paddingLeft: `${depth * 1.25}rem` }}>
                 <label>
-                  <input type="checkbox" checked={covers(listed, node)} onChange={(event) => toggle(node, event.target.checked)} /> {node.displayName}
+                  <input type="checkbox" checked={covers(listed, node)} onChange={(event) => toggle(node, event.target.checked)} />{' '}
+                  {node.displayName}
                   {node.schoolUnitCode ? <span className="muted"> · {node.schoolUnitCode}</span> : null}
                 </label>
               </li>
@@ -76,9 +78,15 @@ const numberOrUndefined = (text: string): number | undefined => (text.trim() ===
 export const PermissionsPage = ({ name }: { name: string | undefined }) => {
   const { t, time } = useI18n();
   const suppliers = useLoad(() => api<{ suppliers: SupplierOverview[] }>('GET', 'suppliers'), []);
-  const presets = useLoad(() => api<{ presets: { name: string }[]; writeGrants: { name: string; mutations: string[] }[] }>('GET', 'presets'), []);
+  const presets = useLoad(
+    () => api<{ presets: { name: string }[]; writeGrants: { name: string; mutations: string[] }[] }>('GET', 'presets'),
+    [],
+  );
   const current = useLoad(
-    () => (name ? api<SupplierOverview & { permissions: Permissions }>('GET', `suppliers/${encodeURIComponent(name)}`) : Promise.resolve(undefined)),
+    () =>
+      name
+        ? api<SupplierOverview & { permissions: Permissions }>('GET', `suppliers/${encodeURIComponent(name)}`)
+        : Promise.resolve(undefined),
     [name],
   );
   const audit = useLoad(() => api<{ entries: AuditEntry[] }>('GET', 'audit'), [name, current.value]);
@@ -110,7 +118,11 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
       <h2 id="permissions-title">{t('permissions')}</h2>
       <nav aria-label={t('suppliers')} className="tabs">
         {(suppliers.value?.suppliers ?? []).map((supplier) => (
-          <a key={supplier.name} href={href(['permissions', supplier.name], null)} aria-current={supplier.name === name ? 'page' : undefined}>
+          <a
+            key={supplier.name}
+            href={href(['permissions', supplier.name], null)}
+            aria-current={supplier.name === name ? 'page' : undefined}
+          >
             {supplier.name}
           </a>
         ))}
@@ -138,7 +150,13 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
                     name="preset"
                     value={preset.name}
                     checked={draft.scopes.includes(preset.name)}
-                    onChange={(event) => update({ scopes: event.target.checked ? [...draft.scopes, preset.name] : draft.scopes.filter((scope) => scope !== preset.name) })}
+                    onChange={(event) =>
+                      update({
+                        scopes: event.target.checked
+                          ? [...draft.scopes, preset.name]
+                          : draft.scopes.filter((scope) => scope !== preset.name),
+                      })
+                    }
                   />{' '}
                   {preset.name}
                 </label>
@@ -173,17 +191,38 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
             <legend>{t('protectedRule')}</legend>
             {(['alias', 'exclude'] as const).map((rule) => (
               <label key={rule}>
-                <input type="radio" name="protectedIdentities" value={rule} checked={draft.protectedIdentities === rule} onChange={() => update({ protectedIdentities: rule })} /> {t(rule)}
+                <input
+                  type="radio"
+                  name="protectedIdentities"
+                  value={rule}
+                  checked={draft.protectedIdentities === rule}
+                  onChange={() => update({ protectedIdentities: rule })}
+                />{' '}
+                {t(rule)}
               </label>
             ))}
           </fieldset>
           <fieldset className="limits">
-            <legend>{t('minGroupSize')} / {t('costBudget')} / {t('rateLimit')}</legend>
+            <legend>
+              {t('minGroupSize')} / {t('costBudget')} / {t('rateLimit')}
+            </legend>
             <label>
-              {t('minGroupSize')} <input type="number" min={1} value={draft.minGroupSize ?? ''} onChange={(event) => update({ minGroupSize: numberOrUndefined(event.target.value) })} />
+              {t('minGroupSize')}{' '}
+              <input
+                type="number"
+                min={1}
+                value={draft.minGroupSize ?? ''}
+                onChange={(event) => update({ minGroupSize: numberOrUndefined(event.target.value) })}
+              />
             </label>
             <label>
-              {t('costBudget')} <input type="number" min={1} value={draft.costBudget ?? ''} onChange={(event) => update({ costBudget: numberOrUndefined(event.target.value) })} />
+              {t('costBudget')}{' '}
+              <input
+                type="number"
+                min={1}
+                value={draft.costBudget ?? ''}
+                onChange={(event) => update({ costBudget: numberOrUndefined(event.target.value) })}
+              />
             </label>
             <label>
               {t('rateLimit')}{' '}
@@ -193,7 +232,9 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
                 value={draft.rateLimit?.requests ?? ''}
                 onChange={(event) => {
                   const requests = numberOrUndefined(event.target.value);
-                  update({ rateLimit: requests === undefined ? undefined : { requests, windowSeconds: draft.rateLimit?.windowSeconds ?? 60 } });
+                  update({
+                    rateLimit: requests === undefined ? undefined : { requests, windowSeconds: draft.rateLimit?.windowSeconds ?? 60 },
+                  });
                 }}
               />
             </label>
@@ -204,7 +245,9 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
                 min={1}
                 disabled={!draft.rateLimit}
                 value={draft.rateLimit?.windowSeconds ?? 60}
-                onChange={(event) => draft.rateLimit && update({ rateLimit: { ...draft.rateLimit, windowSeconds: Number(event.target.value) } })}
+                onChange={(event) =>
+                  draft.rateLimit && update({ rateLimit: { ...draft.rateLimit, windowSeconds: Number(event.target.value) } })
+                }
               />{' '}
               {t('seconds')}
             </label>
@@ -235,12 +278,22 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
               {preview.added.length + preview.removed.length === 0 && <p>{t('noChange')}</p>}
               {preview.added.length > 0 && (
                 <p>
-                  {t('added')}: {preview.added.map((field) => <code key={field} className="added">+{field} </code>)}
+                  {t('added')}:{' '}
+                  {preview.added.map((field) => (
+                    <code key={field} className="added">
+                      +{field}{' '}
+                    </code>
+                  ))}
                 </p>
               )}
               {preview.removed.length > 0 && (
                 <p>
-                  {t('removed')}: {preview.removed.map((field) => <code key={field} className="removed">−{field} </code>)}
+                  {t('removed')}:{' '}
+                  {preview.removed.map((field) => (
+                    <code key={field} className="removed">
+                      −{field}{' '}
+                    </code>
+                  ))}
                 </p>
               )}
             </section>
@@ -254,13 +307,20 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
             {current.value.keys.map((key) => (
               <li key={key.fingerprint}>
                 <code>{key.fingerprint}</code> · {t('lastUsed')}: {key.lastUsed ? time(key.lastUsed) : t('never')}{' '}
-                <button type="button" onClick={() => void run(async () => (await api('DELETE', `${path}/keys/${key.fingerprint}`), current.reload()))} aria-label={`${t('revoke')} ${key.fingerprint}`}>
+                <button
+                  type="button"
+                  onClick={() => void run(async () => (await api('DELETE', `${path}/keys/${key.fingerprint}`), current.reload()))}
+                  aria-label={`${t('revoke')} ${key.fingerprint}`}
+                >
                   {t('revoke')}
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => void run(async () => (setNewKey((await api<{ key: string }>('POST', `${path}/keys`)).key), current.reload()))}>
+          <button
+            type="button"
+            onClick={() => void run(async () => (setNewKey((await api<{ key: string }>('POST', `${path}/keys`)).key), current.reload()))}
+          >
             {t('issueKey')}
           </button>
           {newKey && (
@@ -273,7 +333,11 @@ export const PermissionsPage = ({ name }: { name: string | undefined }) => {
       {name && (
         <section className="card" aria-labelledby="supplier-audit-title">
           <h3 id="supplier-audit-title">{t('audit')}</h3>
-          {audit.value ? <AuditTable entries={audit.value.entries.filter((entry) => entry.supplier === name)} /> : <Loading error={audit.error} />}
+          {audit.value ? (
+            <AuditTable entries={audit.value.entries.filter((entry) => entry.supplier === name)} />
+          ) : (
+            <Loading error={audit.error} />
+          )}
         </section>
       )}
     </section>

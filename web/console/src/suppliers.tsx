@@ -22,7 +22,8 @@ export interface SupplierOverview {
   errors: number;
 }
 
-export const unitLabel = (unit: string | { schoolUnitCode: string }): string => (typeof unit === 'string' ? unit : `schoolUnitCode ${unit.schoolUnitCode}`);
+export const unitLabel = (unit: string | { schoolUnitCode: string }): string =>
+  typeof unit === 'string' ? unit : `schoolUnitCode ${unit.schoolUnitCode}`;
 
 const downloadSdl = async (name: string): Promise<void> => {
   const sdl = await apiText(`suppliers/${encodeURIComponent(name)}/sdl`);
@@ -70,7 +71,8 @@ export const OverviewPage = () => {
                 <td data-testid="webhook">
                   {supplier.webhook ? (
                     <>
-                      <code>{supplier.webhook.origin}</code> · {supplier.webhook.secretSet ? t('secretSet') : <span className="error">{t('secretMissing')}</span>}
+                      <code>{supplier.webhook.origin}</code> ·{' '}
+                      {supplier.webhook.secretSet ? t('secretSet') : <span className="error">{t('secretMissing')}</span>}
                     </>
                   ) : (
                     '–'
@@ -91,7 +93,11 @@ export const OverviewPage = () => {
                 <td>{total(supplier.requests)}</td>
                 <td>{supplier.errors}</td>
                 <td>
-                  <button type="button" onClick={() => void downloadSdl(supplier.name)} aria-label={`${t('download')} ${t('contract')} ${supplier.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => void downloadSdl(supplier.name)}
+                    aria-label={`${t('download')} ${t('contract')} ${supplier.name}`}
+                  >
                     {t('download')}
                   </button>
                 </td>

@@ -58,7 +58,10 @@ const schedulePlacement = refIn('attendanceSchedule', 'placement.id');
 
 /** Schedules of the placements in a (preschool) group. */
 const scheduleGroup: FilterDef<W.AttendanceSchedule> = (value, ctx) =>
-  schedulePlacement(ctx.indexes.where('placements', 'group.id', String(value)).map((p) => p.id), ctx);
+  schedulePlacement(
+    ctx.indexes.where('placements', 'group.id', String(value)).map((p) => p.id),
+    ctx,
+  );
 
 const attendanceSchedule = definePath({
   name: 'attendanceSchedule',

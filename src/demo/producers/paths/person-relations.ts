@@ -33,7 +33,12 @@ function ownRelations(person: W.Person, ctx: EngineContext): Relation[] {
   for (const g of ctx.indexes.where('groups', 'groupMemberships.person.id', person.id)) {
     for (const m of g.groupMemberships ?? []) {
       if (m.person.id !== person.id) continue;
-      relations.push({ type: 'groupMembership', organisation: g.organisation.id, startDate: m.startDate ?? g.startDate, endDate: m.endDate ?? g.endDate });
+      relations.push({
+        type: 'groupMembership',
+        organisation: g.organisation.id,
+        startDate: m.startDate ?? g.startDate,
+        endDate: m.endDate ?? g.endDate,
+      });
     }
   }
   return relations;
@@ -83,6 +88,8 @@ export function relationshipMatcher(query: Query, ctx: EngineContext): Matcher<W
   };
   return {
     test: (person) =>
-      relationsOf(person, ctx, type).some((r) => (type === undefined || r.type === type) && (org === undefined || r.organisation === org) && inRange(r)),
+      relationsOf(person, ctx, type).some(
+        (r) => (type === undefined || r.type === type) && (org === undefined || r.organisation === org) && inRange(r),
+      ),
   };
 }

@@ -56,17 +56,23 @@ const personsPath = definePath({
   expand: {
     duties: (p, ctx) => ctx.indexes.where('duties', 'person.id', p.id),
     responsibleFor: (p, ctx) =>
-      ctx.indexes.where('persons', 'responsibles.person.id', p.id).flatMap((child) =>
-        (child.responsibles ?? []).filter((r) => r.person?.id === p.id).map((r) => ({ person: { id: child.id }, relationType: r.relationType })),
-      ),
+      ctx.indexes
+        .where('persons', 'responsibles.person.id', p.id)
+        .flatMap((child) =>
+          (child.responsibles ?? [])
+            .filter((r) => r.person?.id === p.id)
+            .map((r) => ({ person: { id: child.id }, relationType: r.relationType })),
+        ),
     placements: (p, ctx) => ctx.indexes.where('placements', 'child.id', p.id),
     ownedPlacements: (p, ctx) => ctx.indexes.where('placements', 'owners.id', p.id),
     groupMemberships: (p, ctx) =>
-      ctx.indexes.where('groups', 'groupMemberships.person.id', p.id).flatMap((g) =>
-        (g.groupMemberships ?? [])
-          .filter((m) => m.person.id === p.id)
-          .map((m) => ({ group: groupFragment(g), startDate: m.startDate, endDate: m.endDate })),
-      ),
+      ctx.indexes
+        .where('groups', 'groupMemberships.person.id', p.id)
+        .flatMap((g) =>
+          (g.groupMemberships ?? [])
+            .filter((m) => m.person.id === p.id)
+            .map((m) => ({ group: groupFragment(g), startDate: m.startDate, endDate: m.endDate })),
+        ),
   },
   lookup: { civicNos: lookupBy('persons', civicNo) },
 });
@@ -110,11 +116,13 @@ const groups = definePath({
   },
   expand: {
     assignmentRoles: (g, ctx) =>
-      ctx.indexes.where('duties', 'assignmentRole.group.id', g.id).flatMap((d) =>
-        (d.assignmentRole ?? [])
-          .filter((a) => a.group.id === g.id)
-          .map((a) => ({ duty: { id: d.id }, assignmentRoleType: a.assignmentRoleType, startDate: a.startDate, endDate: a.endDate })),
-      ),
+      ctx.indexes
+        .where('duties', 'assignmentRole.group.id', g.id)
+        .flatMap((d) =>
+          (d.assignmentRole ?? [])
+            .filter((a) => a.group.id === g.id)
+            .map((a) => ({ duty: { id: d.id }, assignmentRoleType: a.assignmentRoleType, startDate: a.startDate, endDate: a.endDate })),
+        ),
   },
 });
 
@@ -134,4 +142,13 @@ const schoolUnitOfferings = definePath({
   filters: { organisation: refIn('schoolUnitOfferings', 'offeredAt.id') },
 });
 
-export const REGISTER_PATHS: PathDef[] = [organisations, personsPath, placements, duties, groups, programmes, syllabuses, schoolUnitOfferings] as PathDef[];
+export const REGISTER_PATHS: PathDef[] = [
+  organisations,
+  personsPath,
+  placements,
+  duties,
+  groups,
+  programmes,
+  syllabuses,
+  schoolUnitOfferings,
+] as PathDef[];

@@ -31,8 +31,14 @@ const activities = definePath({
     group: refIn('activities', 'groups.id'),
   },
   expand: {
-    groups: (a, ctx) => valuesAt(a, 'groups.id').map((id) => ctx.ds.groups.get(id as string)).filter(Boolean),
-    teachers: (a, ctx) => valuesAt(a, 'teachers.duty.id').map((id) => ctx.ds.duties.get(id as string)).filter(Boolean),
+    groups: (a, ctx) =>
+      valuesAt(a, 'groups.id')
+        .map((id) => ctx.ds.groups.get(id as string))
+        .filter(Boolean),
+    teachers: (a, ctx) =>
+      valuesAt(a, 'teachers.duty.id')
+        .map((id) => ctx.ds.duties.get(id as string))
+        .filter(Boolean),
     syllabus: (a, ctx) => (a.syllabus ? ctx.ds.syllabuses.get(a.syllabus.id) : undefined),
   },
   lookup: { teachers: lookupBy('activities', teacher), members: lookupBy('activities', member) },

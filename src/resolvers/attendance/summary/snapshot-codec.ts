@@ -6,8 +6,15 @@ import type { Figures } from './tally';
 import type { Summary, SummaryRow } from './summarise';
 
 const COLUMNS = [
-  'studentCount', 'offeredMinutes', 'attendedMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes',
-  'otherMinutes', 'reportedMinutes', 'absenceRate', 'invalidAbsenceRate',
+  'studentCount',
+  'offeredMinutes',
+  'attendedMinutes',
+  'validAbsenceMinutes',
+  'invalidAbsenceMinutes',
+  'otherMinutes',
+  'reportedMinutes',
+  'absenceRate',
+  'invalidAbsenceRate',
 ] as const satisfies readonly (keyof Figures)[];
 const NULLABLE: ReadonlySet<string> = new Set(['absenceRate', 'invalidAbsenceRate']);
 
@@ -36,18 +43,31 @@ function figuresFrom(values: readonly unknown[]): Figures | undefined {
 }
 
 export const encodeHead = (fingerprint: string, summary: Summary): string =>
-  JSON.stringify({ fingerprint, rowCount: summary.rows.length, total: summary.total && figuresTuple(summary.total), suppressed: summary.suppressed });
+  JSON.stringify({
+    fingerprint,
+    rowCount: summary.rows.length,
+    total: summary.total && figuresTuple(summary.total),
+    suppressed: summary.suppressed,
+  });
 
 export function decodeHead(text: string): SnapshotHead | undefined {
-  const head = parse(text) as { fingerprint?: unknown; rowCount?: unknown; total?: unknown; suppressed?: { rows?: unknown; students?: unknown } } | undefined;
-  if (typeof head !== 'object' || head === null || typeof head.fingerprint !== 'string' || !Number.isSafeInteger(head.rowCount)) return undefined;
+  const head = parse(text) as
+    { fingerprint?: unknown; rowCount?: unknown; total?: unknown; suppressed?: { rows?: unknown; students?: unknown } } | undefined;
+  if (typeof head !== 'object' || head === null || typeof head.fingerprint !== 'string' || !Number.isSafeInteger(head.rowCount))
+    return undefined;
   const total = head.total === null ? null : Array.isArray(head.total) ? figuresFrom(head.total) : undefined;
   const { rows, students } = head.suppressed ?? {};
   if (total === undefined || !Number.isSafeInteger(rows) || !Number.isSafeInteger(students)) return undefined;
-  return { fingerprint: head.fingerprint, rowCount: head.rowCount as number, total, suppressed: { rows: rows as number, students: students as number } };
+  return {
+    fingerprint: head.fingerprint,
+    rowCount: head.rowCount as number,
+    total,
+    suppressed: { rows: rows as number, students: students as number },
+  };
 }
 
-export const encodeRows = (rows: readonly SummaryRow[]): string => JSON.stringify(rows.map((row): Tuple => [row.key, ...figuresTuple(row)]));
+export const encodeRows = (rows: readonly SummaryRow[]): string =>
+  JSON.stringify(rows.map((row): Tuple => [row.key, ...figuresTuple(row)]));
 
 export function decodeRows(text: string): SummaryRow[] | undefined {
   const tuples = parse(text);

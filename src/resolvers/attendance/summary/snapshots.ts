@@ -96,4 +96,3 @@ export class SummarySnapshots {
 /** The supplier in clear (an operator can find and drop its entries), the rest of the fingerprint as a digest. */
 const keyOf = (supplier: string, fingerprint: string, id: string): string =>
   `${supplier}:${createHash('sha256').update(fingerprint).digest('base64url')}:${id}`;
-

@@ -5,7 +5,10 @@ import { AbsenceGrouping } from './grouping';
 
 @InputType('AbsenceSummaryFilter', { description: 'Every given list narrows the selection; the lists combine with AND.' })
 export class AbsenceSummaryFilter {
-  @Field(() => [ID], { nullable: true, description: 'Organisations owning the activities (school units). Units outside the caller\u2019s are ignored.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Organisations owning the activities (school units). Units outside the caller\u2019s are ignored.',
+  })
   units?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Lessons given to at least one of these groups.' })
@@ -16,7 +19,8 @@ export class AbsenceSummaryFilter {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Students (refused with FORBIDDEN for a supplier with a minimum group size: two lists differing in one student would give that student alone).',
+    description:
+      'Students (refused with FORBIDDEN for a supplier with a minimum group size: two lists differing in one student would give that student alone).',
   })
   students?: string[];
 }

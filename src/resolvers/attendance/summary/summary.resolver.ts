@@ -31,8 +31,7 @@ import { AbsenceSummaryConnection, type AbsenceSummaryRow } from './summary.type
 // Beyond this many, student ids go only into the fold's filter, not into the producer's URL.
 const MAX_STUDENTS_IN_QUERY = 200;
 
-const ids = (values: string[] | undefined, argument: string): string[] | undefined =>
-  values?.map((value) => requireId(value, argument));
+const ids = (values: string[] | undefined, argument: string): string[] | undefined => values?.map((value) => requireId(value, argument));
 
 const rowOf = (groupBy: AbsenceGrouping, row: SummaryRow): AbsenceSummaryRow => {
   const { key, ...figures } = row;
@@ -133,11 +132,24 @@ interface ServedPage extends SnapshotPage {
 }
 
 /** The page computed afresh; the whole summary kept for the pages after it, when there are any. */
-async function computePage(query: SummaryQuery, ctx: SubgraphContext, offset: number, first: number, fingerprint: string, snapshots: SummarySnapshots): Promise<ServedPage> {
+async function computePage(
+  query: SummaryQuery,
+  ctx: SubgraphContext,
+  offset: number,
+  first: number,
+  fingerprint: string,
+  snapshots: SummarySnapshots,
+): Promise<ServedPage> {
   const summary = await compute(query, ctx);
   const hasNextPage = offset + first < summary.rows.length;
   const snapshot = hasNextPage ? await snapshots.keep(ctx.caller.supplier, fingerprint, summary) : undefined;
-  return { rowCount: summary.rows.length, total: summary.total, suppressed: summary.suppressed, rows: summary.rows.slice(offset, offset + first), snapshot };
+  return {
+    rowCount: summary.rows.length,
+    total: summary.total,
+    suppressed: summary.suppressed,
+    rows: summary.rows.slice(offset, offset + first),
+    snapshot,
+  };
 }
 
 @Resolver()
@@ -148,7 +160,10 @@ export class AbsenceSummaryResolver {
       'absenceRate = (valid + invalid absence minutes) / offered minutes. The first page computes the figures; ' +
       'the pages after it (`after`) read the same rows for ten minutes, then recompute.',
   })
-  async absenceSummary(@Args(() => AbsenceSummaryArgs) args: AbsenceSummaryArgs, @Ctx() ctx: SubgraphContext): Promise<AbsenceSummaryConnection> {
+  async absenceSummary(
+    @Args(() => AbsenceSummaryArgs) args: AbsenceSummaryArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AbsenceSummaryConnection> {
     refuseStudentFilters(args, ctx.caller);
     const query = readQuery(args);
     const first = checkFirst(args.first);
@@ -160,13 +175,20 @@ export class AbsenceSummaryResolver {
     const kept = previous === undefined ? undefined : await snapshots.read(supplier, fingerprint, previous, offset, first);
     const page: ServedPage = kept ? { ...kept, snapshot: previous } : await computePage(query, ctx, offset, first, fingerprint, snapshots);
     const { snapshot } = page;
-    const edges = page.rows.map((row, index) => ({ cursor: encodePosition(ctx.cursorSeal, context, { snapshot, offset: offset + index + 1 }), node: rowOf(args.groupBy, row) }));
+    const edges = page.rows.map((row, index) => ({
+      cursor: encodePosition(ctx.cursorSeal, context, { snapshot, offset: offset + index + 1 }),
+      node: rowOf(args.groupBy, row),
+    }));
     return {
       groupBy: args.groupBy,
       startDate: query.startDate,
       endDate: query.endDate,
       edges,
-      pageInfo: { hasNextPage: offset + first < page.rowCount, endCursor: edges.at(-1)?.cursor ?? args.after ?? null, totalCount: page.rowCount },
+      pageInfo: {
+        hasNextPage: offset + first < page.rowCount,
+        endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
+        totalCount: page.rowCount,
+      },
       totalCount: page.rowCount,
       total: page.total,
       suppressed: page.suppressed,

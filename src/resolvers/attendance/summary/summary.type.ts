@@ -57,7 +57,9 @@ export class AbsenceSummaryRow extends AbsenceFigures {
   schoolType?: string;
 }
 
-@ObjectType('AbsenceSuppression', { description: "Rows left out because they describe fewer students than the supplier's minimum group size." })
+@ObjectType('AbsenceSuppression', {
+  description: "Rows left out because they describe fewer students than the supplier's minimum group size.",
+})
 export class AbsenceSuppression {
   @Field(() => Int, { description: 'How many rows were left out.' })
   rows!: number;
@@ -75,7 +77,9 @@ export class AbsenceSummaryEdge {
   node!: AbsenceSummaryRow;
 }
 
-@ObjectType('AbsenceSummaryConnection', { description: 'A page of an absence summary: the rows, the period and grouping they answer, and what was withheld.' })
+@ObjectType('AbsenceSummaryConnection', {
+  description: 'A page of an absence summary: the rows, the period and grouping they answer, and what was withheld.',
+})
 export class AbsenceSummaryConnection {
   @Field(() => AbsenceGrouping)
   groupBy!: AbsenceGrouping;

@@ -81,12 +81,18 @@ export const attendanceScheduleBody = (input: CreateAttendanceScheduleInput): Bo
     endDate: wireDate(input.endDate ?? undefined),
     temporary: input.temporary,
     state: input.state.map((state) =>
-      defined({ state: state.state, registeredAt: state.registeredAt.toISOString(), comment: state.comment, registeredBy: ref(state.registeredBy) }),
+      defined({
+        state: state.state,
+        registeredAt: state.registeredAt.toISOString(),
+        comment: state.comment,
+        registeredBy: ref(state.registeredBy),
+      }),
     ),
     scheduleDays: [],
     scheduleEntries: input.scheduleEntries?.map((entry, index) => {
       const at = `input.scheduleEntries[${index}]`;
-      if (entry.weekOffset < 0 || entry.weekOffset >= input.numberOfWeeks) throw badUserInput(`\`${at}.weekOffset\` must be from 0 to numberOfWeeks - 1.`, `${at}.weekOffset`);
+      if (entry.weekOffset < 0 || entry.weekOffset >= input.numberOfWeeks)
+        throw badUserInput(`\`${at}.weekOffset\` must be from 0 to numberOfWeeks - 1.`, `${at}.weekOffset`);
       const start = requireTimeOfDay(entry.startTime, `${at}.startTime`);
       const end = requireTimeOfDay(entry.endTime, `${at}.endTime`);
       if (minutesOfDay(end) <= minutesOfDay(start)) throw badUserInput(`\`${at}.endTime\` must be after its startTime.`, `${at}.endTime`);

@@ -61,7 +61,10 @@ const keyOf = (ctx: SubgraphContext, fromInput: string | undefined): string | un
     throw badUserInput('`input.idempotencyKey` must be 1–255 printable ASCII characters.', 'input.idempotencyKey');
   }
   if (fromHeader !== undefined && fromInput !== undefined && fromInput !== null && fromHeader !== fromInput) {
-    throw badUserInput('The Idempotency-Key header and `input.idempotencyKey` differ: send one, or the same in both.', 'input.idempotencyKey');
+    throw badUserInput(
+      'The Idempotency-Key header and `input.idempotencyKey` differ: send one, or the same in both.',
+      'input.idempotencyKey',
+    );
   }
   return fromHeader ?? fromInput ?? undefined;
 };
@@ -98,7 +101,8 @@ export async function idempotent<T>(
     if (isOutcomeUnknown(claim.result)) throw outcomeUnknown();
     return claim.result as T;
   }
-  if (claim.state === 'pending') throw badUserInput('A request with this Idempotency-Key is still being written: retry in a moment.', 'idempotencyKey');
+  if (claim.state === 'pending')
+    throw badUserInput('A request with this Idempotency-Key is still being written: retry in a moment.', 'idempotencyKey');
   let result: T;
   try {
     result = await write(attempt);

@@ -7,7 +7,7 @@ import { AbsenceType, AttendanceEventType, AttendanceScheduleStateType, DayOfWee
 
 const IDEMPOTENCY = 'Makes a retry return the first result instead of writing again (as the Idempotency-Key header).';
 
-@InputType('CreateAttendanceInput', { description: 'POST /attendances: one student\'s attendance at one lesson.' })
+@InputType('CreateAttendanceInput', { description: "POST /attendances: one student's attendance at one lesson." })
 export class CreateAttendanceInput {
   @Field(() => ID, { description: 'The lesson (CalendarEvent).' })
   calendarEvent!: string;
@@ -64,7 +64,9 @@ export class CreateAttendanceEventInput {
   idempotencyKey?: string;
 }
 
-@InputType('AttendanceScheduleStateInput', { description: 'One state of an attendance schedule: what it is, when and by whom it was registered.' })
+@InputType('AttendanceScheduleStateInput', {
+  description: 'One state of an attendance schedule: what it is, when and by whom it was registered.',
+})
 export class AttendanceScheduleStateInput {
   @Field(() => AttendanceScheduleStateType)
   state!: string;
@@ -94,7 +96,9 @@ export class AttendanceScheduleEntryInput {
   endTime!: string;
 }
 
-@InputType('CreateAttendanceScheduleInput', { description: 'POST /attendanceSchedule: a child\'s planned presence (child-care schedule times).' })
+@InputType('CreateAttendanceScheduleInput', {
+  description: "POST /attendanceSchedule: a child's planned presence (child-care schedule times).",
+})
 export class CreateAttendanceScheduleInput {
   @Field(() => ID)
   placement!: string;
@@ -111,10 +115,15 @@ export class CreateAttendanceScheduleInput {
   @Field(() => Boolean, { nullable: true })
   temporary?: boolean;
 
-  @Field(() => [AttendanceScheduleStateInput], { description: 'Where the schedule stands in its approval, and who registered it: at least one state.' })
+  @Field(() => [AttendanceScheduleStateInput], {
+    description: 'Where the schedule stands in its approval, and who registered it: at least one state.',
+  })
   state!: AttendanceScheduleStateInput[];
 
-  @Field(() => [AttendanceScheduleEntryInput], { nullable: true, description: 'The weekday slots: day of week, start and end time (HH:MM).' })
+  @Field(() => [AttendanceScheduleEntryInput], {
+    nullable: true,
+    description: 'The weekday slots: day of week, start and end time (HH:MM).',
+  })
   scheduleEntries?: AttendanceScheduleEntryInput[];
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY })

@@ -18,7 +18,9 @@ export class CreateAttendanceEventPayload {
   attendanceEvent!: unknown;
 }
 
-@ObjectType('CreateAttendanceSchedulePayload', { description: 'The attendance schedule as the producer stored it, read through the graph.' })
+@ObjectType('CreateAttendanceSchedulePayload', {
+  description: 'The attendance schedule as the producer stored it, read through the graph.',
+})
 export class CreateAttendanceSchedulePayload {
   @Field(() => AttendanceSchedule, { nullable: true })
   attendanceSchedule!: unknown;

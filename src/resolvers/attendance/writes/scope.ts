@@ -29,7 +29,9 @@ export interface Reference {
 
 /** Loads every given reference through the scoped sources, batched; FORBIDDEN for the first the caller may not see. */
 export async function requireVisible(ctx: SubgraphContext, references: readonly Reference[]): Promise<void> {
-  const given = references.filter((reference): reference is Reference & { id: string } => reference.id !== undefined && reference.id !== null);
+  const given = references.filter(
+    (reference): reference is Reference & { id: string } => reference.id !== undefined && reference.id !== null,
+  );
   for (const { id, field } of given) requireUuid(id, field);
   const rows = await Promise.all(given.map(({ collection, id }) => ctx.sources[RESOURCES[collection].producer].load(collection, id)));
   const hidden = given.find((_, index) => rows[index] === null);

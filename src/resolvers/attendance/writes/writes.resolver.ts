@@ -11,7 +11,13 @@ import type { SubgraphContext } from '../../shared/context';
 import { forbiddenWrite } from '../../shared/permissions';
 import { absenceBody, attendanceBody, attendanceEventBody, attendanceScheduleBody } from './bodies';
 import { idempotent, writeServices } from './idempotency';
-import { CreateAbsenceInput, CreateAttendanceEventInput, CreateAttendanceInput, CreateAttendanceScheduleInput, DeleteInput } from './inputs';
+import {
+  CreateAbsenceInput,
+  CreateAttendanceEventInput,
+  CreateAttendanceInput,
+  CreateAttendanceScheduleInput,
+  DeleteInput,
+} from './inputs';
 import {
   CreateAbsencePayload,
   CreateAttendanceEventPayload,
@@ -63,7 +69,10 @@ const person = (id: string | undefined, field: string): Reference => ({ collecti
 @Resolver()
 export class WritesResolver {
   @Mutation(() => CreateAttendancePayload, { nullable: true, description: 'POST /attendances' })
-  async createAttendance(@Arg('input', () => CreateAttendanceInput) input: CreateAttendanceInput, @Ctx() ctx: SubgraphContext): Promise<CreateAttendancePayload> {
+  async createAttendance(
+    @Arg('input', () => CreateAttendanceInput) input: CreateAttendanceInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CreateAttendancePayload> {
     const row = await create(ctx, 'createAttendance', 'attendances', input, () => attendanceBody(input), [
       { collection: 'calendarEvents', id: input.calendarEvent, field: 'input.calendarEvent' },
       person(input.student, 'input.student'),
@@ -113,7 +122,10 @@ export class WritesResolver {
   }
 
   @Mutation(() => CreateAbsencePayload, { nullable: true, description: 'POST /absences: a reported absence or granted leave.' })
-  async createAbsence(@Arg('input', () => CreateAbsenceInput) input: CreateAbsenceInput, @Ctx() ctx: SubgraphContext): Promise<CreateAbsencePayload> {
+  async createAbsence(
+    @Arg('input', () => CreateAbsenceInput) input: CreateAbsenceInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CreateAbsencePayload> {
     const row = await create(ctx, 'createAbsence', 'absences', input, () => absenceBody(input), [
       person(input.student, 'input.student'),
       { collection: 'organisations', id: input.organisation, field: 'input.organisation' },

@@ -1,4 +1,11 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isInputObjectType, getNamedType, isObjectType } from 'graphql';
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  isInputObjectType,
+  getNamedType,
+  isObjectType,
+} from 'graphql';
 import { fieldGrant } from '../../../auth';
 import { ARGUMENT_READS, argumentReads, FEDERATION_FIELDS } from '../../../auth/argument-reads';
 import { withheldRead } from '../../../auth/argument-use';

@@ -9,7 +9,12 @@ import { getOrCompute } from '../../../lib/get-or-compute';
 // a repeated query string, so a repeated operation costs one Map lookup.
 const byDocument = new WeakMap<DocumentNode, Map<string, ReadonlySet<string>>>();
 
-export const deniedFields = (schema: GraphQLSchema, entityTypes: ReadonlySet<string>, document: DocumentNode, caller: Caller): ReadonlySet<string> => {
+export const deniedFields = (
+  schema: GraphQLSchema,
+  entityTypes: ReadonlySet<string>,
+  document: DocumentNode,
+  caller: Caller,
+): ReadonlySet<string> => {
   const scopesKey = [...new Set(caller.scopes)].sort().join(',');
   const perScopes = getOrCompute(byDocument, document, () => new Map<string, ReadonlySet<string>>());
   return getOrCompute(perScopes, scopesKey, () => {

@@ -34,7 +34,9 @@ export const shieldRootFields = (schema: GraphQLSchema): GraphQLSchema => {
     Object.keys(query.getFields()).map((fieldName) => [fieldName, FEDERATION_ROOTS.has(fieldName) ? allow : rootRule(fieldName)]),
   );
   const mutation = schema.getMutationType();
-  const mutationRules = mutation ? { [mutation.name]: Object.fromEntries(Object.keys(mutation.getFields()).map((fieldName) => [fieldName, writeRule(fieldName)])) } : {};
+  const mutationRules = mutation
+    ? { [mutation.name]: Object.fromEntries(Object.keys(mutation.getFields()).map((fieldName) => [fieldName, writeRule(fieldName)])) }
+    : {};
   const permissions = shield(
     { Query: queryRules, ...mutationRules, _Service: allow },
     {

@@ -43,7 +43,13 @@ export const elsewhere = (dataset: Dataset, unitId: string): { group: W.Group; s
 export const writeSuppliersFile = (unitCode: string): Promise<string> => {
   const suppliers: TestSupplier[] = [
     { name: 'writer-all', units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'exclude', writes: ALL_WRITES },
-    { name: 'writer-alias', units: 'all', scopes: ['standard', 'students', 'civicNo', 'attendance'], protectedIdentities: 'alias', writes: ALL_WRITES },
+    {
+      name: 'writer-alias',
+      units: 'all',
+      scopes: ['standard', 'students', 'civicNo', 'attendance'],
+      protectedIdentities: 'alias',
+      writes: ALL_WRITES,
+    },
     { name: 'writer-unit', units: [unitCode], scopes: ['standard', 'attendance'], protectedIdentities: 'alias', writes: ALL_WRITES },
     { name: 'absences-only', units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'alias', writes: ['absences'] },
     { name: 'reader', units: 'all', scopes: ['standard', 'attendance'], protectedIdentities: 'alias' },
