@@ -3,6 +3,7 @@
 // carries the admin claim. A separate set from the suppliers': a supplier's key never opens it.
 import { matchApiKey } from './api-key';
 import { createJwtVerifier, type JwtVerifier } from './jwt-verifier';
+import { JWT_VERIFIER_PROPERTIES } from './suppliers-schema';
 
 /** The gateway config's `admin` block as written (validated by ADMIN_SCHEMA). */
 export interface AdminFile {
@@ -52,11 +53,7 @@ export const ADMIN_SCHEMA = {
       required: ['issuer', 'audience'],
       additionalProperties: false,
       properties: {
-        issuer: { type: 'string', minLength: 1 },
-        audience: { type: 'string', minLength: 1 },
-        jwksUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
-        publicKeyPem: { type: 'string', pattern: '-----BEGIN PUBLIC KEY-----' },
-        algorithm: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+        ...JWT_VERIFIER_PROPERTIES,
         adminClaim: { type: 'string', minLength: 1 },
         adminValue: { type: 'string', minLength: 1 },
         nameClaim: { type: 'string', minLength: 1 },

@@ -2,6 +2,15 @@ import { PRESET_NAMES, type PresetName } from './presets';
 import { TRUSTED_DOCUMENTS_SCHEMA, type TrustedDocumentsFile } from './trusted-documents';
 import { WRITE_GRANTS, type WriteGrant } from './write-grants';
 
+/** How a JWT is verified (jwt-verifier.ts): the same keys for suppliers' and administrators' tokens. */
+export const JWT_VERIFIER_PROPERTIES = {
+  issuer: { type: 'string', minLength: 1 },
+  audience: { type: 'string', minLength: 1 },
+  jwksUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+  publicKeyPem: { type: 'string', pattern: '-----BEGIN PUBLIC KEY-----' },
+  algorithm: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+} as const;
+
 /** A school unit as written in the file: its organisation id, or its schoolUnitCode until the ids are known. */
 export type UnitRef = string | { schoolUnitCode: string };
 
@@ -81,11 +90,7 @@ const supplier = {
       required: ['issuer', 'audience'],
       additionalProperties: false,
       properties: {
-        issuer: { type: 'string', minLength: 1 },
-        audience: { type: 'string', minLength: 1 },
-        jwksUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
-        publicKeyPem: { type: 'string', pattern: '-----BEGIN PUBLIC KEY-----' },
-        algorithm: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+        ...JWT_VERIFIER_PROPERTIES,
         supplierClaim: { type: 'string', minLength: 1 },
       },
     },
