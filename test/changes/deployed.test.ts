@@ -8,7 +8,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load-config';
 import { startDeployedChanges, DATABASE_URL_REQUIRED } from '../../src/gateway/deployed-changes';
@@ -23,6 +22,7 @@ import {
   keyOf,
   places,
   producerCall,
+  scratchDatabase,
   signedWith,
   startReceiver,
   writeFeedSuppliers,
@@ -31,21 +31,10 @@ import {
   type Places,
 } from './support';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = `changes_dep_${randomBytes(6).toString('hex')}`;
-const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
+const database = scratchDatabase('changes_dep');
+const DATABASE_URL = database.url;
 const WEBHOOK_SECRET = 'deployed-webhook-secret-0123456789abcdef';
 const NOTIFICATION_TOKEN = randomBytes(24).toString('base64url');
-
-const admin = async (sql: string, url = ADMIN_URL): Promise<Record<string, unknown>[]> => {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-};
 
 /** A loopback port nothing listens on: the changes process's public URL must be known before it starts. */
 const freePort = async (): Promise<number> => {
@@ -66,7 +55,7 @@ let variables: Record<string, string>;
 const running: RunningServer[] = [];
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${DATABASE}`);
+  await database.create();
   stack = await startE2E({ students: 150 });
   at = places(stack.dataset);
   hook = await startReceiver();
@@ -116,7 +105,7 @@ afterAll(async () => {
   for (const server of running.reverse()) await server.close().catch(() => undefined);
   await stack?.close();
   await hook?.close();
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await database.drop();
 });
 
 const startChanges = async (databaseUrl: string | undefined): Promise<RunningServer> =>
@@ -150,7 +139,7 @@ test('a write at the attendance producer reaches the supplier’s feed through t
   running.push(changes);
   expect(changes.url).toBe(`http://127.0.0.1:${changesPort}/graphql`);
   // Subscribed at its public URL, the token in the target; the other producers are polled.
-  const subscriptions = await admin('SELECT producer, target FROM producer_subscriptions', DATABASE_URL);
+  const subscriptions = await database.query('SELECT producer, target FROM producer_subscriptions');
   expect(subscriptions).toEqual([
     { producer: 'attendance', target: `http://127.0.0.1:${changesPort}/ss12000/notifications/attendance?token=${NOTIFICATION_TOKEN}` },
   ]);
@@ -161,7 +150,7 @@ test('a write at the attendance producer reaches the supplier’s feed through t
   });
   running.push(gateway);
   await eventually(
-    async () => (await admin("SELECT 1 FROM supplier_cursors WHERE supplier = 'dep-full'", DATABASE_URL)).length === 1,
+    async () => (await database.query("SELECT 1 FROM supplier_cursors WHERE supplier = 'dep-full'")).length === 1,
     'the supplier’s webhook cursor',
   );
 

@@ -2,8 +2,6 @@
 // supplier's webhook is down; the gateway stops before delivering it; a new gateway over the same
 // database delivers it, signed, catches up on a write made while no gateway ran, and the feed cursor
 // the supplier kept still works. Runs in a database of its own (other tests run beside it).
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { generateMunicipality } from '../../src/demo/generator';
 import { startProducers, type RunningProducers } from '../../src/demo/producers';
 import { DEMO_TUNING } from '../../src/gateway/embedded';
@@ -16,6 +14,7 @@ import {
   keyOf,
   places,
   producerCall,
+  scratchDatabase,
   signedWith,
   startReceiver,
   writeFeedSuppliers,
@@ -24,8 +23,7 @@ import {
   type Places,
 } from './support';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = `changes_test_${randomBytes(6).toString('hex')}`;
+const database = scratchDatabase('changes_test');
 const SECRET = 'restart-webhook-secret-0123456789abcdef';
 
 let producers: RunningProducers;
@@ -34,20 +32,8 @@ let at: Places;
 let options: GatewayStackOptions;
 const stacks: GatewayStack[] = [];
 
-const run = async <T extends object>(url: string, sql: string): Promise<T[]> => {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-};
-const admin = async (sql: string): Promise<void> => void (await run(ADMIN_URL, sql));
-const query = <T extends object>(sql: string): Promise<T[]> => run<T>(`postgres://postgres@127.0.0.1:5432/${DATABASE}`, sql);
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${DATABASE}`);
+  await database.create();
   const dataset = generateMunicipality({ students: 150 });
   at = places(dataset);
   producers = await startProducers({ dataset });
@@ -69,7 +55,7 @@ beforeAll(async () => {
       },
     ]),
     changes: {
-      databaseUrl: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
+      databaseUrl: database.url,
       variables: { PG_FULL_SECRET: SECRET },
       // Backoff short enough to retry within the test, long enough that a loaded machine does not run out of attempts first.
       timing: { dispatchEveryMs: 200, tickMs: 100, initialDelayMs: 100, maxDelayMs: 2_000 },
@@ -81,7 +67,7 @@ afterAll(async () => {
   for (const stack of stacks) await stack.close().catch(() => undefined);
   await producers?.close();
   await hook?.close();
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await database.drop();
 });
 
 const feed = async (stack: GatewayStack, since: string | null): Promise<NonNullable<FeedAnswer['changes']>> => {
@@ -115,7 +101,7 @@ test('a change recorded before a restart is delivered after it, and nothing is l
   stacks.pop();
   expect(hook.received).toEqual([]);
   // The refused attempts are on record, with why, and the notification waits for its next attempt.
-  const attempts = await query<{ attempts: number; last_error: string; delivered_at: Date | null }>(
+  const attempts = await database.query<{ attempts: number; last_error: string; delivered_at: Date | null }>(
     'SELECT attempts, last_error, delivered_at FROM webhook_deliveries',
   );
   expect(attempts.length).toBeGreaterThanOrEqual(1);

@@ -1,11 +1,12 @@
 // Shared pieces of the change-feed scenarios: suppliers with webhooks, a webhook receiver, writes
 // to the demo attendance producer, and waiting for an outcome (never for a duration).
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { hashApiKey, type PresetName } from '../../src/auth';
 import type { Dataset } from '../../src/demo/dataset';
 import type { RunningProducer } from '../../src/demo/producers';
@@ -151,4 +152,36 @@ export interface FeedNode {
 
 export interface FeedAnswer {
   changes: { edges: { cursor: string; node: FeedNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } | null;
+}
+
+export interface ScratchDatabase {
+  readonly url: string;
+  create(): Promise<void>;
+  drop(): Promise<void>;
+  /** Rows of `sql`, run in this database. */
+  query<T extends object = Record<string, unknown>>(sql: string): Promise<T[]>;
+}
+
+const POSTGRES = 'postgres://postgres@127.0.0.1:5432';
+
+const runSql = async <T extends object>(url: string, sql: string): Promise<T[]> => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+/** A database of the test's own on the local PostgreSQL (other tests run beside it): `prefix_<random>`. */
+export function scratchDatabase(prefix: string): ScratchDatabase {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const url = `${POSTGRES}/${name}`;
+  return {
+    url,
+    create: async () => void (await runSql(`${POSTGRES}/postgres`, `CREATE DATABASE ${name}`)),
+    drop: async () => void (await runSql(`${POSTGRES}/postgres`, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    query: (sql) => runSql(url, sql),
+  };
 }
