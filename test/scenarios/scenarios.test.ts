@@ -217,6 +217,28 @@ test("10 roll call: a lesson's expected students are its groups' members; its at
   for (const attendance of attendances) expect(expected.has(attendance.student.id)).toBe(true);
 });
 
+test('10 roll call follows the lesson: an excused student is not expected, a student who joins is, a cancelled lesson expects nobody', async () => {
+  const week = all(dataset.calendarEvents).filter((e) => inWeek(e.startTime));
+  const members = (event: W.CalendarEvent): string[] =>
+    dataset.activities.get(event.activity.id)!.groups!.flatMap((g) => dataset.groups.get(g.id)!.groupMemberships!.map((m) => m.person.id));
+  for (const [event, participates] of [
+    [week.find((e) => e.studentExceptions?.some((x) => !x.participates))!, false],
+    [week.find((e) => e.studentExceptions?.some((x) => x.participates))!, true],
+  ] as const) {
+    const exception = event.studentExceptions!.find((x) => x.participates === participates)!;
+    const data = await run<Ops.LessonRollCallQuery>('10-lesson-roll-call', { event: event.id }, DEMO_KEYS.full);
+    const served = data.calendarEvent!.expectedStudents!.map((p) => p.id);
+    expect(served.includes(exception.student.id)).toBe(participates);
+    expect(new Set(served)).toEqual(
+      new Set([...members(event).filter((id) => id !== exception.student.id), ...(participates ? [exception.student.id] : [])]),
+    );
+    expect(new Set(data.calendarEvent!.attendances!.map((a) => a.student.id))).toEqual(new Set(served));
+  }
+  const cancelled = week.find((e) => e.cancelled)!;
+  const data = await run<Ops.LessonRollCallQuery>('10-lesson-roll-call', { event: cancelled.id }, DEMO_KEYS.full);
+  expect(data.calendarEvent).toMatchObject({ cancelled: true, expectedStudents: [], attendances: [] });
+});
+
 test("13 a student's attendance: per-lesson rows within the period, the student's own lessons; reported absences", async () => {
   const period = { startDate: '2026-09-01', endDate: '2026-09-30' };
   const student = students.find((s) => !isProtected(s) && [...(dataset.absences.where?.('student.id', s.id) ?? [])].length > 0)!;

@@ -87,8 +87,8 @@ const writtenSums = (ctx: AggregateContext, q: AggregatedAttendanceQuery, studen
  * /aggregatedAttendance: one row per (activity, student) with a lesson in the inclusive date
  * window, filtered by the activity's organisation and school type and by student, summed
  * from exactly the rows /attendances serves — generated rows that were not overwritten
- * plus every written row. Order: activities in order, students in group order, then rows
- * that only writes produced.
+ * plus every written row. Order: activities in order, students in group order (then students
+ * an exception added to one of its lessons), then rows that only writes produced.
  */
 export function* aggregatedAttendance(ctx: AggregateContext, q: AggregatedAttendanceQuery): IterableIterator<W.AggregatedAttendance> {
   if (!DATE.test(q.startDate) || !DATE.test(q.endDate)) {
@@ -115,12 +115,19 @@ export function* aggregatedAttendance(ctx: AggregateContext, q: AggregatedAttend
       const from = lowerBound(world.schedule.day, info.firstEvent, end, d0);
       const to = lowerBound(world.schedule.day, from, end, d1);
       if (from === to) continue;
-      for (let i = 0; i < info.members.length; i++) {
-        const s = info.members[i] as number;
-        if (studentFilter && !studentFilter.has(s)) continue;
+      // Per lesson in the window: -2 cancelled, else the member an exception excuses (or -1); and who joins (or -1).
+      const excused = new Int32Array(to - from);
+      const joins = new Int32Array(to - from);
+      for (let e = from; e < to; e++) {
+        excused[e - from] = world.exceptions.cancelled(e) ? -2 : world.exceptions.absentMember(e);
+        joins[e - from] = world.exceptions.guest(e);
+      }
+      const generatedSums = (s: number, member: boolean): number => {
         sum.fill(0);
         let rows = 0;
         for (let e = from; e < to; e++) {
+          const expected = member ? excused[e - from] !== -2 && excused[e - from] !== s : joins[e - from] === s;
+          if (!expected) continue;
           if (touched && attendances.touches(attendanceSource.keyOf(e, s))) continue;
           lessonMinutes(world, e, s, m);
           sum[0] += m[ATTENDED] as number;
@@ -131,6 +138,16 @@ export function* aggregatedAttendance(ctx: AggregateContext, q: AggregatedAttend
           sum[5] += m[OFFERED] as number;
           rows++;
         }
+        return rows;
+      };
+      // Members in group order, then students who joined a lesson as a studentException.
+      const students: number[] = Array.from(info.members);
+      const memberCount = students.length;
+      for (const guest of joins) if (guest >= 0 && !students.includes(guest)) students.push(guest);
+      for (let i = 0; i < students.length; i++) {
+        const s = students[i] as number;
+        if (studentFilter && !studentFilter.has(s)) continue;
+        let rows = generatedSums(s, i < memberCount);
         const student = { id: world.studentIds[s] as string };
         const extra = touched ? written.get(`${info.ref.id} ${student.id}`) : undefined;
         if (extra) {

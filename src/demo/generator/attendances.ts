@@ -35,7 +35,9 @@ const indexIn = (members: Int32Array, s: number): number => {
 };
 
 /**
- * Per-lesson attendance, one row per (calendar event, member of the event's group): tens of
+ * Per-lesson attendance, one row per (calendar event, expected student): the members of the
+ * event's group less a member the event's studentExceptions excuse, plus a student they add;
+ * none for a cancelled lesson (lesson-exceptions.ts). Tens of
  * millions at 100,000 students, so never stored. The key is event × students + student and
  * the id encodes the event, the student and a check value.
  *
@@ -61,8 +63,14 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     private readonly studentRefs: readonly { id: string }[],
   ) {
     this.ids = new EncodedIds(world.config.seed, 'attendance');
+    const { exceptions, schedule } = world;
     let count = 0;
-    for (const a of world.activities) count += a.eventCount * a.members.length;
+    for (let e = 0; e < schedule.count; e++) {
+      if (exceptions.cancelled(e)) continue;
+      count += this.activityOfEvent(e).members.length;
+      if (exceptions.absentMember(e) >= 0) count--;
+      if (exceptions.guest(e) >= 0) count++;
+    }
     this.count = count;
   }
 
@@ -79,12 +87,15 @@ export class AttendanceSource implements LazySource<W.Attendance> {
   }
 
   *keys(): IterableIterator<number> {
-    const { schedule, activities } = this.world;
-    const n = this.students;
-    for (let e = 0; e < schedule.count; e++) {
-      const members = (activities[schedule.activity[e] as number] as ActivityInfo).members;
-      for (let i = 0; i < members.length; i++) yield e * n + (members[i] as number);
-    }
+    for (let e = 0; e < this.world.schedule.count; e++) yield* this.ofEvent(e);
+  }
+
+  /** Whether student s is expected at event e (and so has a row). */
+  expects(e: number, s: number): boolean {
+    const { exceptions } = this.world;
+    if (exceptions.cancelled(e)) return false;
+    if (exceptions.guest(e) === s) return true;
+    return exceptions.absentMember(e) !== s && indexIn(this.activityOfEvent(e).members, s) >= 0;
   }
 
   idOf(e: number, s: number): string {
@@ -98,7 +109,7 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     const s = Math.floor(lo / 65536);
     if (e >= this.world.schedule.count || s >= this.students) return undefined;
     if (lo % 65536 !== (hash(this.world.config.seed, e, s, 0xa7) & 0xffff)) return undefined;
-    return indexIn(this.activityOfEvent(e).members, s) >= 0 ? this.keyOf(e, s) : undefined;
+    return this.expects(e, s) ? this.keyOf(e, s) : undefined;
   }
 
   build(key: number): W.Attendance {
@@ -117,7 +128,7 @@ export class AttendanceSource implements LazySource<W.Attendance> {
       isReported: reported,
     };
     if (reported) {
-      row.reporter = this.activityOfEvent(e).teacherPerson;
+      row.reporter = this.reporterOf(e);
       row.attendanceMinutes = m[ATTENDED] as number;
       row.validAbsenceMinutes = m[VALID] as number;
       row.invalidAbsenceMinutes = m[INVALID] as number;
@@ -128,6 +139,13 @@ export class AttendanceSource implements LazySource<W.Attendance> {
     }
     if (reason) row.absenceReason = reason;
     return row;
+  }
+
+  /** The teacher who reports: a substitute standing in, else the activity's teacher. */
+  private reporterOf(e: number): { id: string } {
+    const activity = this.activityOfEvent(e);
+    const t = this.world.exceptions.substitute(e);
+    return t >= 0 ? (this.world.units[activity.unit]?.teacherPersons[t] as { id: string }) : activity.teacherPerson;
   }
 
   private lesson(e: number): Lesson {
@@ -179,17 +197,28 @@ export class AttendanceSource implements LazySource<W.Attendance> {
   }
 
   private *ofStudent(s: number): IterableIterator<number> {
-    const { studentActivityOffsets: off, studentActivityList: list, activities } = this.world;
+    const { studentActivityOffsets: off, studentActivityList: list, activities, exceptions } = this.world;
     for (let i = off[s] as number; i < (off[s + 1] as number); i++) {
       const a = activities[list[i] as number] as ActivityInfo;
-      for (let e = a.firstEvent; e < a.firstEvent + a.eventCount; e++) yield this.keyOf(e, s);
+      for (let e = a.firstEvent; e < a.firstEvent + a.eventCount; e++) {
+        if (!exceptions.cancelled(e) && exceptions.absentMember(e) !== s) yield this.keyOf(e, s);
+      }
     }
+    for (const e of exceptions.guestEvents(s)) yield this.keyOf(e, s);
+  }
+
+  private *ofEvent(e: number): IterableIterator<number> {
+    const { exceptions } = this.world;
+    if (exceptions.cancelled(e)) return;
+    const members = this.activityOfEvent(e).members;
+    const absent = exceptions.absentMember(e);
+    const n = this.students;
+    for (let i = 0; i < members.length; i++) if (members[i] !== absent) yield e * n + (members[i] as number);
+    const guest = exceptions.guest(e);
+    if (guest >= 0) yield e * n + guest;
   }
 
   private *ofEvents(events: Iterable<number>): IterableIterator<number> {
-    for (const e of events) {
-      const members = this.activityOfEvent(e).members;
-      for (let i = 0; i < members.length; i++) yield this.keyOf(e, members[i] as number);
-    }
+    for (const e of events) yield* this.ofEvent(e);
   }
 }

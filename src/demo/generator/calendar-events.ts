@@ -12,8 +12,9 @@ const DAY_MS = 86_400_000;
  * students). The id carries the event index and a hash of it, so get(id) is a decode.
  *
  * `where` fields: 'activity.id'; derived through the activity: 'organisation.id',
- * 'group.id' (the activity's group), 'teacher.id' (a teacher's duty id), and 'student.id'
- * (events of the activities whose group the student belongs to).
+ * 'group.id' (the activity's group), 'teacher.id' (a teacher's duty id, and events it stands in
+ * at), and 'student.id' (events of the activities whose group the student belongs to, and events
+ * the student joins as an exception), as the spec's `student` and `teacher` filters define them.
  */
 export class CalendarEventSource implements LazySource<W.CalendarEvent> {
   readonly ids: EncodedIds;
@@ -63,7 +64,7 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
   }
 
   build(e: number): W.CalendarEvent {
-    const { schedule, days, activities, rooms, units, config } = this.world;
+    const { schedule, days, activities, rooms, units, config, exceptions } = this.world;
     const activity = activities[schedule.activity[e] as number] as World['activities'][number];
     const day = days[schedule.day[e] as number] as World['days'][number];
     const start = schedule.start[e] as number;
@@ -71,19 +72,54 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
     const h = hash(config.seed, e, 0x3e7a);
     const created = Date.parse(`${config.termStart}T06:00:00Z`) - (1 + (h % 30)) * DAY_MS + (h % 600) * 60_000;
     const resources = units[activity.unit]?.resources ?? [];
-    return {
+    const startTime = localTime(day, start);
+    const endTime = localTime(day, start + minutes);
+    const cancelled = exceptions.cancelled(e);
+    const deviates = cancelled || exceptions.absentMember(e) >= 0 || exceptions.guest(e) >= 0 || exceptions.substitute(e) >= 0;
+    // A deviation is registered one to five days before the lesson, after the event existed (created is before the term).
+    const modified = deviates
+      ? Math.max(created + (1 + (h % 59)) * 60_000, Date.parse(startTime) - (1 + (h % 5)) * DAY_MS - (h % 300) * 60_000)
+      : created;
+    const event: W.CalendarEvent = {
       id: this.idOf(e),
-      meta: { created: new Date(created).toISOString(), modified: new Date(created).toISOString() },
+      meta: { created: new Date(created).toISOString(), modified: new Date(modified).toISOString() },
       activity: activity.ref,
-      startTime: localTime(day, start),
-      endTime: localTime(day, start + minutes),
-      cancelled: false,
-      teachingLengthTeacher: minutes,
-      teachingLengthStudent: minutes,
+      startTime,
+      endTime,
+      cancelled,
+      teachingLengthTeacher: cancelled ? 0 : minutes,
+      teachingLengthStudent: cancelled ? 0 : minutes,
       rooms: [rooms[schedule.room[e] as number] as { id: string }],
       // One lesson in ten books a projector or a laptop trolley.
       ...(h % 10 === 0 && resources.length > 0 ? { resources: [resources[(h >>> 8) % resources.length] as { id: string }] } : {}),
     };
+    const studentExceptions = this.studentExceptionsOf(e, startTime, endTime, minutes);
+    if (studentExceptions.length > 0) event.studentExceptions = studentExceptions;
+    const substitute = exceptions.substitute(e);
+    if (substitute >= 0) {
+      const duty = units[activity.unit]?.teacherDuties[substitute] as { id: string };
+      event.teacherExceptions = [
+        { duty: activity.teacherDuty, participates: false, teachingLength: 0 },
+        { duty, participates: true, startTime, endTime, teachingLength: minutes },
+      ];
+    }
+    return event;
+  }
+
+  private studentExceptionsOf(
+    e: number,
+    startTime: string,
+    endTime: string,
+    minutes: number,
+  ): NonNullable<W.CalendarEvent['studentExceptions']> {
+    const { exceptions, studentIds } = this.world;
+    const list: NonNullable<W.CalendarEvent['studentExceptions']> = [];
+    const absent = exceptions.absentMember(e);
+    if (absent >= 0) list.push({ student: { id: studentIds[absent] as string }, participates: false, teachingLength: 0 });
+    const guest = exceptions.guest(e);
+    if (guest >= 0)
+      list.push({ student: { id: studentIds[guest] as string }, participates: true, startTime, endTime, teachingLength: minutes });
+    return list;
   }
 
   whereKeys(field: string, id: string): Iterable<number> | undefined {
@@ -97,12 +133,15 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
       case 'group.id':
         return this.eventsOf(this.byGroup.get(id) ?? []);
       case 'teacher.id':
-        return this.eventsOf(this.byTeacher.get(id) ?? []);
+        return this.withExtra(this.eventsOf(this.byTeacher.get(id) ?? []), this.world.exceptions.substituteEvents(id));
       case 'student.id': {
         const s = this.world.studentIndex.get(id);
         if (s === undefined) return [];
         const { studentActivityOffsets: off, studentActivityList: list } = this.world;
-        return this.eventsOf(Array.from(list.subarray(off[s] as number, off[s + 1] as number)));
+        return this.withExtra(
+          this.eventsOf(Array.from(list.subarray(off[s] as number, off[s + 1] as number))),
+          this.world.exceptions.guestEvents(s),
+        );
       }
       default:
         return undefined;
@@ -127,6 +166,12 @@ export class CalendarEventSource implements LazySource<W.CalendarEvent> {
       default:
         return undefined;
     }
+  }
+
+  /** The spec's student and teacher filters also match events that name the person in an exception. */
+  private *withExtra(own: Iterable<number>, extra: readonly number[]): IterableIterator<number> {
+    yield* own;
+    yield* extra;
   }
 
   private *eventsOf(activityIndexes: readonly number[]): IterableIterator<number> {

@@ -2,6 +2,7 @@
 // lazy collections are built from. Students are numbered 0..n-1; so are activities and events.
 import type * as W from '../../ss12000/wire';
 import type { SchoolDay } from './calendar';
+import type { LessonExceptions } from './lesson-exceptions';
 import type { GeneratorConfig } from './options';
 
 export type UnitKind = 'F-6' | '7-9' | 'GY';
@@ -67,4 +68,6 @@ export interface World {
   readonly studentActivityOffsets: Int32Array;
   readonly studentActivityList: Int32Array;
   readonly schedule: Schedule;
+  /** Cancelled lessons, student and teacher exceptions on single lessons. */
+  readonly exceptions: LessonExceptions;
 }

@@ -4,6 +4,7 @@ import { buildAfterSchool } from './after-school';
 import { buildAttendanceSchedules } from './attendance-schedules';
 import { schoolDays } from './calendar';
 import { buildCurriculum } from './curriculum';
+import { buildLessonExceptions } from './lesson-exceptions';
 import { planClasses } from './enrolment-plan';
 import { buildClassGroups, membershipsOf } from './groups';
 import { CivicNumbers } from './identity';
@@ -91,6 +92,14 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     studentActivityOffsets: offsets,
     studentActivityList: list,
     schedule,
+    exceptions: buildLessonExceptions({
+      seed: config.seed,
+      units,
+      activities: activityInfos,
+      schedule,
+      studentActivityOffsets: offsets,
+      studentActivityList: list,
+    }),
   };
   const afterSchool = buildAfterSchool(config, days, units, classes, classGroups.groups, people.students, stream('afterSchool'));
   const diplomaSyllabuses = new Set([...curriculum.gyCourse].filter(([code]) => code.startsWith('GYAR')).map(([, ref]) => ref.id));

@@ -55,7 +55,7 @@ export class CalendarEventResolver {
   @FieldResolver(() => [PersonStub], {
     nullable: true,
     description:
-      "Students expected at this event: members of its activity's groups on the event's date, less studentExceptions that do not participate, plus those that do.",
+      "Students expected at this event: members of its activity's groups on the event's date, less studentExceptions that do not participate, plus those that do. None when the event is cancelled.",
   })
   expectedStudents(@Root() event: W.CalendarEvent, @Ctx() ctx: SubgraphContext): Promise<{ id: string }[]> {
     return expectedStudents(ctx, event);

@@ -1,6 +1,6 @@
 // Who is expected at a lesson: SS 12000 leaves it to the client to join the activity's groups'
 // memberships (valid on the lesson's date) with the event's studentExceptions (participates: false
-// takes a student out, true adds one). Groups and persons are read through the request's scoped
+// takes a student out, true adds one); a cancelled lesson expects nobody. Groups and persons are read through the request's scoped
 // register source, so members of units the caller may not see, and protected persons under
 // `exclude`, are not counted; under `alias` they stay, and register serves them aliased.
 import type { SubgraphContext } from '../shared/context';
@@ -12,6 +12,8 @@ const covers = (membership: Membership, date: string): boolean =>
   (membership.startDate === undefined || membership.startDate <= date) && (membership.endDate === undefined || membership.endDate >= date);
 
 export async function expectedStudents(ctx: SubgraphContext, event: W.CalendarEvent): Promise<{ id: string }[]> {
+  // A cancelled lesson takes place for nobody: no one is expected, as no attendance is.
+  if (event.cancelled) return [];
   const activity = await ctx.sources.schedule.load('activities', event.activity.id);
   if (!activity) return [];
   const groups = await ctx.sources.register.loadMany(
