@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   // Before the config: without a database nothing else is worth checking.
   if (name === 'changes' && env.databaseUrl === undefined) throw new Error(DATABASE_URL_REQUIRED);
   const config = await loadConfig(configPath, env.variables, name);
+  const sharedState = SHARES_STATE.has(name) ? { redisUrl: env.redisUrl } : undefined;
   const tracing = startProcessTracing(`subgraph-${name}`, readTracingEnv());
   const server: RunningServer =
     name === 'changes'
@@ -41,12 +42,13 @@ async function main(): Promise<void> {
           suppliersPath: env.suppliersPath,
           variables: env.variables,
           metricsToken: env.metricsToken,
+          sharedState,
         })
       : await startDeployedSubgraph(name, config, {
           callerSecret: env.callerSecret,
           aliasSecret: env.aliasSecret,
           metricsToken: env.metricsToken,
-          sharedState: SHARES_STATE.has(name) ? { redisUrl: env.redisUrl } : undefined,
+          sharedState,
         });
   closeOnSignals(async () => {
     await server.close();

@@ -13,6 +13,8 @@ export {
   IDEMPOTENCY_KEY_PATTERN,
   isCallerHeaderError,
   SeenSignatures,
+  SIGNATURE_MEMORY_MS,
+  type SignatureLedger,
   signedSubgraphRequest,
   signSubgraphRequest,
   verifySubgraphRequest,

@@ -58,6 +58,8 @@ const CONTEXT = 'ss12000-caller.v2\n';
 const MIN_SECRET_BYTES = 32;
 const DEFAULT_MAX_AGE_MS = 60_000;
 const DEFAULT_CLOCK_SKEW_MS = 30_000;
+/** The longest a nonce must be remembered under the default window: after that its signature is refused as expired anyway. */
+export const SIGNATURE_MEMORY_MS = DEFAULT_MAX_AGE_MS + DEFAULT_CLOCK_SKEW_MS;
 const SIGNATURE = /^v2\.(\d{1,16})\.([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43})$/;
 
 const validateClaims = new Ajv({ strict: true, allowUnionTypes: true }).compile<WireClaims>({
@@ -128,17 +130,22 @@ export const signedSubgraphRequest = (
   return { body, headers: signSubgraphRequest({ subgraph, body }, secret, now) };
 };
 
+/** Where a subgraph remembers the nonces of signatures it accepted: refused when presented again. */
+export interface SignatureLedger {
+  /** Records `nonce` until `expiresAt`; false when it was already there. */
+  claim(nonce: string, expiresAt: number, now: number): boolean | Promise<boolean>;
+}
+
 /**
  * Nonces of signatures a subgraph has already accepted, each kept until its signature would be refused
  * as expired anyway: the same signed request presented again within the window is refused.
  *
  * IN MEMORY, PER PROCESS. Memory: one entry per accepted request for at most maxAge + clock skew
  * (90 s by default), some 100 bytes each: 1,000 requests/s hold about 9 MB. A restarted subgraph
- * forgets them, and replicas of one subgraph behind a load balancer keep separate sets, so a request
- * replayed to another replica within the window is not caught; such a deployment needs a shared set
- * (e.g. Redis SET NX with the same expiry).
+ * forgets them, and replicas of one subgraph keep separate sets: the deployed shape puts a shared
+ * ledger in front (src/gateway/signature-ledger.ts, Redis SET NX), this one beneath it.
  */
-export class SeenSignatures {
+export class SeenSignatures implements SignatureLedger {
   // Insertion order is roughly expiry order (issuedAt grows; skew reorders it by at most clockSkewMs).
   private readonly seen = new Map<string, number>();
 
@@ -183,11 +190,11 @@ const claimsIn = (parsedBody: unknown): WireClaims | undefined => {
  * claims of the wrong shape (invalid); one older than the window (expired); one already accepted
  * (replayed: pass the subgraph's `seen`; without it replays go unnoticed).
  */
-export const verifySubgraphRequest = (
+export const verifySubgraphRequest = async (
   request: SubgraphRequest,
   secret: string | Buffer,
-  options: SignatureWindow & { seen?: SeenSignatures } = {},
-): Caller | CallerHeaderError => {
+  options: SignatureWindow & { seen?: SignatureLedger } = {},
+): Promise<Caller | CallerHeaderError> => {
   const header = headerValue(request.headers, CALLER_SIGNATURE_HEADER);
   if (header === undefined) return { error: 'missing' };
   const parts = SIGNATURE.exec(header);
@@ -204,7 +211,7 @@ export const verifySubgraphRequest = (
   const claims = claimsIn(request.parsedBody);
   if (!claims) return { error: 'invalid' };
   // Only genuine, fresh signatures get here: nobody without the secret can fill the set.
-  if (options.seen && !options.seen.claim(nonce, issuedAt + maxAgeMs, now)) return { error: 'replayed' };
+  if (options.seen && !(await options.seen.claim(nonce, issuedAt + maxAgeMs, now))) return { error: 'replayed' };
   return {
     supplier: claims.supplier,
     units: claims.units === 'all' ? 'all' : new Set(claims.units),

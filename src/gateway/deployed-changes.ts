@@ -12,6 +12,7 @@ import { createSourceClients, fetchOrganisationTree } from '../sources';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 import { SUBGRAPH_BUILDERS } from './subgraphs';
 import { startSupplierAuth } from './supplier-auth';
+import { createSharedStore, type SharedStateConfig } from '../state';
 
 export interface DeployedChangesSecrets {
   /** Shared with the gateway (CALLER_SIGNING_SECRET). */
@@ -26,6 +27,8 @@ export interface DeployedChangesSecrets {
   variables: Readonly<Record<string, string | undefined>>;
   /** Bearer token of GET /metrics (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Where the ledger of accepted signatures its replicas share lives (REDIS_URL). */
+  sharedState?: SharedStateConfig;
   /** Tests only: shorter poll, dispatch and retry intervals. */
   timing?: Partial<ChangeTiming>;
 }
@@ -53,7 +56,10 @@ export async function startDeployedChanges(config: GatewayConfig, secrets: Deplo
   const close = async (): Promise<void> => {
     for (const closeOne of closers.reverse()) await closeOne();
   };
+  const shared = createSharedStore(secrets.sharedState);
+  closers.push(() => shared.close());
   try {
+    await shared.connect();
     // Webhooks go out on a supplier's behalf without a request: its units expand over the organisation tree, as at the gateway.
     const suppliers = await startSupplierAuth(secrets.suppliersPath, () => fetchOrganisationTree(sourceClients));
     closers.push(() => suppliers.close());
@@ -78,6 +84,7 @@ export async function startDeployedChanges(config: GatewayConfig, secrets: Deplo
       metricsToken: secrets.metricsToken,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
       cursorSecret: aliasSecret,
+      shared,
       context: { changeFeed: { store: changes.store, cursors: changes.cursors } },
       notifications: (request) => changes.receive(request),
     });

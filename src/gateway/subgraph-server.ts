@@ -9,7 +9,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { NOTIFICATIONS_PATH, type NotificationAnswer, type NotificationRequest } from '../changes/notifications';
-import { isCallerHeaderError, SeenSignatures, verifySubgraphRequest, type CallerHeaderError } from '../auth';
+import { isCallerHeaderError, verifySubgraphRequest, type CallerHeaderError } from '../auth';
 import type { ListenConfig } from '../config/gateway-config';
 import { logger } from '../config/logger';
 import type { SubgraphContext, WriteServices } from '../resolvers/shared/context';
@@ -19,6 +19,7 @@ import { enforceFieldPermissions } from '../resolvers/shared/permissions';
 import { rowScopeFor } from '../resolvers/shared/row-scope';
 import type { SourceClients } from '../sources';
 import type { SubgraphName } from './subgraph-names';
+import { signatureLedger } from './signature-ledger';
 import { startHttpFront } from './http-server';
 import { readinessOf } from '../observability/readiness';
 import { deadlineFromHeader, DEADLINE_HEADER } from '../sources/shared/deadline';
@@ -91,8 +92,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const ownStore = options.shared === undefined ? createSharedStore() : undefined;
   const shared = options.shared ?? ownStore!;
   const cursorSeal = new Seal(sealKey(options.cursorSecret ?? randomBytes(32).toString('hex'), 'ss12000-resolver-cursor'));
-  // Signatures this subgraph has accepted, refused when presented again (in memory: see SeenSignatures).
-  const seen = new SeenSignatures();
+  // Signatures this subgraph (and, with Redis, every replica of it) has accepted, refused when presented again.
+  const seen = signatureLedger(shared, options.name);
   const front = await startHttpFront<SubgraphContext>({
     server,
     service: `subgraph-${options.name}`,
@@ -109,9 +110,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     },
     context: async (request, body) => {
       // Only a POST body is signed: a GET's operation would travel unsigned in the URL.
-      const verified: ReturnType<typeof verifySubgraphRequest> =
+      const verified: Awaited<ReturnType<typeof verifySubgraphRequest>> =
         request.method === 'POST' && body
-          ? verifySubgraphRequest(
+          ? await verifySubgraphRequest(
               { headers: request.headers, subgraph: options.name, body: body.text, parsedBody: body.body },
               options.callerSecret,
               { seen },

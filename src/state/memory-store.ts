@@ -40,6 +40,11 @@ export function createMemoryStore(): MemoryStore {
         for (const [key, value] of entries) cache.set(key, value);
         return true;
       },
+      claim: async (key) => {
+        if (cache.has(key)) return false;
+        cache.set(key, '1');
+        return true;
+      },
     };
   };
 

@@ -43,6 +43,8 @@ export function createRedisStore(url: string, keyPrefix: string): SharedStore {
         });
         return true;
       },
+      claim: (key) =>
+        command('set', async () => (await redis.set(spacedKey(keyPrefix, name, key), '1', 'PX', limits.ttlMs, 'NX')) === 'OK'),
     }),
     connect: () =>
       connectRedis(redis, (error) =>

@@ -26,6 +26,11 @@ export interface StoreSpace {
   getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Sets every entry (with the space's TTL), all or none; false when one is over maxEntryChars (then none is set). */
   setMany(entries: readonly (readonly [string, string])[]): Promise<boolean>;
+  /**
+   * Sets `key` (with the space's TTL) only when it is absent: true when this call set it, false when
+   * it was there. Atomic across replicas in Redis (SET NX): of two replicas claiming one key, one wins.
+   */
+  claim(key: string): Promise<boolean>;
 }
 
 export interface SharedStore {

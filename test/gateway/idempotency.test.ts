@@ -155,17 +155,17 @@ describe('idempotent writes through the gateway', () => {
 });
 
 describe('the idempotency key in the signed claims', () => {
-  it('travels signed: another key in the same body breaks the signature', () => {
+  it('travels signed: another key in the same body breaks the signature', async () => {
     const secret = 'a'.repeat(32);
     const caller = { ...callerWith(['attendance'], { writes: ['absences'] }), idempotencyKey: 'key-1' };
     const signed = signedSubgraphRequest(caller, { query: '{ __typename }' }, 'attendance', secret);
-    const verified = verifySubgraphRequest(
+    const verified = await verifySubgraphRequest(
       { headers: signed.headers, subgraph: 'attendance', body: signed.body, parsedBody: JSON.parse(signed.body) },
       secret,
     );
     expect(verified).toMatchObject({ writes: ['absences'], idempotencyKey: 'key-1' });
     const forged = signed.body.replace('key-1', 'key-2');
-    const refused = verifySubgraphRequest(
+    const refused = await verifySubgraphRequest(
       { headers: signed.headers, subgraph: 'attendance', body: forged, parsedBody: JSON.parse(forged) },
       secret,
     );

@@ -4,11 +4,15 @@
 // with no producer asked again; its cursor is refused to another supplier, and to a replica configured with
 // another secret. An APQ registration made through A runs by hash through B, for that supplier only.
 // Replica C reaches the same Redis through a proxy the test cuts: a Redis outage recomputes, never fails.
+// All three share CALLER_SIGNING_SECRET, as one deployment's replicas do: a signed subgraph request captured
+// on its way to one replica is refused by every other (the ledger of accepted signatures is in Redis).
 // Needs a Redis at REDIS_URL (default redis://127.0.0.1:6379); every key of this run is under its own prefix.
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { generateMunicipality } from '../../src/demo/generator';
-import { bearer, codes, post, type Response } from '../auth-e2e/support';
+import { signedSubgraphRequest } from '../../src/auth';
+import { logger } from '../../src/config/logger';
+import { bearer, callerWith, codes, FULL_SCOPES, post, postRaw, type Response } from '../auth-e2e/support';
 import { SUMMARY, type SummaryData } from '../graph/absence-summary/query';
 import { DEMO_KEYS, startE2E, startReplica, type E2E } from '../support/e2e';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -29,11 +33,18 @@ let proxy: TcpProxy;
 beforeAll(async () => {
   const sharedState = { redisUrl: REDIS_URL, keyPrefix: KEY_PREFIX };
   a = await startE2E({ dataset, aliasSecret: ALIAS_SECRET, sharedState, apiKey: DEMO_KEYS.analytics, tuning: { timeoutMs: 30_000 } });
-  b = await startReplica(a, { aliasSecret: ALIAS_SECRET, sharedState, apiKey: DEMO_KEYS.analytics, tuning: { timeoutMs: 30_000 } });
+  b = await startReplica(a, {
+    aliasSecret: ALIAS_SECRET,
+    callerSecret: a.callerSecret,
+    sharedState,
+    apiKey: DEMO_KEYS.analytics,
+    tuning: { timeoutMs: 30_000 },
+  });
   const redis = new URL(REDIS_URL);
   proxy = await startTcpProxy(redis.hostname, Number(redis.port || 6379));
   c = await startReplica(a, {
     aliasSecret: ALIAS_SECRET,
+    callerSecret: a.callerSecret,
     sharedState: { redisUrl: `redis://${proxy.address}`, keyPrefix: KEY_PREFIX },
     apiKey: DEMO_KEYS.analytics,
     tuning: { timeoutMs: 30_000 },
@@ -156,6 +167,44 @@ describe('automatic persisted queries across replicas', () => {
   });
 });
 
+/** A request to the register subgraph as the gateway signs it, captured on the wire (signed with the replicas' shared secret). */
+const captured = () =>
+  signedSubgraphRequest(
+    callerWith(FULL_SCOPES, { supplier: 'demo-full' }),
+    { query: '{ persons(first: 2) { edges { node { id } } } }' },
+    'register',
+    a.callerSecret,
+  );
+
+/** What a replica's register subgraph answers to the captured pair, and the reason it logged when it refused. */
+const presentTo = async (stack: E2E, pair: ReturnType<typeof captured>): Promise<{ status: number; reason?: string }> => {
+  const warn = jest.spyOn(logger, 'warn');
+  try {
+    const response = await postRaw(stack.subgraphUrls.register, pair.body, pair.headers);
+    if (response.status === 200) expect(response.data).toEqual({ persons: { edges: [expect.anything(), expect.anything()] } });
+    const reason = (warn.mock.calls.at(-1)?.[0] as { reason?: string } | undefined)?.reason;
+    return { status: response.status, ...(response.status === 200 ? {} : { reason }) };
+  } finally {
+    warn.mockRestore();
+  }
+};
+
+describe('a signed subgraph request captured on its way to one replica', () => {
+  test('is served once, by the replica it was meant for, and refused as replayed by every replica after', async () => {
+    const pair = captured();
+    expect(await presentTo(a, pair)).toEqual({ status: 200 });
+    expect(await presentTo(b, pair)).toEqual({ status: 401, reason: 'replayed' });
+    expect(await presentTo(c, pair)).toEqual({ status: 401, reason: 'replayed' });
+    expect(await presentTo(a, pair)).toEqual({ status: 401, reason: 'replayed' });
+  });
+
+  test('first presented to another replica, it is that replica that serves it, and the intended one refuses it', async () => {
+    const pair = captured();
+    expect(await presentTo(b, pair)).toEqual({ status: 200 });
+    expect(await presentTo(a, pair)).toEqual({ status: 401, reason: 'replayed' });
+  });
+});
+
 describe('Redis goes away under replica C', () => {
   let page1: Connection;
   beforeAll(async () => {
@@ -183,5 +232,11 @@ describe('Redis goes away under replica C', () => {
     const withText = await post(c.gatewayUrl, { query, extensions }, bearer(DEMO_KEYS.full));
     expect(withText.errors).toBeUndefined();
     expect(withText.data).toEqual({ persons: { edges: [expect.objectContaining({ node: { id: expect.any(String) } })] } });
+  });
+
+  test('without Redis, C still refuses a replay of what C itself accepted (its own ledger)', async () => {
+    const pair = captured();
+    expect(await presentTo(c, pair)).toEqual({ status: 200 });
+    expect(await presentTo(c, pair)).toEqual({ status: 401, reason: 'replayed' });
   });
 });

@@ -51,6 +51,15 @@ describe.each([
     expect(await space.getMany(['small', 'large'])).toEqual([undefined, undefined]);
   });
 
+  test('claim sets a key once: of several claims at the same time exactly one wins, and the key then reads as set', async () => {
+    const space = store.space('claims', LIMITS);
+    const results = await Promise.all(Array.from({ length: 5 }, () => space.claim('nonce-1')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await space.claim('nonce-1')).toBe(false);
+    expect(await space.claim('nonce-2')).toBe(true);
+    expect(await store.space('other-claims', LIMITS).claim('nonce-1')).toBe(true);
+  });
+
   if (redisUrl !== undefined) {
     test('in Redis every key is under the prefix and the space, with the space\u2019s TTL', async () => {
       await store.space('ttl', LIMITS).setMany([['k', 'v']]);
@@ -78,7 +87,8 @@ test('a Redis that does not answer: every operation fails at once with SharedSto
     const before = await failures();
     await expect(space.getMany(['k'])).rejects.toBeInstanceOf(SharedStoreUnavailableError);
     await expect(space.setMany([['k', 'v']])).rejects.toBeInstanceOf(SharedStoreUnavailableError);
-    expect(await failures()).toBe(before + 2);
+    await expect(space.claim('k')).rejects.toBeInstanceOf(SharedStoreUnavailableError);
+    expect(await failures()).toBe(before + 3);
   } finally {
     await store.close();
   }

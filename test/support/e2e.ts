@@ -198,7 +198,10 @@ const queryFor =
 export type ReplicaOptions = Pick<
   E2EOptions,
   'tuning' | 'apiKey' | 'suppliersPath' | 'audit' | 'aliasSecret' | 'metricsToken' | 'rateLimit' | 'sharedState' | 'requestTimeoutMs'
->;
+> & {
+  /** CALLER_SIGNING_SECRET, as replicas of one deployment share it (default: a new one). */
+  callerSecret?: string;
+};
 
 /**
  * Another replica beside `of`: its own four subgraphs and gateway (as another process would have) over
@@ -215,6 +218,7 @@ export async function startReplica(of: E2E, options: ReplicaOptions = {}): Promi
     rateLimit: options.rateLimit,
     sharedState: options.sharedState,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    ...(options.callerSecret === undefined ? {} : { callerSecret: options.callerSecret }),
   });
   return {
     ...stack,
