@@ -146,6 +146,14 @@ describe('mentor groups and mentor time', () => {
     }
   });
 
+  it('still keeps rooms apart when a unit has too few teachers, whose mentors then meet two groups at once', () => {
+    // staffRatio 0.03: a handful of teachers, some with six mentor groups for five weekdays.
+    const ds = generateMunicipality({ students: 600, staffRatio: 0.03 });
+    const mentorTime = all(ds.activities).filter((a) => a.activityType === 'Elevaktivitet');
+    expect(clashes(ds, mentorTime, (a) => (a.teachers ?? []).map((t) => t.duty.id)).length).toBeGreaterThan(0);
+    expect(clashes(ds, mentorTime, (_, e) => (e.rooms ?? []).map((r) => r.id))).toEqual([]);
+  });
+
   it('comes after everything else, so existing activity, event and group indexes and ids stay the same', () => {
     const activityTypes = all(dataset.activities).map((a) => a.activityType);
     expect(activityTypes.indexOf('Elevaktivitet')).toBe(activityTypes.lastIndexOf('Undervisning') + 1);
