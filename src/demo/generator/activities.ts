@@ -7,7 +7,7 @@ import { metaBefore } from './meta';
 import type { ActivityInfo, Ref, UnitInfo } from './model';
 import type { GeneratorConfig } from './options';
 import type { Random } from './random';
-import type { RoomsBuilt, SpecialRoom } from './rooms';
+import { homeRoomOf, type RoomsBuilt, type SpecialRoom } from './rooms';
 import { weekFor, type WeeklySlot } from './timetable';
 
 /** What one activity needs before its calendar events are laid out. */
@@ -17,6 +17,8 @@ export interface PlannedActivity {
   slots: WeeklySlot[];
   /** Global room index: the class's classroom, or the special room the subject needs. */
   room: number;
+  /** Undervisning unless said (mentor time is Elevaktivitet). */
+  activityType?: W.Activity['activityType'];
 }
 
 export interface ActivitiesPlanned {
@@ -88,7 +90,7 @@ export const planActivities = (
     const unit = units[c.unit] as UnitInfo;
     const k = classNumberInUnit.get(c.unit) ?? 0;
     classNumberInUnit.set(c.unit, k + 1);
-    const homeRoom = (rooms.classrooms.get(c.unit) as number[])[k % (rooms.classrooms.get(c.unit) as number[]).length] as number;
+    const homeRoom = homeRoomOf(rooms, c.unit, k);
     const lessons = lessonsOf(c, curriculum);
     const teacherOf: number[] = [];
     const chooseSlots = (li: number, free: readonly WeeklySlot[], count: number): WeeklySlot[] => {

@@ -16,6 +16,12 @@ export interface RoomsBuilt {
   roomRefs: Ref[];
 }
 
+/** The classroom of a unit's k-th class: its lessons without a special room, and its mentor time. */
+export const homeRoomOf = (rooms: RoomsBuilt, unit: number, k: number): number => {
+  const list = rooms.classrooms.get(unit) as number[];
+  return list[k % list.length] as number;
+};
+
 /** A classroom per class plus a gym, a crafts room, a music room and a science lab per unit. */
 export const buildRooms = (
   config: GeneratorConfig,

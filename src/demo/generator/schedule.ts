@@ -5,7 +5,7 @@ import { metaBefore } from './meta';
 import type { Schedule, UnitInfo } from './model';
 import type { GeneratorConfig } from './options';
 import type { Random } from './random';
-import { PERIODS } from './timetable';
+import { timeOf } from './timetable';
 
 /**
  * Lays every activity's weekly slots over the term's school days. Events are stored
@@ -31,7 +31,7 @@ export const layOutEvents = (days: readonly SchoolDay[], planned: readonly Plann
     days.forEach((day, d) => {
       p.slots.forEach((slot) => {
         if (slot.weekday !== day.weekday) return;
-        const [start, minutes] = PERIODS[slot.period] as readonly [number, number];
+        const [start, minutes] = timeOf(slot);
         schedule.activity[e] = a;
         schedule.day[e] = d;
         schedule.start[e] = start;
@@ -52,7 +52,7 @@ export const activityObjects = (
   schedule: Schedule,
   random: Random,
 ): W.Activity[] =>
-  planned.map(({ info, displayName }) => {
+  planned.map(({ info, displayName, activityType = 'Undervisning' }) => {
     let minutesPlanned = 0;
     for (let e = info.firstEvent; e < info.firstEvent + info.eventCount; e++) minutesPlanned += schedule.minutes[e] as number;
     return {
@@ -62,7 +62,7 @@ export const activityObjects = (
       calendarEventsRequired: true,
       startDate: config.termStart,
       endDate: config.termEnd,
-      activityType: 'Undervisning',
+      activityType,
       minutesPlanned,
       groups: [info.group],
       teachers: [{ duty: info.teacherDuty, startDate: config.termStart, endDate: config.termEnd, minutesPlanned, grader: info.graded }],

@@ -10,11 +10,25 @@ export const PERIODS: readonly (readonly [number, number])[] = [
   [895, 50],
 ];
 
+/**
+ * Mentor time (mentorstid), 12:10–12:30: inside the lunch break, which no lesson period touches, so it
+ * can only clash with other mentor time. Kept out of PERIODS: weekFor draws over those, and one more
+ * period would shift every draw after it.
+ */
+export const MENTOR_TIME: readonly [number, number] = [730, 20];
+/** The `period` of a mentor-time slot. */
+export const MENTOR_PERIOD = -1;
+
 export interface WeeklySlot {
   /** 1 = Monday … 5 = Friday */
   readonly weekday: number;
+  /** Index into PERIODS, or MENTOR_PERIOD. */
   readonly period: number;
 }
+
+/** Start minute and length of a weekly slot. */
+export const timeOf = (slot: WeeklySlot): readonly [number, number] =>
+  slot.period === MENTOR_PERIOD ? MENTOR_TIME : (PERIODS[slot.period] as readonly [number, number]);
 
 /** Picks `count` of the class's still free slots for one activity (the teacher's, the room's free ones when it can). */
 export type SlotChooser = (activity: number, free: readonly WeeklySlot[], count: number) => WeeklySlot[];

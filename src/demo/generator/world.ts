@@ -13,7 +13,9 @@ import type { GeneratorConfig } from './options';
 import { buildOrganisations } from './organisations';
 import { buildStudentsAndGuardians } from './persons';
 import { createRandom } from './random';
-import { buildRooms } from './rooms';
+import { buildMentorGroups } from './mentor-groups';
+import { planMentorTime } from './mentor-time';
+import { buildRooms, homeRoomOf } from './rooms';
 import { activityObjects, layOutEvents } from './schedule';
 import { buildStaff } from './staff';
 import { buildStudyPlans } from './studyplans';
@@ -64,8 +66,12 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     rooms,
     stream('activities'),
   );
-  const schedule = layOutEvents(days, planned);
-  const activityInfos = planned.map((p) => p.info);
+  // Mentor groups and their mentor time come after every class, lesson and teaching group, so the
+  // indexes and ids of those (events and attendance rows encode indexes) stay as they were.
+  const mentorGroups = buildMentorGroups(config, units, classes, classGroups.groups, memberships, duties, stream('mentorGroups'));
+  const mentorTime = planMentorTime(mentorGroups, (unit, k) => homeRoomOf(rooms, unit, k), stream('mentorTime'));
+  const schedule = layOutEvents(days, [...planned, ...mentorTime]);
+  const activityInfos = [...planned, ...mentorTime].map((p) => p.info);
 
   const n = config.students;
   const studentUnit = new Int32Array(n);
@@ -111,12 +117,15 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     persons: [...people.students, ...people.guardians, ...staff],
     placements: afterSchool.placements,
     duties,
-    groups: [...classGroups.groups, ...teachingGroups],
+    groups: [...classGroups.groups, ...teachingGroups, ...mentorGroups.map((m) => m.group)],
     programmes: curriculum.programmes,
     syllabuses: curriculum.syllabuses,
     schoolUnitOfferings: curriculum.offerings,
     studyplans: buildStudyPlans(config, curriculum, people.students, stream('studyplans')),
-    activities: activityObjects(config, units, planned, schedule, stream('activityMeta')),
+    activities: [
+      ...activityObjects(config, units, planned, schedule, stream('activityMeta')),
+      ...activityObjects(config, units, mentorTime, schedule, stream('mentorTimeMeta')),
+    ],
     rooms: rooms.rooms,
     resources: rooms.resources,
     attendanceEvents: afterSchool.attendanceEvents,

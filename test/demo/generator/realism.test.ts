@@ -50,9 +50,13 @@ describe('a realistic demo municipality', () => {
 
   // The embedded demo's size. A unit with too few teachers for its lessons (seed 7 at 300 students: five
   // teachers for ~137 lessons a week) still gets teacher clashes: the freest teacher is taken.
-  it('schedules no class, teacher or room twice at the same time', () => {
+  it('schedules no class, teacher or room twice at the same time, mentor time included', () => {
     const data = dataset;
     const activity = (event: W.CalendarEvent): W.Activity => data.activities.get(event.activity.id)!;
+    // Every calendar event is checked: lessons (Undervisning) and mentor time (Elevaktivitet) alike.
+    expect(new Set([...data.calendarEvents.values()].map((event) => activity(event).activityType))).toEqual(
+      new Set(['Undervisning', 'Elevaktivitet']),
+    );
     expect(clashes(data, (event) => (activity(event).groups ?? []).map((g) => g.id))).toEqual([]);
     expect(clashes(data, (event) => (activity(event).teachers ?? []).map((t) => t.duty.id))).toEqual([]);
     expect(clashes(data, (event) => (event.rooms ?? []).map((r) => r.id))).toEqual([]);
