@@ -1,5 +1,5 @@
-// Issue 10, items 1 and 2, over real HTTP on the demo municipality (seed 12000, its 13 protected
-// persons: six students, seven guardians): a filter or sort key is a read of what it names, and a
+// Issue 10, items 1 and 2, over real HTTP on the demo municipality (seed 12000, its 18 protected
+// persons: six students, two förskola children, ten guardians): a filter or sort key is a read of what it names, and a
 // protected person under `alias` answers every filter and sort as its alias would.
 //   - demo-full (every unit, every preset, alias) cannot find a protected person by a real civic
 //     number, name, eppn or identifier, and finds them by their alias;
@@ -68,13 +68,16 @@ describe('demo-full (alias) finds no protected person by a real value', () => {
     // identifierContext is shared by everyone: each such probe walks every person, page by page.
   }, 240_000);
 
-  test('nameContains on real names: never the protected person (given, family, both, lower-case, partial)', async () => {
+  test('nameContains on real names: never the protected person (given, family, both, lower-case, partial), unless its alias has them', async () => {
+    // A real name can be part of the alias too ("Per" is in "Person"): then the alias is what matched.
+    const inAlias = (node: Node, parts: string[]): boolean =>
+      parts.every((part) => `${node.givenName} ${node.familyName}`.toLowerCase().includes(part.toLowerCase()));
     for (const person of protectedPersons) {
       const given = person.givenName as string;
       const family = person.familyName as string;
       for (const parts of [[given], [family], [given, family], [family.toLowerCase()], [given.slice(0, 3), family.slice(-3)]]) {
         const found = await walk(`nameContains: ${JSON.stringify(parts)}`);
-        expect({ parts, found: found.filter((node) => node.id === person.id) }).toEqual({ parts, found: [] });
+        expect({ parts, found: found.filter((node) => node.id === person.id && !inAlias(node, parts)) }).toEqual({ parts, found: [] });
       }
     }
   });

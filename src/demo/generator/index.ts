@@ -63,7 +63,8 @@ export function generateMunicipality(options?: MunicipalityOptions): Dataset {
       seed: config.seed,
       students: config.students,
       staff: built.duties.length,
-      schoolUnits: world.units.length,
+      // Förskolor are school units too (Skolenhet, FS), though not in world.units.
+      schoolUnits: world.units.length + built.preschool.units.length,
     },
   };
   return dataset;

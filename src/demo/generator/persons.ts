@@ -1,6 +1,7 @@
 import type * as W from '../../ss12000/wire';
 import { birthYearOf, type PlannedClass } from './enrolment-plan';
 import {
+  type Address,
   addressesFor,
   birthDateIn,
   type CivicNumbers,
@@ -24,7 +25,7 @@ export interface PersonsBuilt {
   studentRefs: Ref[];
 }
 
-const personBase = (random: Random, config: GeneratorConfig, id: string, identity: Identity): W.Person => ({
+export const personBase = (random: Random, config: GeneratorConfig, id: string, identity: Identity): W.Person => ({
   id,
   meta: metaBefore(random, config.termStart),
   givenName: identity.givenName,
@@ -35,6 +36,31 @@ const personBase = (random: Random, config: GeneratorConfig, id: string, identit
   securityMarking: identity.securityMarking,
   personStatus: 'Aktiv',
 });
+
+/**
+ * A guardian of a family whose oldest child was born in `oldestBirthYear`, at the family's address
+ * (none when protected); `serial` keeps the e-mail user name unique among guardians.
+ */
+export const guardianPerson = (
+  config: GeneratorConfig,
+  civics: CivicNumbers,
+  random: Random,
+  oldestBirthYear: number,
+  familyName: string | undefined,
+  serial: number,
+  address: Address,
+): W.Person => {
+  const identity = drawIdentity(random, civics, birthDateIn(random, oldestBirthYear - random.between(22, 42)), familyName);
+  const id = random.uuid();
+  const user = userName(identity, serial);
+  const addresses = addressesFor(identity, address);
+  return {
+    ...personBase(random, config, id, identity),
+    emails: [{ value: `${user}@mail.example`, type: 'Privat' }],
+    phoneNumbers: [{ value: fictionalMobile(random), type: 'Hem', mobile: true }],
+    ...(addresses ? { addresses } : {}),
+  };
+};
 
 /** Family sizes: 55 % only children, 33 % two siblings, 12 % three. */
 const familySize = (random: Random): number => {
@@ -82,20 +108,9 @@ export const buildStudentsAndGuardians = (
     const family: NonNullable<W.Person['responsibles']> = [];
     const guardianCount = random.chance(0.75) ? 2 : 1;
     for (let g = 0; g < guardianCount; g++) {
-      const identity = drawIdentity(
-        random,
-        civics,
-        birthDateIn(random, oldestBirthYear - random.between(22, 42)),
-        g === 0 ? familyName : undefined,
-      );
-      const id = random.uuid();
-      const user = userName(identity, guardians.length);
-      guardians.push({
-        ...personBase(random, config, id, identity),
-        emails: [{ value: `${user}@mail.example`, type: 'Privat' }],
-        phoneNumbers: [{ value: fictionalMobile(random), type: 'Hem', mobile: true }],
-        ...(addressesFor(identity, address) ? { addresses: addressesFor(identity, address) } : {}),
-      });
+      const guardian = guardianPerson(config, civics, random, oldestBirthYear, g === 0 ? familyName : undefined, guardians.length, address);
+      const id = guardian.id;
+      guardians.push(guardian);
       family.push({ person: { id }, relationType: 'Vårdnadshavare' });
     }
     for (const s of members) responsibles[s] = family;

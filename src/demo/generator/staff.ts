@@ -1,10 +1,9 @@
 import type * as W from '../../ss12000/wire';
-import { birthDateIn, type CivicNumbers, drawIdentity, fictionalMobile, homeAddress, addressesFor, userName } from './identity';
-import { metaBefore } from './meta';
+import type { CivicNumbers } from './identity';
 import type { Ref, UnitInfo } from './model';
-import { MUNICIPALITY } from './organisations';
 import type { GeneratorConfig } from './options';
 import type { Random } from './random';
+import { dutyOf, staffMember } from './staff-member';
 
 export interface StaffBuilt {
   staff: W.Person[];
@@ -33,7 +32,6 @@ export const buildStaff = (
   civics: CivicNumbers,
   random: Random,
 ): StaffBuilt => {
-  const termYear = Number(config.termStart.slice(0, 4));
   const staff: W.Person[] = [];
   const duties: W.Duty[] = [];
   for (const unit of units) {
@@ -41,41 +39,10 @@ export const buildStaff = (
     const unitDuties: W.Duty[] = [];
     const signatures = new Set<string>();
     for (const role of rolesOf(unit, count)) {
-      const identity = drawIdentity(random, civics, birthDateIn(random, termYear - random.between(25, 64)));
-      const personId = random.uuid();
-      const user = userName(identity, staff.length);
-      const addresses = addressesFor(identity, homeAddress(random));
-      staff.push({
-        id: personId,
-        meta: metaBefore(random, config.termStart),
-        givenName: identity.givenName,
-        familyName: identity.familyName,
-        eduPersonPrincipalNames: [`${user}@${MUNICIPALITY.domain}`],
-        externalIdentifiers: [{ value: user, context: `https://${MUNICIPALITY.domain}/ad`, globallyUnique: false }],
-        civicNo: { value: identity.civicNo, nationality: 'SE' },
-        birthDate: identity.birthDate,
-        sex: identity.sex,
-        securityMarking: identity.securityMarking,
-        personStatus: 'Aktiv',
-        emails: [{ value: `${user}@${MUNICIPALITY.domain}`, type: 'Skola personal' }],
-        phoneNumbers: [{ value: fictionalMobile(random), type: 'Arbete', mobile: true }],
-        ...(addresses ? { addresses } : {}),
-      });
-      let signature = `${identity.givenName.slice(0, 2)}${identity.familyName.slice(0, 2)}`.toUpperCase();
-      for (let k = 2; signatures.has(signature); k++) signature = `${signature.slice(0, 4)}${k}`;
-      signatures.add(signature);
-      const dutyPercent = random.chance(0.8) ? 100 : random.pick([50, 75, 80]);
-      const duty: W.Duty = {
-        id: random.uuid(),
-        meta: metaBefore(random, config.termStart),
-        person: { id: personId },
-        dutyAt: unit.ref,
-        dutyRole: role,
-        signature,
-        dutyPercent,
-        hoursPerYear: Math.round((1767 * dutyPercent) / 100),
-        startDate: `${termYear - random.between(0, 15)}-08-01`,
-      };
+      const member = staffMember(config, civics, random, staff.length);
+      const personId = member.person.id;
+      staff.push(member.person);
+      const duty = dutyOf(config, random, member, unit.ref, role, signatures);
       if (role === 'Rektor') unit.principal = { id: personId };
       if (teaches(role)) {
         unit.teacherDuties.push({ id: duty.id });

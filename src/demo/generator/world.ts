@@ -8,10 +8,11 @@ import { buildLessonExceptions } from './lesson-exceptions';
 import { planClasses } from './enrolment-plan';
 import { buildClassGroups, membershipsOf } from './groups';
 import { CivicNumbers } from './identity';
-import type { Ref, World } from './model';
+import type { Ref, UnitInfo, World } from './model';
 import type { GeneratorConfig } from './options';
 import { buildOrganisations } from './organisations';
 import { buildStudentsAndGuardians } from './persons';
+import { buildPreschool, type PreschoolBuilt } from './preschool';
 import { createRandom } from './random';
 import { buildMentorGroups } from './mentor-groups';
 import { planMentorTime } from './mentor-time';
@@ -24,6 +25,8 @@ import { buildGrades } from './grades';
 /** Everything materialised, plus the compact world the lazy collections compute from. */
 export interface Built {
   world: World;
+  /** The förskolor: not in world.units, which are the school units lessons, absences and aggregates come from. */
+  preschool: PreschoolBuilt;
   studentRefs: Ref[];
   firstGuardian: (Ref | undefined)[];
   organisations: W.Organisation[];
@@ -108,16 +111,29 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     }),
   };
   const afterSchool = buildAfterSchool(config, days, units, classes, classGroups.groups, people.students, stream('afterSchool'));
+  const preschool = buildPreschool({
+    config,
+    days,
+    huvudman: world.huvudman,
+    olderSiblings: classes.flatMap((c) =>
+      (units[c.unit] as UnitInfo).kind === 'F-6' ? people.students.slice(c.first, c.first + c.count) : [],
+    ),
+    civics,
+    guardianCount: people.guardians.length,
+    staffCount: staff.length,
+    stream,
+  });
   const diplomaSyllabuses = new Set([...curriculum.gyCourse].filter(([code]) => code.startsWith('GYAR')).map(([, ref]) => ref.id));
   return {
     world,
+    preschool,
     studentRefs: people.studentRefs,
     firstGuardian: people.students.map((p) => p.responsibles?.[0]?.person),
-    organisations,
-    persons: [...people.students, ...people.guardians, ...staff],
-    placements: afterSchool.placements,
-    duties,
-    groups: [...classGroups.groups, ...teachingGroups, ...mentorGroups.map((m) => m.group)],
+    organisations: [...organisations, ...preschool.organisations],
+    persons: [...people.students, ...people.guardians, ...staff, ...preschool.children, ...preschool.guardians, ...preschool.staff],
+    placements: [...afterSchool.placements, ...preschool.placements],
+    duties: [...duties, ...preschool.duties],
+    groups: [...classGroups.groups, ...teachingGroups, ...mentorGroups.map((m) => m.group), ...preschool.groups],
     programmes: curriculum.programmes,
     syllabuses: curriculum.syllabuses,
     schoolUnitOfferings: curriculum.offerings,
@@ -128,8 +144,11 @@ export const buildWorld = (config: GeneratorConfig): Built => {
     ],
     rooms: rooms.rooms,
     resources: rooms.resources,
-    attendanceEvents: afterSchool.attendanceEvents,
-    attendanceSchedules: buildAttendanceSchedules(config, afterSchool.placements, stream('attendanceSchedules')),
+    attendanceEvents: [...afterSchool.attendanceEvents, ...preschool.attendanceEvents],
+    attendanceSchedules: [
+      ...buildAttendanceSchedules(config, afterSchool.placements, stream('attendanceSchedules')),
+      ...preschool.attendanceSchedules,
+    ],
     grades: buildGrades(config, units, activityInfos, people.studentRefs, diplomaSyllabuses),
   };
 };

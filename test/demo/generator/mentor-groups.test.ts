@@ -168,7 +168,10 @@ describe('mentor groups and mentor time', () => {
     const activityTypes = all(dataset.activities).map((a) => a.activityType);
     expect(activityTypes.indexOf('Elevaktivitet')).toBe(activityTypes.lastIndexOf('Undervisning') + 1);
     const groupTypes = all(dataset.groups).map((g) => g.groupType);
-    expect(groupTypes.indexOf('Mentor')).toBe(groupTypes.length - mentorGroups.length);
+    // After every class and teaching group, together (the förskola's groups come after them).
+    const firstMentor = groupTypes.indexOf('Mentor');
+    expect(firstMentor).toBe(Math.max(groupTypes.lastIndexOf('Klass'), groupTypes.lastIndexOf('Undervisning')) + 1);
+    expect(groupTypes.slice(firstMentor, firstMentor + mentorGroups.length).every((t) => t === 'Mentor')).toBe(true);
     const events = all(dataset.calendarEvents);
     const firstMentorEvent = events.findIndex((e) => dataset.activities.get(e.activity.id)?.activityType === 'Elevaktivitet');
     expect(events.slice(firstMentorEvent).every((e) => e.startTime.slice(11, 16) === '12:10')).toBe(true);

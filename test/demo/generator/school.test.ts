@@ -7,18 +7,19 @@ const units = organisations.filter((o) => o.organisationType === 'Skolenhet');
 const students = [...dataset.persons.values()].filter((p) => p.enrolments?.length);
 
 describe('school organisation of the synthetic municipality', () => {
-  it('has one huvudman and at least three school units of different school types under it', () => {
+  it('has one huvudman and at least three school units of different school types under it, a förskola among them', () => {
     const [huvudman, ...others] = organisations.filter((o) => o.organisationType === 'Huvudman');
     expect(others).toHaveLength(0);
     expect(units.length).toBeGreaterThanOrEqual(3);
     expect(units.every((u) => u.parentOrganisation?.id === huvudman?.id && /^\d{8}$/.test(u.schoolUnitCode ?? ''))).toBe(true);
-    expect(new Set(units.flatMap((u) => u.schoolTypes))).toEqual(new Set(['FKLASS', 'GR', 'GY']));
+    expect(new Set(units.flatMap((u) => u.schoolTypes))).toEqual(new Set(['FS', 'FKLASS', 'GR', 'GY']));
     expect(dataset.description).toMatchObject({ students: 600, schoolUnits: units.length });
   });
 
-  it('scales the number of units with the number of students (one per studentsPerUnit, at least three)', () => {
-    expect(generateMunicipality({ students: 600, studentsPerUnit: 100 }).description.schoolUnits).toBe(6);
-    expect(generateMunicipality({ students: 50 }).description.schoolUnits).toBe(3);
+  it('scales the number of units with the number of students (one per studentsPerUnit, at least three; one förskola per 1,000, at least one)', () => {
+    expect(generateMunicipality({ students: 600, studentsPerUnit: 100 }).description.schoolUnits).toBe(6 + 1);
+    expect(generateMunicipality({ students: 50 }).description.schoolUnits).toBe(3 + 1);
+    expect(generateMunicipality({ students: 2600, studentsPerUnit: 1000 }).description.schoolUnits).toBe(3 + 3);
   });
 
   it('enrols every student at a unit that offers the school type, with a programme in gymnasium', () => {
