@@ -269,36 +269,48 @@ test('14 absence follow-up: one row per unit with lessons (a förskola has none)
   expect(rows.reduce((n, r) => n + r.studentCount, 0)).toBe(data.absenceSummary.total!.studentCount);
 });
 
-test("15 child care: each placement at the unit has its approved schedule within its hours, and the child's check-ins in its group", async () => {
-  const unit = units.find((u) => all(dataset.placements).some((p) => p.placedAt.id === u.id))!;
-  const data = await run<Ops.ChildCareScheduleQuery>('15-child-care-schedule', { unit: unit.id, first: 50 }, DEMO_KEYS.full);
-  const placements = data.organisation!.placements!.edges.map((e) => e.node);
-  expect(placements.length).toBeGreaterThan(0);
-  const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  for (const placement of placements) {
-    expect(placement.placedAt!.id).toBe(unit.id);
-    expect(placement.attendanceSchedules!.length).toBeGreaterThan(0);
-    for (const schedule of placement.attendanceSchedules!) {
-      expect(schedule.placement.id).toBe(placement.id);
-      expect(schedule.state.map((s) => s.state)).toContain('GODKANT');
-      for (let week = 0; week < schedule.numberOfWeeks; week++) {
-        const total = schedule
-          .scheduleEntries!.filter((e) => e.weekOffset === week)
-          .reduce((n, e) => n + minutes(e.endTime) - minutes(e.startTime), 0);
-        expect(total).toBeLessThanOrEqual(placement.maxWeeklyScheduleHours! * 60);
+test.each([
+  ['a school unit (fritidshem)', 'FTH'],
+  ['a förskola', 'FS'],
+] as const)(
+  "15 child care at %s: each placement has its approved schedule within its hours, and the child's check-ins in its group",
+  async (_, schoolType) => {
+    const unit = all(dataset.organisations).find((u) =>
+      all(dataset.placements).some((p) => p.placedAt.id === u.id && p.schoolType === schoolType),
+    )!;
+    const data = await run<Ops.ChildCareScheduleQuery>('15-child-care-schedule', { unit: unit.id, first: 50 }, DEMO_KEYS.full);
+    const placements = data.organisation!.placements!.edges.map((e) => e.node);
+    expect(placements.length).toBeGreaterThan(0);
+    expect(new Set(placements.map((p) => p.schoolType))).toEqual(new Set([schoolType]));
+    const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    for (const placement of placements) {
+      expect(placement.placedAt!.id).toBe(unit.id);
+      expect(placement.attendanceSchedules!.length).toBeGreaterThan(0);
+      for (const schedule of placement.attendanceSchedules!) {
+        expect(schedule.placement.id).toBe(placement.id);
+        expect(schedule.state.map((s) => s.state)).toContain('GODKANT');
+        for (let week = 0; week < schedule.numberOfWeeks; week++) {
+          const total = schedule
+            .scheduleEntries!.filter((e) => e.weekOffset === week)
+            .reduce((n, e) => n + minutes(e.endTime) - minutes(e.startTime), 0);
+          expect(total).toBeLessThanOrEqual(placement.maxWeeklyScheduleHours! * 60);
+        }
+      }
+      // Check-ins are recorded for the first week of term: a child placed later has none yet.
+      for (const event of placement.child?.attendanceEvents ?? []) {
+        expect(event.group.id).toBe(placement.group!.id);
+        expect(event.time.slice(0, 10) >= placement.startDate!).toBe(true);
       }
     }
-    if (placement.child && placement.child.givenName !== 'Skyddad') {
-      expect(placement.child.attendanceEvents!.length).toBeGreaterThan(0);
-      for (const event of placement.child.attendanceEvents!) expect(event.group.id).toBe(placement.group!.id);
-    }
-  }
-});
+    const checkedIn = placements.filter((p) => p.child && p.child.givenName !== 'Skyddad' && p.child.attendanceEvents!.length > 0);
+    expect(checkedIn.length).toBeGreaterThan(placements.length / 2);
+  },
+);
 
-test("16 mentoring: a mentor's groups name the mentor back, with the members' absence and grades", async () => {
-  const duty = all(dataset.duties).find((d) =>
-    d.assignmentRole?.some((r) => r.assignmentRoleType === 'Mentor' && dataset.groups.get(r.group.id)?.schoolType === 'GR'),
-  )!;
+test("16 mentoring: a mentor's class and mentor group name the mentor back, with the members' absence and grades, and the mentor time", async () => {
+  const mentorOf = (d: W.Duty, groupType: W.Group['groupType']): boolean =>
+    d.assignmentRole?.some((r) => r.assignmentRoleType === 'Mentor' && dataset.groups.get(r.group.id)?.groupType === groupType) ?? false;
+  const duty = all(dataset.duties).find((d) => mentorOf(d, 'Klass') && mentorOf(d, 'Mentor'))!;
   const data = await run<Ops.MentorOverviewQuery>('16-mentor-overview', { duty: duty.id, ...TERM }, DEMO_KEYS.full);
   const mentored = data.duty!.assignmentRole!.filter((r) => r.assignmentRoleType === 'MENTOR');
   expect(mentored.length).toBeGreaterThan(0);
@@ -307,6 +319,13 @@ test("16 mentoring: a mentor's groups name the mentor back, with the members' ab
     expect(group!.mentors!.map((p) => p.id)).toContain(data.duty!.person!.id);
     expect(group!.groupMemberships!.length).toBeGreaterThan(0);
     expect(group!.groupMemberships!.some((m) => m.person!.attendances!.length > 0)).toBe(true);
+  }
+  const mentorGroups = mentored.filter((r) => dataset.groups.get(r.group!.id)?.groupType === 'Mentor');
+  expect(mentorGroups.length).toBeGreaterThan(0);
+  for (const { group } of mentorGroups) {
+    expect(group!.activities!.filter((a) => a.activityType === 'ELEVAKTIVITET').map((a) => a.teachers!.map((t) => t.duty!.id))).toEqual([
+      [duty.id],
+    ]);
   }
 });
 

@@ -474,7 +474,7 @@ export type MentorOverviewQueryVariables = Exact<{
 }>;
 
 
-export type MentorOverviewQuery = { duty: { id: string, person: { id: string, givenName: string | null, familyName: string | null } | null, assignmentRole: Array<{ assignmentRoleType: AssignmentRoleType, group: { id: string, displayName: string | null, duties: Array<{ id: string }> | null, mentors: Array<{ id: string }> | null, groupMemberships: Array<{ person: { id: string, givenName: string | null, familyName: string | null, attendances: Array<{ validAbsenceMinutes: number | null, invalidAbsenceMinutes: number | null }> | null, grades: Array<{ gradeValue: string, syllabus: { subjectName: string } }> | null } | null }> | null } | null }> | null } | null };
+export type MentorOverviewQuery = { duty: { id: string, person: { id: string, givenName: string | null, familyName: string | null } | null, assignmentRole: Array<{ assignmentRoleType: AssignmentRoleType, group: { id: string, displayName: string | null, duties: Array<{ id: string }> | null, mentors: Array<{ id: string }> | null, activities: Array<{ id: string, displayName: string | null, activityType: ActivityType | null, teachers: Array<{ duty: { id: string } }> | null }> | null, groupMemberships: Array<{ person: { id: string, givenName: string | null, familyName: string | null, attendances: Array<{ validAbsenceMinutes: number | null, invalidAbsenceMinutes: number | null }> | null, grades: Array<{ gradeValue: string, syllabus: { subjectName: string } }> | null } | null }> | null } | null }> | null } | null };
 
 export type GradesAndStudyPlanQueryVariables = Exact<{
   student: string | number;
