@@ -1,5 +1,6 @@
 // The deployed shape: one subgraph as its own service against real producers, from the config file
 // resolved for it (loadConfig(file, env, name)): source clients only for the producers it calls.
+import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/gateway-config';
 import { describeProcess } from '../config/producer-calls';
 import { createSourceClients } from '../sources';
@@ -19,6 +20,8 @@ export interface DeployedSubgraphSecrets {
   metricsToken?: string;
   /** Where the state this subgraph's replicas share lives (REDIS_URL; src/config/shared-state.ts says which subgraphs have any). */
   sharedState?: SharedStateConfig;
+  /** Where the writes' audit lines go (default: stdout, as the deployed process writes them; tests pass their own). */
+  audit?: Logger;
 }
 
 export async function startDeployedSubgraph(
@@ -57,7 +60,7 @@ export async function startDeployedSubgraph(
       shared,
       // Every replica seals cursors alike, so each opens the others' (as aliases: ALIAS_SECRET, else the signing secret).
       cursorSecret: secrets.aliasSecret ?? secrets.callerSecret,
-      ...(idempotency ? { writes: { idempotency, audit: createAuditLogger() } } : {}),
+      ...(idempotency ? { writes: { idempotency, audit: secrets.audit ?? createAuditLogger() } } : {}),
     });
     return {
       url: server.url,

@@ -1,5 +1,6 @@
 // The deployed shape: only the gateway, serving the committed supergraph, routed to configured subgraph URLs.
 import { readFile } from 'node:fs/promises';
+import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/gateway-config';
 import { describeProcess, producersCalledBy } from '../config/producer-calls';
 import { createSourceClients, fetchOrganisationTree } from '../sources';
@@ -24,6 +25,8 @@ export interface DeployedAuth {
   rateLimit?: RateLimitStore;
   /** Where APQ registrations live (REDIS_URL: shared by every replica). */
   sharedState?: SharedStateConfig;
+  /** Where the audit lines go (default: stdout, as the deployed process writes them; tests pass their own). */
+  audit?: Logger;
 }
 
 export async function startDeployedGateway(
@@ -57,6 +60,7 @@ export async function startDeployedGateway(
       metricsToken: auth.metricsToken,
       rateLimit: auth.rateLimit,
       shared,
+      ...(auth.audit ? { audit: auth.audit } : {}),
       requestTimeoutMs: config.gateway.requestTimeoutMs,
       shutdownGraceMs: config.gateway.shutdownGraceMs,
       cors: config.gateway.cors,

@@ -14,7 +14,7 @@ import { startDeployedChanges, DATABASE_URL_REQUIRED } from '../../src/gateway/d
 import { startDeployedGateway } from '../../src/gateway/deployed';
 import type { RunningServer } from '../../src/gateway/subgraph-server';
 import { PRODUCERS } from '../../src/ss12000/resources';
-import { startE2E, type E2E } from '../support/e2e';
+import { startE2E, testAudit, type E2E } from '../support/e2e';
 import {
   absenceOf,
   eventually,
@@ -147,6 +147,7 @@ test('a write at the attendance producer reaches the supplier’s feed through t
   const gateway = await startDeployedGateway(await loadConfig(file, { REGISTER_TOKEN: variables['REGISTER_TOKEN']! }, 'gateway'), {
     suppliersPath,
     callerSecret: stack.callerSecret,
+    audit: testAudit(),
   });
   running.push(gateway);
   await eventually(

@@ -4,7 +4,7 @@ import { resolveConfig } from '../../src/config/load-config';
 import { DEFAULT_SUPPLIERS_PATH } from '../../src/config/paths';
 import { createCorsPolicy } from '../../src/gateway/cors';
 import { startDeployedGateway } from '../../src/gateway/deployed';
-import { DEMO_KEYS, startE2E, type E2E } from '../support/e2e';
+import { DEMO_KEYS, startE2E, testAudit, type E2E } from '../support/e2e';
 import { rawRequest } from '../support/raw-request';
 
 const APP = 'https://app.example.se';
@@ -134,6 +134,7 @@ describe('CORS', () => {
       const deployed = await startDeployedGateway(resolveConfig(file(gateway), {}), {
         suppliersPath: DEFAULT_SUPPLIERS_PATH,
         callerSecret: stack.callerSecret,
+        audit: testAudit(),
       });
       try {
         const answer = await rawRequest(deployed.url, 'OPTIONS', '/graphql', { origin, 'access-control-request-method': 'POST' });

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../src/config/paths';
 import { startDeployedGateway } from '../../src/gateway/deployed';
 import { startDeployedSubgraph } from '../../src/gateway/deployed-subgraph';
 import { PRODUCERS } from '../../src/ss12000/resources';
-import { startE2E, type E2E } from '../support/e2e';
+import { startE2E, testAudit, type E2E } from '../support/e2e';
 import { keyOf, writeSuppliers } from '../row-scope/support/suppliers';
 
 // Issue 14, item 5, end to end: the grades subgraph of the deployed shape runs from
@@ -61,7 +61,7 @@ describe('the deployed grades subgraph and gateway with only their own secrets',
       const gatewayFile = await exampleFile('gateway.yaml', { ...stack.subgraphUrls, grades: grades.url });
       const config = await loadConfig(gatewayFile, { REGISTER_TOKEN: stack.producers.register.token }, 'gateway');
       expect(Object.keys(config.producers)).toEqual(['register']);
-      const gateway = await startDeployedGateway(config, { suppliersPath, callerSecret: stack.callerSecret });
+      const gateway = await startDeployedGateway(config, { suppliersPath, callerSecret: stack.callerSecret, audit: testAudit() });
       try {
         stack.producers.register.resetStats();
         stack.producers.grades.resetStats();

@@ -32,6 +32,7 @@ describe('the deployed gateway', () => {
     const gateway = await startDeployedGateway(await loadConfig(file, { UNUSED_TOKEN: 'x' }), {
       suppliersPath: DEFAULT_SUPPLIERS_PATH,
       callerSecret: stack.callerSecret,
+      audit: testAudit(),
     });
     try {
       const response = await fetch(gateway.url, {
