@@ -1,6 +1,7 @@
 // The console in headless Chromium (Debian's package, playwright-core), offline but for the gateway:
 // sign in, walk the Data Explorer from the huvudman to a student, view the student as demo-lms (alias,
-// civic number withheld and why), edit demo-lms's presets (contract preview, save, audit line), and a
+// civic number withheld and why; a person of another unit, enrolled, placed or on duty, absent with that
+// unit named), edit demo-lms's presets (contract preview, save, audit line), and a
 // supplier key refused at sign-in; the overview's write grants and webhook, write grants in the editor.
 // The suppliers file is a temporary copy of config/suppliers.yaml, demo-full given a webhook whose
 // secret variable this stack does not have.
@@ -114,6 +115,24 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
   await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
   await page.getByText(`Unit ${otherUnit.id} is not among demo-lms's units`).waitFor();
   expect(await page.content()).not.toContain(outsider.familyName);
+  // A förskola child (placed, not enrolled) and a teacher (on duty) are placed by the why too, not called protected.
+  const placement = [...stack.dataset.placements.values()].find(
+    (p) => p.schoolType === 'FS' && stack.dataset.persons.get(p.child.id)?.securityMarking === 'Ingen',
+  )!;
+  const teacherDuty = [...stack.dataset.duties.values()].find(
+    (d) => d.dutyAt.id === otherUnit.id && d.person !== undefined && stack.dataset.persons.get(d.person.id)?.securityMarking === 'Ingen',
+  )!;
+  for (const [personId, unitId] of [
+    [placement.child.id, placement.placedAt.id],
+    [teacherDuty.person!.id, otherUnit.id],
+  ] as const) {
+    await page.goto(`${consoleUrl}#/person/${personId}?as=demo-lms`);
+    await page.getByRole('button', { name: 'Varför? demo-lms' }).click();
+    await page.getByText(`Unit ${unitId} is not among demo-lms's units`).waitFor();
+    expect(await page.content()).not.toContain('never sees protected persons');
+    expect(await page.content()).not.toContain('under an alias: "Skyddad Person');
+    expect(await page.content()).not.toContain(stack.dataset.persons.get(personId)!.familyName!);
+  }
 
   // SS 12000 values in Swedish (the standard's words) or English.
   await page.goto(`${consoleUrl}#/unit/${unit.id}`);

@@ -62,7 +62,39 @@ const Absent = ({ as, query }: { as: string; query: string }) => {
 // Where a row the supplier does not get belongs, as the administrator sees it: the "why" then names the
 // unit (and, for a protected person, the rule). Asked only for rows absent from a supplier view.
 const ABSENT_GROUP = 'query ConsoleAbsentGroup($id: ID!) { group(id: $id) { organisation { id } } }';
-const ABSENT_PERSON = 'query ConsoleAbsentPerson($id: ID!) { person(id: $id) { securityMarking enrolments { enroledAt { id } } } }';
+// A person belongs where it is enrolled, placed (förskola, fritidshem) or on duty, and a guardian where a
+// child of theirs is (src/sources/scope/README.md): the first such unit is the one the why names.
+const ABSENT_PERSON = `query ConsoleAbsentPerson($id: ID!) {
+  person(id: $id) {
+    securityMarking
+    enrolments { enroledAt { id } }
+    placements { placedAt { id } }
+    duties { dutyAt { id } }
+    responsibleFor { person { enrolments { enroledAt { id } } placements { placedAt { id } } } }
+  }
+}`;
+
+interface UnitsOfPerson {
+  enrolments: { enroledAt: { id: string } | null }[] | null;
+  placements: { placedAt: { id: string } | null }[] | null;
+}
+interface AbsentPerson extends UnitsOfPerson {
+  securityMarking: string | null;
+  duties: { dutyAt: { id: string } | null }[] | null;
+  responsibleFor: { person: UnitsOfPerson | null }[] | null;
+}
+
+const ownUnits = (person: UnitsOfPerson | null | undefined): string[] => [
+  ...(person?.enrolments ?? []).flatMap((e) => (e.enroledAt ? [e.enroledAt.id] : [])),
+  ...(person?.placements ?? []).flatMap((p) => (p.placedAt ? [p.placedAt.id] : [])),
+];
+
+const unitOf = (person: AbsentPerson | null | undefined): string | undefined =>
+  [
+    ...ownUnits(person),
+    ...(person?.duties ?? []).flatMap((d) => (d.dutyAt ? [d.dutyAt.id] : [])),
+    ...(person?.responsibleFor ?? []).flatMap((r) => ownUnits(r.person)),
+  ][0];
 
 export const AbsentRow = ({ as, kind, id }: { as: string; kind: 'group' | 'person'; id: string }) => {
   const where = useLoad(async () => {
@@ -71,10 +103,8 @@ export const AbsentRow = ({ as, kind, id }: { as: string; kind: 'group' | 'perso
       const unit = data?.group?.organisation?.id;
       return unit ? `unit=${encodeURIComponent(unit)}` : 'protected';
     }
-    const { data } = await graph<{
-      person: { securityMarking: string | null; enrolments: { enroledAt: { id: string } | null }[] | null } | null;
-    }>(null, ABSENT_PERSON, { id });
-    const unit = data?.person?.enrolments?.find((enrolment) => enrolment.enroledAt)?.enroledAt?.id;
+    const { data } = await graph<{ person: AbsentPerson | null }>(null, ABSENT_PERSON, { id });
+    const unit = unitOf(data?.person);
     const parts = [
       ...(unit ? [`unit=${encodeURIComponent(unit)}`] : []),
       ...(data?.person?.securityMarking !== 'INGEN' ? ['protected'] : []),
