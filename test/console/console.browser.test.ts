@@ -133,6 +133,12 @@ test('sign in, walk huvudman → unit → class → student, and view the studen
     expect(await page.content()).not.toContain('under an alias: "Skyddad Person');
     expect(await page.content()).not.toContain(stack.dataset.persons.get(personId)!.familyName!);
   }
+  // The administrator's own view of the förskola child: its placement, at the förskola, in its avdelning.
+  await page.goto(`${consoleUrl}#/person/${placement.child.id}`);
+  const placements = page.getByRole('region', { name: 'Placeringar' });
+  await placements.getByRole('link', { name: stack.dataset.organisations.get(placement.placedAt.id)!.displayName! }).waitFor();
+  await placements.getByRole('link', { name: stack.dataset.groups.get(placement.group!.id)!.displayName! }).waitFor();
+  await expect(placements.textContent()).resolves.toContain(`${placement.maxWeeklyScheduleHours} tim/vecka`);
 
   // SS 12000 values in Swedish (the standard's words) or English.
   await page.goto(`${consoleUrl}#/unit/${unit.id}`);

@@ -24,6 +24,8 @@ const TEXT = {
   subUnits: { sv: 'Underliggande enheter', en: 'Sub-units' },
   members: { sv: 'Medlemmar', en: 'Members' },
   enrolments: { sv: 'Inskrivningar', en: 'Enrolments' },
+  placements: { sv: 'Placeringar', en: 'Placements' },
+  hoursPerWeek: { sv: 'tim/vecka', en: 'h/week' },
   guardians: { sv: 'Vårdnadshavare', en: 'Guardians' },
   activities: { sv: 'Aktiviteter', en: 'Activities' },
   grades: { sv: 'Betyg', en: 'Grades' },

@@ -1,4 +1,4 @@
-// A person's page in the Data Explorer: enrolments, groups, guardians, activities, grades and absence,
+// A person's page in the Data Explorer: enrolments, placements, groups, guardians, activities, grades and absence,
 // each section withheld (with its why) where the supplier viewed as may not read it.
 import type { ReactNode } from 'react';
 import type { GraphError } from './api';
@@ -13,6 +13,7 @@ const PERSON = `query ConsolePerson($id: ID!) {
     id givenName middleName familyName securityMarking personStatus
     civicNo { value }
     enrolments { enroledAt { id displayName } schoolYear schoolType startDate endDate }
+    placements { id schoolType startDate endDate reason maxWeeklyScheduleHours placedAt { id displayName } group { id displayName } }
     groupMemberships { group { id displayName groupType } }
     responsibles { relationType person { id givenName familyName } }
     activities { id displayName }
@@ -34,6 +35,18 @@ interface Person {
         schoolYear: number | null;
         schoolType: string;
         startDate: string | null;
+      }[]
+    | null;
+  placements:
+    | {
+        id: string;
+        schoolType: string | null;
+        startDate: string | null;
+        endDate: string | null;
+        reason: string | null;
+        maxWeeklyScheduleHours: number | null;
+        placedAt: { id: string; displayName: string | null } | null;
+        group: { id: string; displayName: string | null } | null;
       }[]
     | null;
   groupMemberships: { group: { id: string; displayName: string | null; groupType: string | null } | null }[] | null;
@@ -121,6 +134,34 @@ export const PersonPage = ({ id, as }: { id: string; as: string | null }) => {
             <li key={`${e.enroledAt?.id}-${e.startDate}`}>
               {e.enroledAt ? <a href={href(['unit', e.enroledAt.id], as)}>{e.enroledAt.displayName}</a> : '–'} ·{' '}
               {value('SchoolType', e.schoolType)} {e.schoolYear ?? ''}
+            </li>
+          )}
+        />
+        <Section
+          title={t('placements')}
+          field="placements"
+          errors={errors}
+          as={as}
+          items={p.placements}
+          render={(placement) => (
+            <li key={placement.id}>
+              {placement.placedAt ? <a href={href(['unit', placement.placedAt.id], as)}>{placement.placedAt.displayName}</a> : '–'} ·{' '}
+              {value('SchoolType', placement.schoolType)}
+              {placement.group && (
+                <>
+                  {' '}
+                  · <a href={href(['group', placement.group.id], as)}>{placement.group.displayName}</a>
+                </>
+              )}{' '}
+              <span className="muted">
+                {[
+                  `${placement.startDate ?? ''}–${placement.endDate ?? ''}`,
+                  value('PlacementReason', placement.reason),
+                  placement.maxWeeklyScheduleHours === null ? '' : `${placement.maxWeeklyScheduleHours} ${t('hoursPerWeek')}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
             </li>
           )}
         />
