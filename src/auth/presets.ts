@@ -321,7 +321,9 @@ export const PRESET_VALUE_TYPES: Readonly<Partial<Record<PresetName, Partial<Rec
 // - relations between a protected person and any other person are withheld from BOTH ends: the
 //   protected person's `responsibles` and `responsibleFor` are empty, and no other person's
 //   `responsibles`/`responsibleFor` names it; a placement of a protected child has no `owners`, and
-//   a protected owner is left out of any placement's `owners`;
+//   a protected owner is left out of any placement's `owners`; a row's `registeredBy` is left out
+//   when it is a relative of the row's subject and either of them is protected (the guardian who
+//   called in a protected student's absence), and a filter on it does not find those rows;
 // - a person related to a protected person (one of its responsibles, a person it is responsible
 //   for, or a person sharing a responsible with it: a sibling in the household) is served without
 //   `addresses` — in both modes, since such an address is the protected person's address too.

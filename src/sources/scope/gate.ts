@@ -11,7 +11,8 @@ import { holdsPersons, Relations } from './relations';
 import { narrowed, narrowValues } from './typed-values';
 import { isPromise, whenKnown, type Maybe } from './maybe';
 import { loadOptionsFor } from './with-names';
-import { entitySightings, redact, sightings, type EntitySighting, type PersonVerdicts } from './person-refs';
+import { entitySightings, redact, sightings, type EntitySighting, type PersonSighting, type PersonVerdicts } from './person-refs';
+import { relatedMentions, withRegistrationsChecked } from './related-mentions';
 
 type Row = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ export class Gate {
   private readonly visibility = new Map<string, Promise<boolean>>();
   private readonly aliases = new Map<string, AliasName>();
   private readonly relations: Relations;
+  /** Served rows with a registeredBy: whether it is withheld (asked for lists filtered by registeredBy). */
+  private readonly registrationChecks = new WeakMap<object, () => Promise<boolean>>();
   /** The typed Person attributes (e-mails, phones, addresses) the presets open only in part. */
   private readonly narrowedValues: [string, ReadonlySet<string>][];
   /** How every load of this request asks (see with-names.ts). */
@@ -60,7 +63,16 @@ export class Gate {
         units === 'all'
           ? this.personsChecked(fetched)
           : embeddedInside(fetched, units, this.raw, this.loadOptions).then((row) => this.personsChecked(row));
-      return whenKnown(checked, (row) => (row === null ? null : this.personValues(fetched, row)));
+      return whenKnown(checked, (row) =>
+        row === null
+          ? null
+          : whenKnown(this.personValues(fetched, row), (served) => {
+              // The registration check follows the row into any copy relations.ts makes of it.
+              const check = this.registrationChecks.get(row);
+              if (check !== undefined && served !== row) this.registrationChecks.set(served, check);
+              return served;
+            }),
+      );
     });
   }
 
@@ -93,17 +105,63 @@ export class Gate {
     }
     for (const { collection, id } of pointsAt)
       note(this.visible(collection, id), (yes) => yes || (hiddenRows ??= new Set()).add(`${collection}/${id}`));
+    const registrations = exclude ? [] : found.filter((sighting) => sighting.registration);
     const decide = (): T | null => {
-      // Most rows name nobody protected or outside: served as they are, no copy.
-      if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;
-      const verdicts: PersonVerdicts = {
-        hidden: (id, subject) => (exclude && protectedIds?.has(id) === true) || (subject && outside?.has(id) === true),
-        alias: (id) => (protectedIds?.has(id) ? this.aliasOf(id) : undefined),
-        hiddenRow: (collection, id) => hiddenRows?.has(`${collection}/${id}`) === true,
-      };
-      return redact(row, verdicts);
+      const redacted = this.redacted(row, exclude, protectedIds, outside, hiddenRows);
+      if (redacted === null || registrations.length === 0) return redacted;
+      let withheld: Promise<ReadonlySet<string>> | undefined;
+      const check = (): Promise<ReadonlySet<string>> => (withheld ??= this.relatedMentions(row, found, registrations));
+      const served = withRegistrationsChecked(redacted, check);
+      this.registrationChecks.set(served, () => check().then((ids) => registrations.some(({ id }) => ids.has(id))));
+      return served;
     };
     return waits.length === 0 ? decide() : Promise.all(waits).then(decide);
+  }
+
+  /**
+   * Under alias, `rows` without those whose registeredBy is withheld (related-mentions.ts): for a list
+   * the producer filtered by registeredBy, whose match on a withheld value must not show.
+   */
+  async withoutWithheldRegistrations<T>(rows: readonly T[]): Promise<T[]> {
+    const withheld = await Promise.all(rows.map((row) => this.registrationChecks.get(row as object)?.() ?? false));
+    return rows.filter((_row, index) => !withheld[index]);
+  }
+
+  /** `row` with what the verdicts take out taken out; as it is when nobody protected, outside or hidden is named. */
+  private redacted<T extends Row>(
+    row: T,
+    exclude: boolean,
+    protectedIds: Set<string> | undefined,
+    outside: Set<string> | undefined,
+    hiddenRows: Set<string> | undefined,
+  ): T | null {
+    // Most rows name nobody protected or outside: served as they are, no copy.
+    if (protectedIds === undefined && outside === undefined && hiddenRows === undefined) return row;
+    const verdicts: PersonVerdicts = {
+      hidden: (id, subject) => (exclude && protectedIds?.has(id) === true) || (subject && outside?.has(id) === true),
+      alias: (id) => (protectedIds?.has(id) ? this.aliasOf(id) : undefined),
+      hiddenRow: (collection, id) => hiddenRows?.has(`${collection}/${id}`) === true,
+    };
+    return redact(row, verdicts);
+  }
+
+  /**
+   * Under alias, the mentions of `row` that are relatives of one of its subjects where either is
+   * protected (related-mentions.ts). A vistelseschema's subject is its placement's child.
+   */
+  private async relatedMentions(row: Row, found: readonly PersonSighting[], mentions: readonly PersonSighting[]): Promise<Set<string>> {
+    const subjects = found.filter((sighting) => sighting.subject);
+    const placements = entitySightings(row).filter(({ collection }) => collection === 'placements');
+    const children = await Promise.all(
+      placements.map(async ({ id }) => {
+        const placement = (await this.raw[RESOURCES.placements.producer].load('placements', id, this.loadOptions)) as Row | null;
+        const child = placement?.child as { id?: unknown; securityMarking?: unknown } | undefined;
+        return typeof child?.id === 'string'
+          ? [{ id: child.id, marking: typeof child.securityMarking === 'string' ? child.securityMarking : null }]
+          : [];
+      }),
+    );
+    return relatedMentions(this.persons, [...subjects, ...children.flat()], mentions);
   }
 
   /** A protected person's alias, an HMAC: worked out once per request, however many rows name them. */

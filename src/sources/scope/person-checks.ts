@@ -31,6 +31,7 @@ class Answers {
 export class PersonChecks {
   private readonly markings = new Answers();
   private readonly memberships = new Answers();
+  private readonly relatives = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(
     private readonly raw: Sources,
@@ -74,6 +75,24 @@ export class PersonChecks {
       const child = responsible.person as { id: string; securityMarking?: string } | undefined;
       return child ? [{ id: child.id, marking: typeof child.securityMarking === 'string' ? child.securityMarking : null }] : [];
     });
+  }
+
+  /** The person's guardians, children and siblings (children of a guardian), by id; asked once per person and request. */
+  relativesOf(id: string): Promise<ReadonlySet<string>> {
+    let answer = this.relatives.get(id);
+    if (answer === undefined) {
+      answer = (async () => {
+        const person = await this.expanded(id);
+        const guardians = (person?.responsibles ?? []).flatMap((responsible) => (responsible.person ? [responsible.person.id] : []));
+        const [children, siblings] = await Promise.all([
+          this.childrenOf(id),
+          Promise.all(guardians.map((guardian) => this.childrenOf(guardian))).then((all) => all.flat()),
+        ]);
+        return new Set([...guardians, ...children.map((c) => c.id), ...siblings.map((c) => c.id)].filter((other) => other !== id));
+      })();
+      this.relatives.set(id, answer);
+    }
+    return answer;
   }
 
   private async expanded(id: string): Promise<W.PersonExpanded | null> {

@@ -16,6 +16,7 @@ type Json = Record<string, unknown>;
 
 const SUBJECT_KEYS = new Set(['person', 'student', 'child']);
 const MENTION_KEYS = new Set(['reporter', 'registeredBy', 'gradingTeacher']);
+const REGISTRATION_KEY = 'registeredBy';
 const OWNERS_KEY = 'owners';
 
 /**
@@ -85,6 +86,11 @@ export interface PersonSighting {
   readonly subject: boolean;
   /** Carries a name (a full person, or a reference with displayName). */
   readonly named: boolean;
+  /**
+   * Names who registered the row (`registeredBy`): a guardian calling in an absence or a schedule, or
+   * staff. Unlike a reporter or a grading teacher (teachers by the spec's own words), it can be family.
+   */
+  readonly registration: boolean;
 }
 
 /** Every person a row mentions (the row itself when it is a person). */
@@ -109,6 +115,7 @@ export function sightings(row: unknown): PersonSighting[] {
         marking,
         subject: full || key === OWNERS_KEY || SUBJECT_KEYS.has(key as string),
         named: full || 'displayName' in node,
+        registration: key === REGISTRATION_KEY,
       });
     }
     eachObjectChild(node, visit);

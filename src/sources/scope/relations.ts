@@ -38,7 +38,7 @@ const selfProtected = (person: Json): boolean => person.securityMarking !== 'Ing
  * A value worked out on first read. GraphQL awaits it as it would a promise; JSON leaves it out
  * (toJSON), so a row serialised without the check carries none of it (fails closed).
  */
-const lazy = <T>(compute: () => Promise<T>): PromiseLike<T> & { toJSON(): undefined } => {
+export const lazy = <T>(compute: () => Promise<T>): PromiseLike<T> & { toJSON(): undefined } => {
   let started: Promise<T> | undefined;
   return {
     then: (onFulfilled, onRejected) => (started ??= compute()).then(onFulfilled, onRejected),

@@ -102,6 +102,13 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
     return plan.compare === undefined ? rows : rows.sort(plan.compare);
   };
 
+  // A producer filtering by registeredBy matched on it: under alias, a row whose registeredBy is
+  // withheld (a protected person's relative, related-mentions.ts) must not match either.
+  const byRegistration =
+    (query: Record<string, QueryValue>) =>
+    async (rows: Row[]): Promise<Row[]> =>
+      scope.protectedIdentities === 'alias' && query['registeredBy'] !== undefined ? gate.withoutWithheldRegistrations(rows) : rows;
+
   const list = async (name: ListName, query: Record<string, QueryValue>, options: ListOptions = {}): Promise<Page<unknown>> => {
     const token = options.pageToken === undefined ? undefined : pageSeal.open(name, query, options.pageToken);
     const plan = planFor(name, query);
@@ -117,12 +124,13 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
       limit: options.limit,
       pageToken: token,
     });
-    let data = await gate.rows(name, page.data as Row[]);
+    const matching = byRegistration(query);
+    let data = await matching(await gate.rows(name, page.data as Row[]));
     // A page with nothing left in it would end a client's paging early: read on to the first page
     // with rows (or the end). The returned token follows the last page read, so cursors stay exact.
     while (data.length === 0 && page.pageToken !== null) {
       page = await raw.list(name, {}, { limit: options.limit, pageToken: page.pageToken });
-      data = await gate.rows(name, page.data as Row[]);
+      data = await matching(await gate.rows(name, page.data as Row[]));
     }
     return { ...page, data, pageToken: pageSeal.seal(name, query, page.pageToken) };
   };
@@ -133,8 +141,9 @@ function scopeSource(raw: ProducerSource, gate: Gate, scope: RowScope, pageSeal:
       yield await served(name, plan);
       return;
     }
+    const matching = byRegistration(query);
     for await (const page of raw.pages(name, scopedQuery(name, query, scope, gate.loadOptions), pageSize))
-      yield await gate.rows(name, page as Row[]);
+      yield await matching(await gate.rows(name, page as Row[]));
   }
 
   // Loads ask as the Gate's own checks do, so both share one set of loaders and their cache.
