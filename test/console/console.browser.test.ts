@@ -58,8 +58,18 @@ const signedIn = async (credential: string) => {
 /** Clicks the link to `target` in a paged list, turning pages until it shows. */
 const clickThroughPages = async (page: Page, target: string, pager: string) => {
   const link = page.locator(`a[href="${target}"]`).first();
+  const firstLink = `ul[aria-label="${pager}"] a`;
   for (let turns = 0; turns < 50 && !(await link.isVisible()); turns++) {
+    const before = await page.locator(firstLink).first().getAttribute('href');
     await page.getByRole('navigation', { name: pager }).getByRole('button', { name: 'Nästa sida' }).click();
+    // A page the server sends loads after the click: look for the link only once it has replaced this one.
+    await page.waitForFunction(
+      ([selector, previous]) => {
+        const first = document.querySelector(selector as string);
+        return first !== null && first.getAttribute('href') !== previous;
+      },
+      [firstLink, before],
+    );
   }
   await link.click();
 };
